@@ -1,0 +1,5 @@
+//! ibid: a keyboard-driven terminal reader for articles with footnotes.
+//!
+//! The crate is split into a pure core (document model, citations, finder,
+//! annotation anchoring) and a thin shell (library scanning, stores, terminal UI).
+#![forbid(unsafe_code)]
