@@ -3,3 +3,8 @@
 //! The crate is split into a pure core (document model, citations, finder,
 //! annotation anchoring) and a thin shell (library scanning, stores, terminal UI).
 #![forbid(unsafe_code)]
+
+pub mod citations;
+pub mod document;
+pub mod inspect;
+pub mod library;

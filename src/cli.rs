@@ -1,0 +1,41 @@
+//! Command-line arguments (clap): the reader, `inspect`, `export`, `sources`.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// ibid — a keyboard-driven terminal reader for articles with footnotes.
+///
+/// With no PATH, opens the library: the bundled seeds plus every .txt/.md
+/// file in the library folder under the data directory
+/// (e.g. ~/.local/share/ibid/library/, created on first run).
+#[derive(Debug, Parser)]
+#[command(name = "ibid", version, about, long_about = None)]
+pub struct Cli {
+    /// Files or folders to open instead of the library.
+    pub paths: Vec<PathBuf>,
+    /// Data directory (annotations, library, reading positions).
+    #[arg(long, env = "IBID_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Configuration file.
+    #[arg(long, env = "IBID_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Print the default configuration and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
+    /// What to do instead of reading.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the document model of FILE as JSON.
+    Inspect {
+        /// The article.
+        file: PathBuf,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+    },
+}

@@ -1,0 +1,155 @@
+//! Turning untrusted bytes into safe text: BOM, invalid UTF-8, line endings,
+//! tabs, control characters, escape sequences and bidi overrides.
+
+/// Decoded input text plus what had to be repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text: LF line endings, tabs expanded, only displayable characters.
+    pub text: String,
+    /// True when invalid UTF-8 was replaced with U+FFFD.
+    pub lossy: bool,
+    /// Number of control characters or sequences neutralised.
+    pub controls: usize,
+}
+
+/// Width of a tab stop, in columns.
+const TAB: usize = 4;
+
+/// Decodes bytes as UTF-8 (lossily), strips a BOM, normalises line endings and
+/// neutralises everything that is not displayable.
+#[must_use]
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (raw, lossy) = match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
+    };
+    let (text, controls) = sanitize_counted(&raw, true);
+    Decoded {
+        text,
+        lossy,
+        controls,
+    }
+}
+
+/// Makes any string safe to display: the same rules as [`decode`], with
+/// newlines replaced by spaces (for one-line fields such as URLs and titles).
+#[must_use]
+pub fn sanitize(s: &str) -> String {
+    sanitize_counted(s, false).0
+}
+
+/// Picture shown in place of a C0 control character (U+2400 block).
+fn control_picture(c: char) -> char {
+    let n = c as u32;
+    if n < 0x20 {
+        char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}')
+    } else {
+        '\u{2421}' // DEL
+    }
+}
+
+/// True for code points that must never reach a terminal but are not C0/C1:
+/// bidi embeddings/overrides/isolates, directional marks, invisible operators,
+/// interlinear annotation, object replacement helpers, the BOM and tag characters.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Core of [`decode`]/[`sanitize`]; returns the text and how many things were
+/// neutralised.
+fn sanitize_counted(s: &str, keep_newlines: bool) -> (String, usize) {
+    let mut out = String::with_capacity(s.len());
+    let mut controls = 0;
+    let mut col = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    continue;
+                }
+                push_newline(&mut out, keep_newlines, &mut col);
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' => {
+                push_newline(&mut out, keep_newlines, &mut col);
+            }
+            '\t' => {
+                let n = TAB - col % TAB;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\u{1B}' => {
+                // An escape sequence: show ESC as a picture and let the rest
+                // through as the harmless printable characters it consists of.
+                controls += 1;
+                out.push(control_picture(c));
+                col += 1;
+            }
+            c if (c as u32) < 0x20 || c == '\u{7F}' => {
+                controls += 1;
+                out.push(control_picture(c));
+                col += 1;
+            }
+            '\u{80}'..='\u{9F}' => {
+                controls += 1;
+                out.push('\u{FFFD}');
+                col += 1;
+            }
+            c if is_invisible_format(c) => {
+                controls += 1;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    (out, controls)
+}
+
+fn push_newline(out: &mut String, keep: bool, col: &mut usize) {
+    out.push(if keep { '\n' } else { ' ' });
+    *col = 0;
+}
+
+/// True when a character is safe to send to a terminal as document text.
+#[must_use]
+pub fn is_displayable(c: char) -> bool {
+    !(c.is_control() || is_invisible_format(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_and_tabs() {
+        let d = decode(b"\xEF\xBB\xBFa\tb\r\nc\rd");
+        assert_eq!(d.text, "a   b\nc\nd");
+        assert!(!d.lossy);
+    }
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let d = decode(b"x\x1b]0;title\x07y\x1b[2Jz\xc2\x9b");
+        assert_eq!(d.text, "x\u{241B}]0;title\u{2407}y\u{241B}[2Jz\u{FFFD}");
+        assert_eq!(d.controls, 4);
+        assert!(d.text.chars().all(|c| c == '\n' || is_displayable(c)));
+    }
+
+    #[test]
+    fn bidi_overrides_removed_and_invalid_utf8_flagged() {
+        let d = decode(b"a\xe2\x80\xaeb\xff");
+        assert_eq!(d.text, "ab\u{FFFD}");
+        assert!(d.lossy);
+    }
+
+    #[test]
+    fn sanitize_is_single_line() {
+        assert_eq!(sanitize("a\nb\x1b"), "a b\u{241B}");
+    }
+}

@@ -1,0 +1,216 @@
+//! Front matter: the title, byline, date and publication lines an article
+//! opens with, and which of its first paragraphs are masthead rather than text.
+
+use super::metadata::{clean_name, find_date, looks_like_name};
+use super::raw::{Para, ParaKind};
+
+/// What the opening paragraphs say.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Front {
+    /// The title line's text.
+    pub title: Option<String>,
+    /// Author display name.
+    pub author: Option<String>,
+    /// ISO date.
+    pub date: Option<String>,
+    /// Publication or series name.
+    pub publication: Option<String>,
+    /// Paragraph indices that are masthead (title, byline, dates…).
+    pub masthead: Vec<usize>,
+}
+
+/// How many opening paragraphs may be front matter.
+const WINDOW: usize = 8;
+
+/// True when a paragraph is running prose (ends the front matter).
+fn is_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    text.chars().count() > 150 || (text.trim_end().ends_with(['.', '!']) && words >= 6)
+}
+
+/// True for a line that could be a title: short, no sentence-final period.
+#[must_use]
+pub fn title_like(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (3..=200).contains(&n)
+        && !t.ends_with(['.', ',', ';', ':'])
+        && t.chars().any(char::is_alphabetic)
+}
+
+/// `2013-11-11 By Su Wang`, `BY STEPHEN BLANK`, `Author: J. Berkshire Miller`,
+/// `*Dr. Indrani Talukdar**` → (author, date).
+fn byline(raw: &str) -> Option<(String, Option<String>)> {
+    let t = raw.trim();
+    let lower = t.to_lowercase();
+    for prefix in [
+        "author:",
+        "authors:",
+        "written by",
+        "posted by",
+        "byline:",
+        "by:",
+        "by ",
+    ] {
+        if let Some(pos) = lower.find(prefix) {
+            let before = &t[..pos];
+            let date = find_date(before);
+            let before_ok = before.trim().is_empty() || date.is_some();
+            let name = clean_name(&t[pos + prefix.len()..]);
+            if before_ok && looks_like_name(&name)
+                || before_ok && name.split_whitespace().count() == 1 && date.is_some()
+            {
+                return Some((name, date));
+            }
+        }
+    }
+    let emphasised = t.starts_with('*') || t.starts_with('_');
+    let name = clean_name(t);
+    (emphasised && looks_like_name(&name) && name.split_whitespace().count() <= 6)
+        .then_some((name, None))
+}
+
+/// True for a bare web address line (`EastWestCenter.org/APB`).
+fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ')
+        && t.contains('.')
+        && [".org", ".com", ".net", ".edu", ".gov", "www.", "http"]
+            .iter()
+            .any(|p| t.to_lowercase().contains(p))
+}
+
+/// A date line: a date and little else (`Number 250 | March 6, 2014`).
+fn date_line(text: &str) -> Option<String> {
+    (text.chars().count() <= 60)
+        .then(|| find_date(text))
+        .flatten()
+}
+
+/// Reads the front matter of `paras`.
+#[must_use]
+pub fn read(paras: &[Para]) -> Front {
+    let mut front = Front::default();
+    let window = paras
+        .iter()
+        .take(WINDOW)
+        .take_while(|p| !is_prose(&p.text))
+        .count();
+    let mut title_like_idx: Vec<usize> = Vec::new();
+    let mut byline_at = None;
+    for (i, p) in paras.iter().enumerate().take(window) {
+        if let ParaKind::Heading(1) = p.kind
+            && front.title.is_none()
+            && i == 0
+        {
+            front.title = Some(p.text.clone());
+            front.masthead.push(i);
+            continue;
+        }
+        if let Some((author, date)) = byline(&p.raw) {
+            if front.author.is_none() {
+                front.author = Some(author);
+                byline_at = Some(i);
+            }
+            front.date = front.date.take().or(date);
+            front.masthead.push(i);
+        } else if let Some(date) = date_line(&p.text) {
+            front.date.get_or_insert(date);
+            front.masthead.push(i);
+        } else if is_address(&p.text) {
+            front.masthead.push(i);
+        } else if title_like(&p.text) && byline_at.is_none() {
+            title_like_idx.push(i);
+        }
+    }
+    if front.title.is_none() {
+        let title_at = match byline_at {
+            Some(b) => title_like_idx.iter().rev().find(|&&i| i < b).copied(),
+            // Without a byline only an opening line directly followed by text.
+            None => title_like_idx
+                .first()
+                .copied()
+                .filter(|&i| i == 0 && window <= 2),
+        };
+        if let Some(t) = title_at {
+            front.title = Some(paras[t].text.trim().to_string());
+            front.masthead.push(t);
+            if let Some(&p) = title_like_idx.iter().find(|&&i| i < t) {
+                front.publication = Some(paras[p].text.trim().to_string());
+                front.masthead.push(p);
+            }
+        }
+    }
+    front.masthead.sort_unstable();
+    front.masthead.dedup();
+    front
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(lines: &[&str]) -> Vec<Para> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Para::from_raw(l, i..i + 1, true))
+            .collect()
+    }
+
+    const PROSE: &str = "This is a long paragraph of running prose that goes on for quite a while, as articles do, well past the length of any title line.";
+
+    #[test]
+    fn bulletin_masthead() {
+        let f = read(&paras(&[
+            "Asia Pacific Bulletin",
+            "EastWestCenter.org/APB",
+            "Number 250 | March 6, 2014",
+            "Russia and Japan: Can Two-Plus-Two Equal More Than Four?",
+            "BY STEPHEN BLANK",
+            PROSE,
+        ]));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Russia and Japan: Can Two-Plus-Two Equal More Than Four?")
+        );
+        assert_eq!(f.author.as_deref(), Some("Stephen Blank"));
+        assert_eq!(f.date.as_deref(), Some("2014-03-06"));
+        assert_eq!(f.publication.as_deref(), Some("Asia Pacific Bulletin"));
+        assert_eq!(f.masthead, vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn dated_byline_without_title() {
+        let f = read(&paras(&[
+            "2013-11-11 By Su Wang",
+            "In November 2, Russia and Japan held their first 2+2 meeting in Tokyo.",
+            PROSE,
+        ]));
+        assert_eq!(
+            (f.author.as_deref(), f.date.as_deref(), f.title),
+            (Some("Su Wang"), Some("2013-11-11"), None)
+        );
+    }
+
+    #[test]
+    fn title_then_emphasised_author() {
+        let f = read(&paras(&[
+            "A 'Reset' in Russia and Japan Relationship?",
+            "*Dr. Indrani Talukdar**",
+            PROSE,
+        ]));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("A 'Reset' in Russia and Japan Relationship?")
+        );
+        assert_eq!(f.author.as_deref(), Some("Indrani Talukdar"));
+    }
+
+    #[test]
+    fn a_heading_then_text_is_not_a_byline() {
+        let f = read(&paras(&["Background", PROSE]));
+        assert_eq!(f.title.as_deref(), Some("Background"));
+        assert_eq!(f.author, None);
+    }
+}

@@ -1,0 +1,207 @@
+//! Page furniture: running headers and page numbers, pull quotes that repeat
+//! the body, publisher boilerplate and credits.
+
+use super::Furniture;
+use super::raw::Para;
+use std::collections::HashMap;
+
+/// Normalises text for comparisons: lower case, letters and digits only,
+/// single spaces.
+#[must_use]
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space && (c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/')) {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A page number line: `12`, `- 12 -`, `Page 3`, `3 of 10`.
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim().trim_matches(['-', '–', ' ']);
+    let lower = t.to_lowercase();
+    let lower = lower.strip_prefix("page ").unwrap_or(&lower);
+    let parts: Vec<&str> = lower.split(" of ").collect();
+    !lower.is_empty()
+        && parts.len() <= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A running header: `Publication | date` or `Title | page`, short.
+fn is_running_header(t: &str, publication: Option<&str>) -> bool {
+    if t.chars().count() > 100 {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(" | ").collect();
+    parts.len() >= 2
+        && parts.iter().any(|p| {
+            super::metadata::find_date(p).is_some()
+                || is_page_number(p)
+                || publication.is_some_and(|pb| normalise(p) == normalise(pb))
+        })
+}
+
+const BOILERPLATE_START: &[&str] = &[
+    "disclaimer",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "the views expressed",
+];
+const ORG_WORDS: &[&str] = &[
+    "promotes",
+    "nonprofit",
+    "non-profit",
+    "nonpartisan",
+    "non-partisan",
+    "think tank",
+    "research institute",
+    "is produced by",
+    "is published by",
+];
+const FOUNDING_WORDS: &[&str] = &[
+    "established",
+    "founded",
+    "created by",
+    "series is produced",
+    "is published by",
+    "is produced by",
+];
+const CREDIT_WORDS: &[&str] = &[
+    "editor:",
+    "coordinator:",
+    "editors:",
+    "designer:",
+    "managing editor",
+];
+
+/// Publisher boilerplate: disclaimers, copyright lines, an organisation
+/// describing itself, series credits.
+fn is_boilerplate(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let lower = lower.trim_start_matches(['*', '_', ' ']);
+    if BOILERPLATE_START.iter().any(|w| lower.starts_with(w))
+        || lower.contains("do not necessarily reflect")
+    {
+        return true;
+    }
+    let org = ORG_WORDS.iter().any(|w| lower.contains(w));
+    let founding = FOUNDING_WORDS.iter().any(|w| lower.contains(w));
+    let credit = t.chars().count() < 80
+        && CREDIT_WORDS.iter().any(|w| lower.contains(w))
+        && !lower.contains("note:");
+    org && founding || credit
+}
+
+/// Marks page furniture among `paras` (only those with `body[i]` true).
+/// `publication` helps recognise running headers.
+#[must_use]
+pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Option<Furniture>> {
+    let mut out = vec![None; paras.len()];
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (p, _) in paras.iter().zip(body).filter(|(_, b)| **b) {
+        if p.text.chars().count() <= 100 {
+            *counts.entry(p.text.trim()).or_default() += 1;
+        }
+    }
+    let norm: Vec<String> = paras
+        .iter()
+        .zip(body)
+        .map(|(p, b)| {
+            if *b {
+                normalise(&p.text)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    for (i, p) in paras.iter().enumerate() {
+        if !body[i] {
+            continue;
+        }
+        let t = p.text.trim();
+        out[i] = if is_page_number(t)
+            || is_running_header(t, publication)
+            || counts.get(t).copied().unwrap_or(0) >= 3
+        {
+            Some(Furniture::RunningHeader)
+        } else if is_pull_quote(t, &norm, i) {
+            Some(Furniture::PullQuote)
+        } else if is_boilerplate(t) {
+            Some(Furniture::Boilerplate)
+        } else {
+            None
+        };
+    }
+    out
+}
+
+/// A short paragraph, usually in quotes, whose words repeat inside another
+/// (longer) paragraph of the body.
+fn is_pull_quote(t: &str, norm: &[String], i: usize) -> bool {
+    let n = t.chars().count();
+    if !(30..=400).contains(&n) {
+        return false;
+    }
+    let me = &norm[i];
+    me.len() >= 25
+        && norm
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && other.len() > me.len() && other.contains(me.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_and_page_numbers() {
+        assert!(is_running_header(
+            "Asia Pacific Bulletin | March 6, 2014",
+            None
+        ));
+        assert!(is_page_number("- 12 -"));
+        assert!(is_page_number("Page 3 of 10"));
+        assert!(!is_page_number("1956 was"));
+        assert!(!is_running_header("Russia | Japan", None));
+    }
+
+    #[test]
+    fn boilerplate() {
+        assert!(is_boilerplate(
+            "The Center promotes research. Established by Congress in 1960, it serves."
+        ));
+        assert!(is_boilerplate("APB Series Editor: Dr. Satu Limaye"));
+        assert!(is_boilerplate("Disclaimer: Views expressed are of author."));
+        assert!(!is_boilerplate(
+            "Editor’s Note: The fact that the meeting was held is significant."
+        ));
+        assert!(!is_boilerplate("Russia promotes trade with Japan."));
+    }
+
+    #[test]
+    fn pull_quote_repeats_body() {
+        let paras: Vec<Para> = [
+            "“Policymakers have, wrongly in my view, discounted Russia.”",
+            "Long text. Policymakers have, wrongly in my view, discounted Russia. More.",
+        ]
+        .iter()
+        .map(|t| Para::from_raw(t, 0..1, true))
+        .collect();
+        let f = find(&paras, &[true, true], None);
+        assert_eq!(f, vec![Some(Furniture::PullQuote), None]);
+    }
+}

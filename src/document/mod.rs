@@ -1,0 +1,311 @@
+//! The document model: an article as plain data (cleaned text plus spans into it).
+//!
+//! Invariants every consumer may rely on:
+//! - `Document::text` holds only displayable characters: no C0/C1 controls
+//!   (except `\n` between blocks), no escape sequences, no bidi overrides, no tabs.
+//! - Every [`Span`] is a byte range into `Document::text` on `char` boundaries.
+//! - Body blocks come first in `text`, in reading order, separated by `\n`;
+//!   note texts follow after the body.
+//! - Every marker's `note` is an index into `Document::notes` or `None`.
+//! - Markers are rendered in `text` as `[label]`; the marker's span covers that.
+
+mod clean;
+mod front;
+mod furniture;
+mod inline;
+mod markdown;
+mod markers;
+mod metadata;
+mod notes;
+mod parse;
+mod plain;
+mod raw;
+mod structure;
+
+pub use clean::{Decoded, decode, is_displayable, sanitize};
+pub use furniture::normalise as normalise_words;
+pub use parse::{Format, parse, parse_bytes, parse_str};
+
+use serde::Serialize;
+
+/// A byte range `start..end` into [`Document::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte (inclusive).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+    /// Length in bytes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    /// True when the span covers no bytes.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// True when `offset` lies inside `start..end`.
+    #[must_use]
+    pub fn contains(&self, offset: usize) -> bool {
+        (self.start..self.end).contains(&offset)
+    }
+}
+
+/// What a body block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum BlockKind {
+    /// A section heading; level 1 is the highest below the title.
+    Heading {
+        /// 1..=6.
+        level: u8,
+    },
+    /// Running prose.
+    Paragraph,
+    /// One item of a list; `number` is the printed number of an ordered list.
+    ListItem {
+        /// The item's number in an ordered list, `None` for bullets.
+        number: Option<u64>,
+    },
+    /// A block quotation.
+    Quote,
+    /// Preformatted code or verse; lines kept as they are.
+    Code,
+    /// A stand-in for embedded media the text does not contain (a video, an image).
+    Embed,
+}
+
+/// Why a block is page furniture rather than article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Furniture {
+    /// Title, byline, issue number and other masthead lines.
+    Masthead,
+    /// A header or footer repeated at page breaks.
+    RunningHeader,
+    /// A pull quote that repeats a sentence of the body.
+    PullQuote,
+    /// Publisher boilerplate, disclaimers, credits.
+    Boilerplate,
+    /// Web page chrome (search hints, navigation) left over from copying.
+    WebChrome,
+}
+
+/// One block of the article, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its text in [`Document::text`].
+    pub span: Span,
+    /// `Some` when the block is page furniture, hidden unless asked for.
+    pub furniture: Option<Furniture>,
+    /// Byte range in the decoded source text, for mapping back.
+    pub source: Span,
+}
+
+/// Inline styling over a span of [`Document::text`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum InlineKind {
+    /// Italics (`*x*`, `_x_`).
+    Emphasis,
+    /// Bold (`**x**`).
+    Strong,
+    /// Inline code.
+    Code,
+    /// A hyperlink; the span is the visible text.
+    Link {
+        /// Target URL (sanitised, no control characters).
+        url: String,
+    },
+    /// A footnote marker; index into [`Document::markers`].
+    Marker {
+        /// Index into `Document::markers`.
+        index: usize,
+    },
+}
+
+/// A styled range of text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Inline {
+    /// The styled bytes.
+    pub span: Span,
+    /// The style.
+    pub kind: InlineKind,
+}
+
+/// A footnote marker in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Marker {
+    /// The label as printed (`"1"`, `"a"`, `"note-x"`).
+    pub label: String,
+    /// The marker's text (`[label]`) in [`Document::text`].
+    pub span: Span,
+    /// Index of the body block it sits in.
+    pub block: usize,
+    /// Index into [`Document::notes`] of the note it opens.
+    pub note: Option<usize>,
+}
+
+/// How a note refers to other notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteRef {
+    /// An ordinary note.
+    #[default]
+    Plain,
+    /// `Ibid.`: the note just before.
+    Ibid,
+    /// `op. cit.`: an earlier note citing the same work.
+    OpCit,
+}
+
+/// A footnote or endnote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// The label as printed, or its position for unnumbered bullets.
+    pub label: String,
+    /// The note's text (without label or bullet) in [`Document::text`].
+    pub span: Span,
+    /// Whether it is an Ibid./op. cit. note.
+    pub reference: NoteRef,
+    /// For Ibid./op. cit.: index of the note it points to.
+    pub refers_to: Option<usize>,
+    /// Index of the first earlier note citing the identical source.
+    pub same_as: Option<usize>,
+    /// For an Ibid./op. cit. with nothing to point to: why.
+    pub unresolved: Option<String>,
+    /// Indices of markers that open this note.
+    pub markers: Vec<usize>,
+}
+
+/// Facts about the article stated in (or derived from) its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Metadata {
+    /// The title; derived from the first sentence when the text has none.
+    pub title: String,
+    /// True when `title` was derived rather than read from a title line.
+    pub title_derived: bool,
+    /// The author(s) as a display string.
+    pub author: Option<String>,
+    /// ISO 8601 date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Publication or series name.
+    pub publication: Option<String>,
+}
+
+/// Something odd about the input, reported rather than failed on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Machine-readable kind.
+    pub kind: DiagnosticKind,
+    /// One human sentence.
+    pub message: String,
+}
+
+/// Kinds of [`Diagnostic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticKind {
+    /// Bytes were not valid UTF-8 and were replaced.
+    InvalidUtf8,
+    /// Control characters or escape sequences were neutralised.
+    ControlCharacters,
+    /// A marker whose note does not exist.
+    OrphanMarker,
+    /// A note no marker opens.
+    UnreferencedNote,
+    /// Two notes with the same label.
+    DuplicateLabel,
+    /// Markers not in increasing order.
+    MarkerOutOfOrder,
+}
+
+/// A parsed article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Document {
+    /// All displayable text: body blocks (`\n`-separated) then note texts.
+    pub text: String,
+    /// Title, author, date, publication.
+    pub meta: Metadata,
+    /// Body blocks and page furniture, in reading order.
+    pub blocks: Vec<Block>,
+    /// Inline styles, sorted by `span.start`.
+    pub inlines: Vec<Inline>,
+    /// Footnote markers in reading order.
+    pub markers: Vec<Marker>,
+    /// Notes in order.
+    pub notes: Vec<Note>,
+    /// Problems found while parsing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Text of a span.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+    /// Text of block `i`.
+    #[must_use]
+    pub fn block_text(&self, i: usize) -> &str {
+        self.blocks.get(i).map_or("", |b| self.slice(b.span))
+    }
+    /// Text of note `i` (without its label).
+    #[must_use]
+    pub fn note_text(&self, i: usize) -> &str {
+        self.notes.get(i).map_or("", |n| self.slice(n.span))
+    }
+    /// Body blocks that are not page furniture, with their indices.
+    pub fn body(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.furniture.is_none())
+    }
+    /// Headings in reading order: (block index, text, level).
+    pub fn headings(&self) -> impl Iterator<Item = (usize, &str, u8)> {
+        self.body().filter_map(|(i, b)| match b.kind {
+            BlockKind::Heading { level } => Some((i, self.slice(b.span), level)),
+            _ => None,
+        })
+    }
+    /// Number of body paragraphs (list items, quotes and code count; headings,
+    /// furniture and embeds do not).
+    #[must_use]
+    pub fn paragraph_count(&self) -> usize {
+        self.body()
+            .filter(|(_, b)| !matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Embed))
+            .count()
+    }
+    /// Index of the note a note ultimately resolves to, following Ibid./op. cit.
+    /// chains (cycle-safe).
+    #[must_use]
+    pub fn resolve_note(&self, mut i: usize) -> usize {
+        for _ in 0..self.notes.len() {
+            match self.notes.get(i).and_then(|n| n.refers_to) {
+                Some(j) if j != i => i = j,
+                _ => break,
+            }
+        }
+        i
+    }
+    /// Inline styles inside `span`. Inlines never cross block boundaries, so
+    /// this is exact for any span that starts at a block's (or note's) start.
+    pub fn inlines_in(&self, span: Span) -> impl Iterator<Item = &Inline> {
+        let first = self.inlines.partition_point(|x| x.span.start < span.start);
+        self.inlines[first..]
+            .iter()
+            .take_while(move |x| x.span.start < span.end)
+    }
+}

@@ -1,0 +1,174 @@
+//! Plain-text front end: splits decoded text into paragraphs, handling both
+//! one-line-per-paragraph text and hard-wrapped, blank-line-separated text.
+
+use super::raw::{Para, ParaKind};
+
+/// Blocks whose longest line is shorter than this (chars) are not hard-wrapped
+/// prose unless a line continues in lower case.
+const WRAP_MIN: usize = 40;
+/// Lines longer than this are never hard-wrapped: each is a paragraph.
+const WRAP_MAX: usize = 110;
+
+/// One source line with its byte range.
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+/// Splits plain text into paragraphs.
+#[must_use]
+pub fn paragraphs(text: &str) -> Vec<Para> {
+    let mut blocks: Vec<(Vec<Line<'_>>, bool)> = Vec::new();
+    let mut cur: Vec<Line<'_>> = Vec::new();
+    let mut cur_blank = false;
+    let mut saw_blank = false;
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let start = pos;
+        pos += line.len() + 1;
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                blocks.push((std::mem::take(&mut cur), cur_blank));
+            }
+            saw_blank = true;
+            continue;
+        }
+        if cur.is_empty() {
+            cur_blank = saw_blank;
+            saw_blank = false;
+        }
+        cur.push(Line { text: line, start });
+    }
+    if !cur.is_empty() {
+        blocks.push((cur, cur_blank));
+    }
+    let mut out = Vec::new();
+    for (lines, blank) in blocks {
+        split_block(&lines, blank, &mut out);
+    }
+    out
+}
+
+/// True when a line starts a list item or labelled note and so never
+/// continues the previous line.
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '^' | '↑') => chars.next() == Some(' ') || t.starts_with('^'),
+        Some('[') => t[1..].find(']').is_some_and(|e| e <= 12) || t.starts_with("[Footnote"),
+        Some(c) if c.is_ascii_digit() => {
+            let n = t.bytes().take_while(u8::is_ascii_digit).count();
+            n <= 3
+                && matches!(t.as_bytes().get(n), Some(b'.' | b')'))
+                && t.as_bytes().get(n + 1) == Some(&b' ')
+        }
+        Some(c) => super::markers::superscript_value(c).is_some(),
+        None => false,
+    }
+}
+
+/// Turns a blank-line-separated block into one or more paragraphs.
+fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
+    let max = lines
+        .iter()
+        .map(|l| l.text.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let wrapped = lines.len() > 1 && max <= WRAP_MAX;
+    let mut group: Vec<&Line<'_>> = Vec::new();
+    let mut first = true;
+    let flush = |group: &mut Vec<&Line<'_>>, out: &mut Vec<Para>, first: &mut bool| {
+        if group.is_empty() {
+            return;
+        }
+        let raw: Vec<&str> = group.iter().map(|l| l.text.trim()).collect();
+        let raw = raw.join(" ");
+        let start = group[0].start;
+        let last = group[group.len() - 1];
+        let end = last.start + last.text.len();
+        let mut p = Para::from_raw(&raw, start..end, blank_before && *first);
+        if let Some((level, rest)) = atx_heading(&raw) {
+            p = Para::from_raw(rest, start..end, blank_before && *first);
+            p.kind = ParaKind::Heading(level);
+        }
+        out.push(p);
+        group.clear();
+        *first = false;
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let len = line.text.trim_end().chars().count();
+        if !group.is_empty() && starts_item(line.text) {
+            flush(&mut group, out, &mut first);
+        }
+        group.push(line);
+        let next = lines
+            .get(i + 1)
+            .filter(|n| !starts_item(n.text) && atx_heading(line.text).is_none());
+        let next_lower = next.is_some_and(|n| n.text.trim_start().starts_with(char::is_lowercase));
+        let next_continues =
+            wrapped && next.is_some() && ((max >= WRAP_MIN && len * 10 >= max * 6) || next_lower);
+        if !next_continues {
+            flush(&mut group, out, &mut first);
+        }
+    }
+    flush(&mut group, out, &mut first);
+}
+
+/// `# Title` → (1, "Title").
+fn atx_heading(line: &str) -> Option<(u8, &str)> {
+    let t = line.trim_start();
+    let n = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&n) && t.as_bytes().get(n) == Some(&b' ') {
+        let rest = t[n..].trim().trim_end_matches('#').trim();
+        (!rest.is_empty()).then_some((u8::try_from(n).unwrap_or(6), rest))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        paragraphs(s).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn one_line_per_paragraph() {
+        assert_eq!(
+            texts("First line here.\nSecond line.\n"),
+            vec!["First line here.", "Second line."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let s = "It was the best of times, it was the worst of times, it was\nthe age of wisdom.\n\nNext one.";
+        assert_eq!(
+            texts(s),
+            vec![
+                "It was the best of times, it was the worst of times, it was the age of wisdom.",
+                "Next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lines_stay_apart_and_items_split() {
+        assert_eq!(
+            texts("Editor: A\nCoordinator: B"),
+            vec!["Editor: A", "Coordinator: B"]
+        );
+        let s = "1. A note that is long enough to look like wrapped text here.\n2. Another.";
+        assert_eq!(texts(s).len(), 2);
+    }
+
+    #[test]
+    fn atx_headings() {
+        let p = paragraphs("# Hello\n\nText.");
+        assert_eq!(p[0].kind, ParaKind::Heading(1));
+        assert_eq!(p[0].text, "Hello");
+    }
+}

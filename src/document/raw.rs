@@ -1,0 +1,60 @@
+//! The intermediate form both front ends (plain text, Markdown) produce: a list
+//! of paragraphs with visible text and inline styles, not yet classified.
+
+use super::inline::LocalInline;
+use std::ops::Range;
+
+/// What the front end already knows about a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParaKind {
+    /// Plain text: to be classified by shape.
+    Unknown,
+    /// A heading given by markup (`# x`, Markdown).
+    Heading(u8),
+    /// A list item given by markup; the number for ordered lists.
+    ListItem(Option<u64>),
+    /// A block quote.
+    Quote,
+    /// Preformatted text.
+    Code,
+    /// A Markdown footnote definition with this label.
+    FootnoteDef(String),
+}
+
+/// One paragraph of input.
+#[derive(Debug, Clone)]
+pub struct Para {
+    /// Visible text (inline markup removed), one line.
+    pub text: String,
+    /// Inline styles over `text`.
+    pub inlines: Vec<LocalInline>,
+    /// Markup-given kind.
+    pub kind: ParaKind,
+    /// Byte range of the paragraph in the decoded source.
+    pub source: Range<usize>,
+    /// The source text of the paragraph before inline parsing, lines joined by
+    /// a space (front-matter and label detection look at the raw form).
+    pub raw: String,
+    /// True when one or more blank lines preceded it.
+    pub blank_before: bool,
+    /// Footnote references the markup gave (Markdown `[^x]`): byte ranges of
+    /// their `[label]` text in `text`, with labels.
+    pub refs: Vec<(Range<usize>, String)>,
+}
+
+impl Para {
+    /// A plain paragraph from raw source text.
+    #[must_use]
+    pub fn from_raw(raw: &str, source: Range<usize>, blank_before: bool) -> Self {
+        let (text, inlines) = super::inline::parse_inline(raw);
+        Self {
+            text,
+            inlines,
+            kind: ParaKind::Unknown,
+            source,
+            raw: raw.to_string(),
+            blank_before,
+            refs: Vec::new(),
+        }
+    }
+}

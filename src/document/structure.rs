@@ -1,0 +1,230 @@
+//! Classifying plain-text paragraphs by shape: headings, list items,
+//! embedded-media placeholders; and rejoining paragraphs split by page breaks.
+
+use super::BlockKind;
+use super::raw::{Para, ParaKind};
+
+/// Small words that stay lower case in title case.
+const MINOR: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "to", "for", "with", "without",
+    "that", "at", "by", "from", "as", "vs", "vs.", "into", "over", "via", "per", "its", "is",
+    "are", "than", "off", "up", "out", "de", "la", "du", "von", "van", "der",
+];
+
+/// True when `text` reads as a heading: short, no final sentence punctuation,
+/// mostly capitalised words.
+#[must_use]
+pub fn heading_like(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    if !(2..=100).contains(&n) || t.ends_with(['.', ',', ';', ':', '!', ')', ']']) {
+        return false;
+    }
+    if !t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"'‘".contains(c))
+    {
+        return false;
+    }
+    let words: Vec<String> = t
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 20 {
+        return false;
+    }
+    let significant: Vec<&String> = words
+        .iter()
+        .filter(|w| !MINOR.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if significant.is_empty() {
+        return false;
+    }
+    let caps = significant
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    caps * 10 >= significant.len() * 7 && (!t.ends_with('?') || caps == significant.len())
+}
+
+/// True for an embedded-media stand-in: `(For a … see the following video:)`.
+fn is_embed(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    t.starts_with('(')
+        && t.ends_with(')')
+        && t.chars().count() < 250
+        && (t.ends_with(":)")
+            || [
+                "video", "footage", "image", "photo", "audio", "podcast", "watch", "listen",
+            ]
+            .iter()
+            .any(|w| lower.contains(w)))
+}
+
+/// Assigns block kinds to paragraphs. `body[i]` says which paragraphs are
+/// article text (not notes, masthead or furniture).
+#[must_use]
+pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
+    let idx: Vec<usize> = (0..paras.len()).filter(|&i| body[i]).collect();
+    let mut kinds: Vec<BlockKind> = paras.iter().map(|p| markup_kind(&p.kind)).collect();
+    // Lists: a run of two or more lines ending in `;` (and the line closing it).
+    let mut k = 0;
+    while k < idx.len() {
+        let mut end = k;
+        while end < idx.len()
+            && is_unknown(&paras[idx[end]])
+            && ends_semicolon(&paras[idx[end]].text)
+        {
+            end += 1;
+        }
+        if end - k >= 2 {
+            if end < idx.len()
+                && is_unknown(&paras[idx[end]])
+                && paras[idx[end]].text.chars().count() < 200
+            {
+                end += 1;
+            }
+            for &i in &idx[k..end] {
+                kinds[i] = BlockKind::ListItem { number: None };
+                paras[i].kind = ParaKind::ListItem(None);
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    for (pos, &i) in idx.iter().enumerate() {
+        if !is_unknown(&paras[i]) {
+            continue;
+        }
+        let text = paras[i].text.trim();
+        let has_next = pos + 1 < idx.len();
+        kinds[i] = if is_embed(text) {
+            BlockKind::Embed
+        } else if has_next && heading_like(text) && !text.contains(" | ") {
+            BlockKind::Heading { level: 2 }
+        } else if let Some(n) = bullet(text) {
+            strip_prefix(&mut paras[i], n);
+            BlockKind::ListItem { number: None }
+        } else {
+            BlockKind::Paragraph
+        };
+    }
+    kinds
+}
+
+fn is_unknown(p: &Para) -> bool {
+    p.kind == ParaKind::Unknown
+}
+
+fn ends_semicolon(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(';') && t.chars().count() < 200
+}
+
+/// Bytes of a leading bullet (`- `, `* `, `• `).
+fn bullet(t: &str) -> Option<usize> {
+    ["- ", "* ", "• "]
+        .iter()
+        .find(|b| t.starts_with(**b))
+        .map(|b| b.len())
+}
+
+/// Removes the first `n` bytes of a paragraph's text, shifting its inlines.
+pub fn strip_prefix(p: &mut Para, n: usize) {
+    p.text.drain(..n);
+    for (r, _) in &mut p.inlines {
+        *r = r.start.saturating_sub(n)..r.end.saturating_sub(n);
+    }
+    p.inlines.retain(|(r, _)| !r.is_empty());
+    for (r, _) in &mut p.refs {
+        *r = r.start.saturating_sub(n)..r.end.saturating_sub(n);
+    }
+}
+
+fn markup_kind(k: &ParaKind) -> BlockKind {
+    match k {
+        ParaKind::Heading(l) => BlockKind::Heading { level: *l },
+        ParaKind::ListItem(n) => BlockKind::ListItem { number: *n },
+        ParaKind::Quote => BlockKind::Quote,
+        ParaKind::Code => BlockKind::Code,
+        ParaKind::Unknown | ParaKind::FootnoteDef(_) => BlockKind::Paragraph,
+    }
+}
+
+/// True when a paragraph ends mid-sentence (a page break cut it).
+fn ends_open(t: &str) -> bool {
+    let t = t.trim_end();
+    t.chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '–' | '—'))
+        && !t
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() && t.ends_with(']'))
+}
+
+/// Pairs `(a, b)` of body paragraph indices where `b` continues `a` across a
+/// page break: `a` is a paragraph and `b` starts in lower case, or `a` ends
+/// mid-sentence and `b` is a paragraph, with only furniture between them.
+#[must_use]
+pub fn split_pairs(paras: &[Para], kinds: &[BlockKind], body: &[bool]) -> Vec<(usize, usize)> {
+    let idx: Vec<usize> = (0..paras.len()).filter(|&i| body[i]).collect();
+    let mut out = Vec::new();
+    for w in idx.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if kinds[a] != BlockKind::Paragraph || kinds[b] != BlockKind::Paragraph {
+            continue;
+        }
+        let starts_lower = paras[b].text.chars().next().is_some_and(char::is_lowercase);
+        let gap = b - a > 1 || paras[b].blank_before;
+        if gap && starts_lower && (ends_open(&paras[a].text) || paras[a].text.chars().count() > 80)
+        {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        for h in [
+            "Russia’s Asia Pacific Strategy",
+            "Russia-Japan Relations: Tough Love",
+            "Conclusion",
+            "Warnings in Japan and Russia that the Other Will Run Off without Paying the Bill",
+            "The “Securitization” of the Northern Territories Question",
+            "Implications For Canada",
+        ] {
+            assert!(heading_like(h), "{h}");
+        }
+        for p in [
+            "To restore Russia’s status as a great power;",
+            "Thus, Japan is important for Russia in its Asia Pacific policy.",
+            "(For a EuroNews overview on the meeting see the following video:)",
+            "the rest of a sentence",
+            "How about Japan? Does Japan have any way",
+        ] {
+            assert!(!heading_like(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn embeds() {
+        assert!(is_embed(
+            "(For a EuroNews overview on the meeting see the following video:)"
+        ));
+        assert!(!is_embed("(2016-25)"));
+    }
+}
