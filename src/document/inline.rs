@@ -50,7 +50,7 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
             let before = src[..i].chars().next_back();
             let after = src[i + run..].chars().next();
             let ws = |x: Option<char>| x.is_none_or(char::is_whitespace);
-            let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            let alnum = |x: Option<char>| x.is_some_and(|c| c.is_alphanumeric() && super::markers::superscript_value(c).is_none());
             let can_open = !ws(after) && !alnum(before);
             let can_close = !ws(before) && !alnum(after);
             stars.push((out.len(), run, can_open, can_close));
