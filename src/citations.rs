@@ -36,8 +36,11 @@ fn norm(s: &str) -> String {
 /// True when the note opens with `Ibid.` (or `ibid`, `*Ibid.*`, `Id.`).
 #[must_use]
 pub fn is_ibid(text: &str) -> bool {
-    let t = text
+    let t: String = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take(8)
+        .collect::<String>()
         .to_lowercase();
     let word: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
     word == "ibid" || word == "ibidem" || (word == "id" && t[2..].starts_with('.'))
@@ -46,7 +49,7 @@ pub fn is_ibid(text: &str) -> bool {
 /// Byte offset of `op. cit.` / `op.cit` / `loc. cit.` in `text`.
 #[must_use]
 pub fn op_cit_at(text: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     for start in ["op", "loc"] {
         let mut from = 0;
         while let Some(p) = lower[from..].find(start).map(|p| p + from) {

@@ -5,7 +5,9 @@ use ibid::library::read_document;
 use std::path::Path;
 
 fn seed(name: &str) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name);
     read_document(&path).expect("seed parses")
 }
 
@@ -55,7 +57,13 @@ fn s000_byline_and_derived_title() {
     assert_eq!(d.meta.author.as_deref(), Some("Su Wang"));
     assert_eq!(d.meta.date.as_deref(), Some("2013-11-11"));
     assert!(d.meta.title_derived);
-    assert!(d.meta.title.starts_with("In November 2, Russia and Japan held their first 2+2 meeting"), "{}", d.meta.title);
+    assert!(
+        d.meta
+            .title
+            .starts_with("In November 2, Russia and Japan held their first 2+2 meeting"),
+        "{}",
+        d.meta.title
+    );
     assert!(!d.meta.title.contains("By Su Wang"));
     assert!(d.meta.title.chars().count() <= 80);
 }
@@ -87,7 +95,11 @@ fn s000_headings_and_list() {
 #[test]
 fn s000_embedded_videos_are_placeholders() {
     let d = seed(S000);
-    let embeds: Vec<&str> = d.body().filter(|(_, b)| b.kind == BlockKind::Embed).map(|(i, _)| d.block_text(i)).collect();
+    let embeds: Vec<&str> = d
+        .body()
+        .filter(|(_, b)| b.kind == BlockKind::Embed)
+        .map(|(i, _)| d.block_text(i))
+        .collect();
     assert_eq!(embeds.len(), 2);
     assert!(embeds[0].starts_with("(For a EuroNews overview"));
     assert!(embeds[1].starts_with("(For some footage provided by CCTV"));
@@ -97,23 +109,51 @@ fn s000_embedded_videos_are_placeholders() {
 fn s000_markers_and_notes() {
     let d = seed(S000);
     assert_eq!(marker_labels(&d), numbers(36));
-    assert_eq!(d.notes.iter().map(|n| n.label.clone()).collect::<Vec<_>>(), numbers(36));
+    assert_eq!(
+        d.notes.iter().map(|n| n.label.clone()).collect::<Vec<_>>(),
+        numbers(36)
+    );
     all_markers_link_to_own_label(&d);
     let first = &d.markers[0];
-    assert!(d.block_text(first.block).contains("the U.S. and Australia.[1]"));
-    assert!(d.note_text(0).starts_with("Takashi Mochizuki, “Russia, Japan Agree to Expand Security Cooperation"));
+    assert!(
+        d.block_text(first.block)
+            .contains("the U.S. and Australia.[1]")
+    );
+    assert!(
+        d.note_text(0)
+            .starts_with("Takashi Mochizuki, “Russia, Japan Agree to Expand Security Cooperation")
+    );
     assert_eq!(d.note_text(1), "Ibid.");
     assert_eq!(d.notes[1].reference, NoteRef::Ibid);
     assert_eq!(refers(&d, "2").as_deref(), Some("1"));
-    for (a, b) in [("1", "5"), ("7", "16"), ("9", "24"), ("10", "20"), ("11", "27")] {
-        assert_eq!(same_as(&d, b).as_deref(), Some(a), "note {b} is the same source as {a}");
+    for (a, b) in [
+        ("1", "5"),
+        ("7", "16"),
+        ("9", "24"),
+        ("10", "20"),
+        ("11", "27"),
+    ] {
+        assert_eq!(
+            same_as(&d, b).as_deref(),
+            Some(a),
+            "note {b} is the same source as {a}"
+        );
     }
     let identical = d.notes.iter().filter(|n| n.same_as.is_some()).count();
     assert_eq!(identical, 5);
-    let vor = d.notes.iter().enumerate().filter(|(i, _)| d.note_text(*i).contains("voiceofrussia.com")).count();
+    let vor = d
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| d.note_text(*i).contains("voiceofrussia.com"))
+        .count();
     assert_eq!(vor, 23);
     // The Editor's Note is body text, not a note.
-    assert!(body_texts(&d).iter().any(|t| t.starts_with("Editor’s Note:")));
+    assert!(
+        body_texts(&d)
+            .iter()
+            .any(|t| t.starts_with("Editor’s Note:"))
+    );
 }
 
 #[test]
@@ -121,7 +161,10 @@ fn s001_masthead_and_no_notes() {
     let d = seed(S001);
     assert_eq!(d.meta.publication.as_deref(), Some("Asia Pacific Bulletin"));
     assert_eq!(d.meta.date.as_deref(), Some("2014-03-06"));
-    assert_eq!(d.meta.title, "Russia and Japan: Can Two-Plus-Two Equal More Than Four?");
+    assert_eq!(
+        d.meta.title,
+        "Russia and Japan: Can Two-Plus-Two Equal More Than Four?"
+    );
     assert!(!d.meta.title_derived);
     assert_eq!(d.meta.author.as_deref(), Some("Stephen Blank"));
     assert!(d.markers.is_empty());
@@ -132,25 +175,51 @@ fn s001_masthead_and_no_notes() {
 fn s001_page_furniture() {
     let d = seed(S001);
     let furniture = |kind: Furniture| -> Vec<&str> {
-        d.blocks.iter().enumerate().filter(|(_, b)| b.furniture == Some(kind)).map(|(i, _)| d.block_text(i)).collect()
+        d.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.furniture == Some(kind))
+            .map(|(i, _)| d.block_text(i))
+            .collect()
     };
-    assert_eq!(furniture(Furniture::RunningHeader), vec!["Asia Pacific Bulletin | March 6, 2014"]);
+    assert_eq!(
+        furniture(Furniture::RunningHeader),
+        vec!["Asia Pacific Bulletin | March 6, 2014"]
+    );
     let pull = furniture(Furniture::PullQuote);
     assert_eq!(pull.len(), 1);
     assert!(pull[0].starts_with("“American policymakers have, wrongly"));
-    assert!(furniture(Furniture::Boilerplate).iter().any(|t| t.starts_with("The East-West Center promotes")));
+    assert!(
+        furniture(Furniture::Boilerplate)
+            .iter()
+            .any(|t| t.starts_with("The East-West Center promotes"))
+    );
     let body = body_texts(&d);
-    assert!(!body.iter().any(|t| t.contains("Asia Pacific Bulletin | March")));
-    assert!(!body.iter().any(|t| t.starts_with("The East-West Center promotes")));
+    assert!(
+        !body
+            .iter()
+            .any(|t| t.contains("Asia Pacific Bulletin | March"))
+    );
+    assert!(
+        !body
+            .iter()
+            .any(|t| t.starts_with("The East-West Center promotes"))
+    );
     // The body sentence the pull quote repeats is still in the body.
-    assert!(body.iter().any(|t| t.starts_with("American policymakers have, wrongly")));
+    assert!(
+        body.iter()
+            .any(|t| t.starts_with("American policymakers have, wrongly"))
+    );
 }
 
 #[test]
 fn s001_split_paragraph_is_joined() {
     let d = seed(S001);
     let body = body_texts(&d);
-    let joined: Vec<&&str> = body.iter().filter(|t| t.contains("completely off the table. It is fully expected that discussions")).collect();
+    let joined: Vec<&&str> = body
+        .iter()
+        .filter(|t| t.contains("completely off the table. It is fully expected that discussions"))
+        .collect();
     assert_eq!(joined.len(), 1);
     assert!(!body.iter().any(|t| t.starts_with("is fully expected")));
 }
@@ -173,7 +242,10 @@ fn s001_emphasis_without_asterisks() {
 #[test]
 fn s002_title_author_headings() {
     let d = seed(S002);
-    assert_eq!(d.meta.title, "Japan’s “Russian Embrace” Faces Awkward Trajectory");
+    assert_eq!(
+        d.meta.title,
+        "Japan’s “Russian Embrace” Faces Awkward Trajectory"
+    );
     assert_eq!(d.meta.author.as_deref(), Some("J. Berkshire Miller"));
     assert_eq!(d.meta.date, None);
     assert_eq!(
@@ -192,14 +264,24 @@ fn s002_title_author_headings() {
 fn s002_one_note_and_web_chrome() {
     let d = seed(S002);
     assert_eq!(marker_labels(&d), vec!["1"]);
-    assert!(d.block_text(d.markers[0].block).contains("Kamchatka Peninsula in Russia.[1]"));
+    assert!(
+        d.block_text(d.markers[0].block)
+            .contains("Kamchatka Peninsula in Russia.[1]")
+    );
     assert_eq!(d.notes.len(), 1);
     assert_eq!(d.markers[0].note, Some(0));
-    assert!(d.note_text(0).starts_with("While the islands have been under Russian control"));
+    assert!(
+        d.note_text(0)
+            .starts_with("While the islands have been under Russian control")
+    );
     assert!(!d.note_text(0).contains("Use 'AND'"));
     assert!(!d.note_text(0).contains("exact matches"));
     let body = body_texts(&d);
-    assert!(!body.iter().any(|t| t.contains("refine your search") || t.contains("exact matches")));
+    assert!(
+        !body
+            .iter()
+            .any(|t| t.contains("refine your search") || t.contains("exact matches"))
+    );
     let chrome: Vec<&str> = d
         .blocks
         .iter()
@@ -233,11 +315,20 @@ fn s003_title_author_headings() {
 fn s003_superscript_markers_and_endnotes() {
     let d = seed(S003);
     assert_eq!(marker_labels(&d), numbers(41));
-    assert_eq!(d.notes.iter().map(|n| n.label.clone()).collect::<Vec<_>>(), numbers(41));
+    assert_eq!(
+        d.notes.iter().map(|n| n.label.clone()).collect::<Vec<_>>(),
+        numbers(41)
+    );
     all_markers_link_to_own_label(&d);
     assert!(d.note_text(0).starts_with("Joseph P. Ferguson"));
-    assert!(d.note_text(35).starts_with("Mari Yamaguchi"), "note 36 loses its '- ' prefix");
-    assert!(!d.text.contains('¹'), "superscripts are rendered as markers");
+    assert!(
+        d.note_text(35).starts_with("Mari Yamaguchi"),
+        "note 36 loses its '- ' prefix"
+    );
+    assert!(
+        !d.text.contains('¹'),
+        "superscripts are rendered as markers"
+    );
 }
 
 #[test]
@@ -245,12 +336,16 @@ fn s003_continued_notes_and_escapes() {
     let d = seed(S003);
     let n17 = d.note_text(16);
     assert!(n17.starts_with("Fiona Hill and Bobo Lo"));
-    assert!(n17.contains("http://www.brookings.edu/research/opinions/2013/07/31-russia-china-pacific-pivot-hill"));
+    assert!(n17.contains(
+        "http://www.brookings.edu/research/opinions/2013/07/31-russia-china-pacific-pivot-hill"
+    ));
     assert!(d.note_text(17).starts_with("Concept of the Foreign Policy"));
     assert!(d.note_text(23).contains("$24.1 billion"));
     assert!(!d.text.contains("\\$"));
     let link = d.inlines.iter().find_map(|x| match &x.kind {
-        ibid::document::InlineKind::Link { url } if url.contains("brookings.edu") => Some((url.clone(), d.slice(x.span))),
+        ibid::document::InlineKind::Link { url } if url.contains("brookings.edu") => {
+            Some((url.clone(), d.slice(x.span)))
+        }
         _ => None,
     });
     let (url, shown) = link.expect("the Brookings URL is a link");
@@ -278,7 +373,11 @@ fn s003_citation_chains() {
         assert_eq!(refers(&d, from).as_deref(), Some(to), "note {from} → {to}");
     }
     // 16 → 15 → 8
-    let n16 = d.notes.iter().position(|n| n.label == "16").expect("note 16");
+    let n16 = d
+        .notes
+        .iter()
+        .position(|n| n.label == "16")
+        .expect("note 16");
     assert_eq!(d.notes[d.resolve_note(n16)].label, "8");
     let n6 = &d.notes[5];
     assert_eq!(n6.reference, NoteRef::OpCit);
@@ -316,15 +415,30 @@ fn s004_glued_markers_and_running_numbers() {
     let text_of = |i: usize| d.block_text(d.markers[i].block);
     assert!(text_of(0).contains("including on security.[1]"));
     assert!(text_of(1).contains("during his term in office.[2]"));
-    assert!(text_of(7).contains("$1,283,200,000,[8]"), "the amount then marker 8");
+    assert!(
+        text_of(7).contains("$1,283,200,000,[8]"),
+        "the amount then marker 8"
+    );
     assert!(text_of(12).contains("North Korean ballistic missiles.[13]"));
     let body = body_texts(&d).join("\n");
-    for literal in ["18 summits", "July 2017", "1956", "G7", "G20", "A2/AD", "(2016-25)", "120 km"] {
+    for literal in [
+        "18 summits",
+        "July 2017",
+        "1956",
+        "G7",
+        "G20",
+        "A2/AD",
+        "(2016-25)",
+        "120 km",
+    ] {
         assert!(body.contains(literal), "{literal} stays text");
     }
     assert_eq!(d.notes.len(), 13);
     assert!(d.note_text(0).starts_with("Even after the Ukraine crisis"));
-    assert!(d.note_text(12).starts_with("Petr Goncharov, “Protivoraketnaia oborona"));
+    assert!(
+        d.note_text(12)
+            .starts_with("Petr Goncharov, “Protivoraketnaia oborona")
+    );
 }
 
 #[test]

@@ -65,11 +65,27 @@ fn sanitize_counted(s: &str, keep_newlines: bool) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
     let mut controls = 0;
     let mut col = 0usize;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: a run of printable ASCII is copied as it is.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| (0x20..0x7F).contains(*b))
+            .count();
+        if run > 0 {
+            out.push_str(&s[i..i + run]);
+            col += run;
+            i += run;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if bytes.get(i) == Some(&b'\n') {
                     continue;
                 }
                 push_newline(&mut out, keep_newlines, &mut col);

@@ -12,7 +12,10 @@ pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
         } else if !space && (c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/')) {
@@ -28,6 +31,9 @@ pub fn normalise(s: &str) -> String {
 
 /// A page number line: `12`, `- 12 -`, `Page 3`, `3 of 10`.
 fn is_page_number(t: &str) -> bool {
+    if t.len() > 24 {
+        return false;
+    }
     let t = t.trim().trim_matches(['-', '–', ' ']);
     let lower = t.to_lowercase();
     let lower = lower.strip_prefix("page ").unwrap_or(&lower);
@@ -41,7 +47,7 @@ fn is_page_number(t: &str) -> bool {
 
 /// A running header: `Publication | date` or `Title | page`, short.
 fn is_running_header(t: &str, publication: Option<&str>) -> bool {
-    if t.chars().count() > 100 {
+    if t.len() > 400 || !t.contains(" | ") || t.chars().count() > 100 {
         return false;
     }
     let parts: Vec<&str> = t.split(" | ").collect();
@@ -90,7 +96,7 @@ const CREDIT_WORDS: &[&str] = &[
 /// Publisher boilerplate: disclaimers, copyright lines, an organisation
 /// describing itself, series credits.
 fn is_boilerplate(t: &str) -> bool {
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     let lower = lower.trim_start_matches(['*', '_', ' ']);
     if BOILERPLATE_START.iter().any(|w| lower.starts_with(w))
         || lower.contains("do not necessarily reflect")
@@ -112,21 +118,11 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
     let mut out = vec![None; paras.len()];
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (p, _) in paras.iter().zip(body).filter(|(_, b)| **b) {
-        if p.text.chars().count() <= 100 {
+        if p.text.len() <= 400 && p.text.chars().count() <= 100 {
             *counts.entry(p.text.trim()).or_default() += 1;
         }
     }
-    let norm: Vec<String> = paras
-        .iter()
-        .zip(body)
-        .map(|(p, b)| {
-            if *b {
-                normalise(&p.text)
-            } else {
-                String::new()
-            }
-        })
-        .collect();
+    let mut norm: Vec<Option<String>> = vec![None; paras.len()];
     for (i, p) in paras.iter().enumerate() {
         if !body[i] {
             continue;
@@ -137,7 +133,7 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             || counts.get(t).copied().unwrap_or(0) >= 3
         {
             Some(Furniture::RunningHeader)
-        } else if is_pull_quote(t, &norm, i) {
+        } else if is_pull_quote(paras, body, i, &mut norm) {
             Some(Furniture::PullQuote)
         } else if is_boilerplate(t) {
             Some(Furniture::Boilerplate)
@@ -148,19 +144,28 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
     out
 }
 
-/// A short paragraph, usually in quotes, whose words repeat inside another
-/// (longer) paragraph of the body.
-fn is_pull_quote(t: &str, norm: &[String], i: usize) -> bool {
+/// How many paragraphs away a pull quote's source may be.
+const PULL_QUOTE_REACH: usize = 30;
+
+/// A short paragraph in quotation marks whose words repeat inside another,
+/// longer paragraph of the body nearby. Normalised texts are computed on
+/// demand into `norm`.
+fn is_pull_quote(paras: &[Para], body: &[bool], i: usize, norm: &mut [Option<String>]) -> bool {
+    let t = paras[i].text.trim();
     let n = t.chars().count();
-    if !(30..=400).contains(&n) {
+    if !(30..=400).contains(&n) || !t.starts_with(['“', '"', '‘', '\'', '«']) {
         return false;
     }
-    let me = &norm[i];
-    me.len() >= 25
-        && norm
-            .iter()
-            .enumerate()
-            .any(|(j, other)| j != i && other.len() > me.len() && other.contains(me.as_str()))
+    let lo = i.saturating_sub(PULL_QUOTE_REACH);
+    let hi = (i + PULL_QUOTE_REACH).min(paras.len());
+    let me = normalise(t);
+    if me.len() < 25 {
+        return false;
+    }
+    (lo..hi).filter(|&j| j != i && body[j]).any(|j| {
+        let other = norm[j].get_or_insert_with(|| normalise(&paras[j].text));
+        other.len() > me.len() && other.contains(me.as_str())
+    })
 }
 
 #[cfg(test)]

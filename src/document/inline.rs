@@ -21,6 +21,17 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
     let bytes = src.as_bytes();
     let mut i = 0;
     while i < src.len() {
+        // Fast path: copy a run of bytes that cannot start markup. Every
+        // special byte is ASCII, so the run ends on a char boundary.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|&&b| !matches!(b, b'\\' | b'<' | b'*' | b'h' | b'w'))
+            .count();
+        if run > 0 {
+            out.push_str(&src[i..i + run]);
+            i += run;
+            continue;
+        }
         let rest = &src[i..];
         let c = rest.chars().next().unwrap_or(' ');
         if c == '\\' {
@@ -50,7 +61,11 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
             let before = src[..i].chars().next_back();
             let after = src[i + run..].chars().next();
             let ws = |x: Option<char>| x.is_none_or(char::is_whitespace);
-            let alnum = |x: Option<char>| x.is_some_and(|c| c.is_alphanumeric() && super::markers::superscript_value(c).is_none());
+            let alnum = |x: Option<char>| {
+                x.is_some_and(|c| {
+                    c.is_alphanumeric() && super::markers::superscript_value(c).is_none()
+                })
+            };
             let can_open = !ws(after) && !alnum(before);
             let can_close = !ws(before) && !alnum(after);
             stars.push((out.len(), run, can_open, can_close));

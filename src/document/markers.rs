@@ -68,7 +68,7 @@ fn glue_punct(c: char) -> bool {
 
 /// True when `label` is a plausible bracket label: 1–4 digits, or one letter.
 fn bracket_label(label: &str) -> bool {
-    let digits = !label.is_empty() && label.len() <= 4 && label.bytes().all(|b| b.is_ascii_digit());
+    let digits = !label.is_empty() && label.len() <= 5 && label.bytes().all(|b| b.is_ascii_digit());
     let letter = label.chars().count() == 1 && label.chars().all(char::is_alphabetic);
     digits || letter
 }
@@ -79,49 +79,61 @@ pub fn candidates(text: &str, skip: &[Range<usize>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        if let Some(r) = skip.iter().find(|r| r.contains(&i)) {
-            i = r.end.max(i + 1);
-            continue;
-        }
-        let rest = &text[i..];
-        let c = rest.chars().next().unwrap_or(' ');
-        if c == '[' {
-            if let Some(end) = rest.find(']').filter(|&e| e <= 8) {
-                let inner = &rest[1..end];
-                let label = inner.strip_prefix('^').unwrap_or(inner);
-                if bracket_label(label) && i > 0 {
-                    out.push(Candidate {
-                        range: i..i + end + 1,
-                        label: label.to_string(),
-                        strength: Strength::Bracket,
+    // Only `[`, ASCII digits and the lead bytes of superscript digits (U+00B9,
+    // U+00B2/3 → 0xC2; U+2070..=U+2079 → 0xE2) can start a candidate; all are
+    // char boundaries, so stepping byte by byte elsewhere is safe.
+    while i < b.len() {
+        let (cand, next) = match b[i] {
+            b'[' => match bracket_at(text, i) {
+                Some(c) => {
+                    let end = c.range.end;
+                    (Some(c), end)
+                }
+                None => (None, i + 1),
+            },
+            b'0'..=b'9' => {
+                let len = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+                (glued(text, i, len), i + len)
+            }
+            0xC2 | 0xE2 => match superscript_run(&text[i..]) {
+                Some((label, len)) => {
+                    let c = (i > 0).then(|| Candidate {
+                        range: i..i + len,
+                        label,
+                        strength: Strength::Superscript,
                     });
-                    i += end + 1;
+                    (c, i + len)
+                }
+                None => (None, i + 1),
+            },
+            _ => (None, i + 1),
+        };
+        match cand {
+            Some(c) => {
+                if let Some(r) = skip.iter().find(|r| r.contains(&c.range.start)) {
+                    i = r.end.max(i + 1);
                     continue;
                 }
+                out.push(c);
             }
-        } else if let Some((label, len)) = superscript_run(rest) {
-            if i > 0 {
-                out.push(Candidate {
-                    range: i..i + len,
-                    label,
-                    strength: Strength::Superscript,
-                });
-            }
-            i += len;
-            continue;
-        } else if c.is_ascii_digit() {
-            let len = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if let Some(cand) = glued(text, i, len) {
-                out.push(cand);
-            }
-            i += len;
-            continue;
+            None => {}
         }
-        i += c.len_utf8();
-        let _ = b;
+        i = next;
     }
     out
+}
+
+/// A `[label]` / `[^label]` candidate at byte `i` (never at the very start).
+fn bracket_at(text: &str, i: usize) -> Option<Candidate> {
+    let rest = &text[i..];
+    let end = rest.find(']').filter(|&e| e <= 8)?;
+    let inner = &rest[1..end];
+    let label = inner.strip_prefix('^').unwrap_or(inner);
+    (bracket_label(label) && i > 0).then(|| Candidate {
+        range: i..i + end + 1,
+        label: label.to_string(),
+        strength: Strength::Bracket,
+    })
 }
 
 /// A glued marker at `text[i..i + len]` (a digit run), if its surroundings

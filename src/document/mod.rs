@@ -288,6 +288,41 @@ impl Document {
             .filter(|(_, b)| !matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Embed))
             .count()
     }
+    /// Approximate heap memory held by the model, in bytes (strings' and
+    /// vectors' capacities), for the memory budget in the benchmarks.
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let urls: usize = self
+            .inlines
+            .iter()
+            .map(|x| match &x.kind {
+                InlineKind::Link { url } => url.capacity(),
+                _ => 0,
+            })
+            .sum();
+        let marker_labels: usize = self.markers.iter().map(|m| m.label.capacity()).sum();
+        let note_extra: usize = self
+            .notes
+            .iter()
+            .map(|n| {
+                n.label.capacity()
+                    + n.markers.capacity() * size_of::<usize>()
+                    + n.unresolved.as_ref().map_or(0, String::capacity)
+            })
+            .sum();
+        let diags: usize = self.diagnostics.iter().map(|d| d.message.capacity()).sum();
+        self.text.capacity()
+            + self.blocks.capacity() * size_of::<Block>()
+            + self.inlines.capacity() * size_of::<Inline>()
+            + self.markers.capacity() * size_of::<Marker>()
+            + self.notes.capacity() * size_of::<Note>()
+            + self.diagnostics.capacity() * size_of::<Diagnostic>()
+            + urls
+            + marker_labels
+            + note_extra
+            + diags
+    }
     /// Index of the note a note ultimately resolves to, following Ibid./op. cit.
     /// chains (cycle-safe).
     #[must_use]

@@ -335,13 +335,16 @@ fn trailing_run_start(
     while i > 0
         && labels[i - 1].is_none()
         && skipped < MAX_TRAILING_CHROME
-        && paras[i - 1].text.len() < 200
+        && paras[i - 1].text.chars().count() < 120
     {
         i -= 1;
         skipped += 1;
     }
     let end = i;
     let style = labels.get(end.checked_sub(1)?)?.as_ref()?.style;
+    if style == LabelStyle::GutenbergBlock {
+        return None; // placed where they belong; found by the in-body pass
+    }
     let mut start = end;
     while start > 0 {
         let p = start - 1;

@@ -100,12 +100,20 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     let front = front::read(&paras);
 
     // Where each label is first cited (as any kind of candidate).
-    let first_cited = first_citations(&paras);
+    let (first_cited, mut cached) = first_citations(&paras);
     let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
     let layout = notes::find(&paras, &has_marker);
 
+    let mut is_masthead = vec![false; paras.len()];
+    for &i in &front.masthead {
+        is_masthead[i] = true;
+    }
+    let mut is_chrome = vec![false; paras.len()];
+    for &i in &layout.chrome {
+        is_chrome[i] = true;
+    }
     let mut body: Vec<bool> = (0..paras.len())
-        .map(|i| !layout.taken[i] && !front.masthead.contains(&i))
+        .map(|i| !layout.taken[i] && !is_masthead[i])
         .collect();
     let publication = front.publication.clone();
     let mut furn = furniture::find(&paras, &body, publication.as_deref());
@@ -119,8 +127,9 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
         *b &= f.is_none();
     }
     let mut kinds = structure::classify(&mut paras, &body);
-    let merged = join_split_paragraphs(&mut paras, &kinds, &body);
-    for &m in &merged {
+    let mut merged = vec![false; paras.len()];
+    for m in join_split_paragraphs(&mut paras, &kinds, &body) {
+        merged[m] = true;
         body[m] = false;
         kinds[m] = BlockKind::Paragraph;
     }
@@ -135,9 +144,14 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     let mut cands: Vec<(usize, Candidate)> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if body[i] {
-            cands.extend(para_candidates(p).into_iter().map(|c| (i, c)));
+            let found = match cached.get_mut(i) {
+                Some((len, c)) if *len == p.text.len() => std::mem::take(c),
+                _ => para_candidates(p),
+            };
+            cands.extend(found.into_iter().map(|c| (i, c)));
         }
     }
+
     let accepted = markers::confirm(&cands, &note_index);
     let mut per_para: HashMap<usize, Vec<&Candidate>> = HashMap::new();
     for &k in &accepted {
@@ -151,9 +165,8 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     };
     let mut marker_paras: Vec<usize> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
-        let is_block =
-            (body[i] || furn[i].is_some()) && !layout.taken[i] || layout.chrome.contains(&i);
-        if !is_block || merged.contains(&i) {
+        let is_block = (body[i] || furn[i].is_some()) && !layout.taken[i] || is_chrome[i];
+        if !is_block || merged[i] {
             continue;
         }
         let found = per_para.get(&i).map(Vec::as_slice).unwrap_or_default();
@@ -191,6 +204,11 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     doc.inlines
         .sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
     doc.meta = meta(&doc, front, publication_from_headers(&doc));
+    doc.text.shrink_to_fit();
+    doc.blocks.shrink_to_fit();
+    doc.inlines.shrink_to_fit();
+    doc.markers.shrink_to_fit();
+    doc.notes.shrink_to_fit();
     doc
 }
 
@@ -217,18 +235,27 @@ fn para_candidates(p: &Para) -> Vec<Candidate> {
     c
 }
 
-/// For each label, the first paragraph citing it.
-fn first_citations(paras: &[Para]) -> HashMap<String, usize> {
+/// Candidates of one paragraph, remembered with the text length they were
+/// computed for (a paragraph whose text changes later is scanned again).
+type CachedCandidates = (usize, Vec<Candidate>);
+
+/// For each label, the first paragraph citing it; plus every paragraph's
+/// candidates.
+fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandidates>) {
     let mut map = HashMap::new();
+    let mut all = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
-        if notes::label_of(&p.text).is_some() {
-            continue;
+        let cands = para_candidates(p);
+        if notes::label_of(&p.text).is_none() {
+            for c in &cands {
+                if !map.contains_key(&c.label) {
+                    map.insert(c.label.clone(), i);
+                }
+            }
         }
-        for c in para_candidates(p) {
-            map.entry(c.label).or_insert(i);
-        }
+        all.push((p.text.len(), cands));
     }
-    map
+    (map, all)
 }
 
 /// Joins paragraphs split by page breaks; returns the indices merged away.
@@ -253,8 +280,6 @@ fn join_split_paragraphs(paras: &mut [Para], kinds: &[BlockKind], body: &[bool])
                 .into_iter()
                 .map(|(r, l)| (r.start + shift..r.end + shift, l)),
         );
-        head.raw.push(' ');
-        head.raw.push_str(&tail.raw);
         head.source.end = tail.source.end;
         root.insert(b, a);
         merged.push(b);
@@ -434,12 +459,16 @@ fn report_orphans(
     if notes.is_empty() {
         return;
     }
+    let mut is_accepted = vec![false; cands.len()];
+    for &k in accepted {
+        is_accepted[k] = true;
+    }
     for (k, (_, c)) in cands.iter().enumerate() {
         let strong = matches!(
             c.strength,
             Strength::Bracket | Strength::Superscript | Strength::Markup
         );
-        if strong && !accepted.contains(&k) && !notes.contains_key(&c.label) {
+        if strong && !is_accepted[k] && !notes.contains_key(&c.label) {
             out.push(diag(
                 DiagnosticKind::OrphanMarker,
                 format!("marker {} has no note", c.label),

@@ -4,6 +4,9 @@
 use super::inline::LocalInline;
 use std::ops::Range;
 
+/// Paragraphs longer than this (bytes) do not keep their raw source form.
+pub const RAW_KEEP: usize = 300;
+
 /// What the front end already knows about a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParaKind {
@@ -33,7 +36,8 @@ pub struct Para {
     /// Byte range of the paragraph in the decoded source.
     pub source: Range<usize>,
     /// The source text of the paragraph before inline parsing, lines joined by
-    /// a space (front-matter and label detection look at the raw form).
+    /// a space, for paragraphs up to [`RAW_KEEP`] bytes (bylines); empty for
+    /// longer ones.
     pub raw: String,
     /// True when one or more blank lines preceded it.
     pub blank_before: bool,
@@ -47,12 +51,18 @@ impl Para {
     #[must_use]
     pub fn from_raw(raw: &str, source: Range<usize>, blank_before: bool) -> Self {
         let (text, inlines) = super::inline::parse_inline(raw);
+        // Only short paragraphs (bylines, labels) need their raw form.
+        let raw = if raw.len() <= RAW_KEEP {
+            raw.to_string()
+        } else {
+            String::new()
+        };
         Self {
             text,
             inlines,
             kind: ParaKind::Unknown,
             source,
-            raw: raw.to_string(),
+            raw,
             blank_before,
             refs: Vec::new(),
         }

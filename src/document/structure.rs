@@ -16,6 +16,9 @@ const MINOR: &[&str] = &[
 #[must_use]
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
+    if t.len() > 400 {
+        return false;
+    }
     let n = t.chars().count();
     if !(2..=100).contains(&n) || t.ends_with(['.', ',', ';', ':', '!', ')', ']']) {
         return false;
@@ -27,17 +30,17 @@ pub fn heading_like(text: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<String> = t
+    let words: Vec<&str> = t
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() || words.len() > 20 {
         return false;
     }
-    let significant: Vec<&String> = words
+    let significant: Vec<&&str> = words
         .iter()
-        .filter(|w| !MINOR.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !MINOR.iter().any(|m| m.eq_ignore_ascii_case(w)))
         .collect();
     if significant.is_empty() {
         return false;

@@ -1,0 +1,142 @@
+//! Property tests of the parser: total on any input, markers always point at
+//! notes, no control character survives into displayable text, spans valid.
+
+use ibid::document::{Document, Format, is_displayable, parse_bytes, parse_str};
+use proptest::prelude::*;
+
+fn check_invariants(d: &Document) {
+    for c in d.text.chars() {
+        assert!(c == '\n' || is_displayable(c), "control {c:?} survived");
+    }
+    assert!(!d.meta.title.chars().any(|c| !is_displayable(c)));
+    for b in &d.blocks {
+        assert!(
+            d.text.get(b.span.start..b.span.end).is_some(),
+            "block span on char boundaries"
+        );
+        assert!(!d.slice(b.span).contains('\n'), "a block is one line");
+    }
+    for (i, m) in d.markers.iter().enumerate() {
+        let n = m.note.expect("every marker points at a note");
+        assert!(n < d.notes.len());
+        assert!(d.notes[n].markers.contains(&i));
+        assert_eq!(d.slice(m.span), format!("[{}]", m.label));
+    }
+    for n in &d.notes {
+        assert!(d.text.get(n.span.start..n.span.end).is_some());
+        for r in [n.refers_to, n.same_as].into_iter().flatten() {
+            assert!(r < d.notes.len());
+        }
+    }
+    for x in &d.inlines {
+        assert!(
+            d.text.get(x.span.start..x.span.end).is_some(),
+            "inline span valid"
+        );
+    }
+}
+
+/// Article-like text: paragraphs with markers of every convention, headings,
+/// furniture-like lines, and a notes section in one of several shapes.
+fn article() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "Russia",
+        "Japan",
+        "treaty",
+        "the",
+        "islands",
+        "G7",
+        "2+2",
+        "1956",
+        "*emphasis*",
+        "\\$24",
+        "<http://a.org/x>",
+        "security.1",
+        "office,2",
+        "[3]",
+        "¹",
+        "²³",
+        "[^4]",
+        "(2016-25)",
+        "$1,283,200,000,8",
+        "Ibid.",
+        "op. cit.",
+        "\u{1b}[2J",
+        "\u{202e}",
+        "\t",
+        "“quoted”",
+        "[Footnote 1: x]",
+        "- ",
+        "^ a b",
+        "Endnotes:",
+    ]);
+    let para = prop::collection::vec(word, 1..30).prop_map(|w| w.join(" "));
+    let paras = prop::collection::vec(para, 1..12);
+    let note = prop::collection::vec(
+        prop::sample::select(vec![
+            "Author,",
+            "“Title”,",
+            "Ibid.",
+            "op.cit.",
+            "p. 4",
+            "http://x.org/1",
+        ]),
+        1..6,
+    )
+    .prop_map(|w| w.join(" "));
+    let notes = prop::collection::vec(note, 0..8);
+    let style = 0..6usize;
+    let sep = prop::sample::select(vec!["\n", "\n\n", "\r\n\r\n"]);
+    (paras, notes, style, sep).prop_map(|(paras, notes, style, sep)| {
+        let mut s = paras.join(sep);
+        s.push_str(sep);
+        if style == 1 {
+            s.push_str("Notes");
+            s.push_str(sep);
+        }
+        for (i, n) in notes.iter().enumerate() {
+            let k = i + 1;
+            let line = match style {
+                0 => format!("- {n}"),
+                1 | 2 => format!("{k}. {n}"),
+                3 => format!("[{k}] {n}"),
+                4 => format!("{}{n}", ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸"][i % 8]),
+                _ => format!("[^{k}]: {n}"),
+            };
+            s.push_str(&line);
+            s.push_str(sep);
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        check_invariants(&parse_bytes(&bytes, Format::Plain));
+        check_invariants(&parse_bytes(&bytes, Format::Markdown));
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(s in "\\PC{0,600}") {
+        check_invariants(&parse_str(&s, Format::Plain));
+        check_invariants(&parse_str(&s, Format::Markdown));
+    }
+
+    #[test]
+    fn article_like_text_keeps_invariants(s in article()) {
+        check_invariants(&parse_str(&s, Format::Plain));
+        check_invariants(&parse_str(&s, Format::Markdown));
+    }
+
+    #[test]
+    fn control_characters_never_survive(prefix in "[a-z ]{0,20}", c in 0u32..0x20, suffix in "[a-z ]{0,20}") {
+        let ch = char::from_u32(c).unwrap_or('\u{1}');
+        let s = format!("{prefix}{ch}{suffix}\u{1b}]0;title\u{7}\u{9b}\u{202e}\n");
+        let d = parse_str(&s, Format::Plain);
+        check_invariants(&d);
+        prop_assert!(!d.text.contains(char::from(0x1b_u8)));
+    }
+}
