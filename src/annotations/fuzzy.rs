@@ -20,7 +20,7 @@ const MAX_WINDOWS: usize = 16;
 /// Upper bound on edit-distance cells per resolve (keeps long quotes bounded).
 const CELL_BUDGET: usize = 40_000_000;
 /// Texts with at most this many cells (quote chars × text chars) are scanned whole.
-const FULL_SCAN_CELLS: usize = 2_000_000;
+const FULL_SCAN_CELLS: usize = 200_000;
 /// How many chars of the stored prefix/suffix (nearest the quote) are searched.
 const CONTEXT_PROBE_CHARS: usize = 16;
 /// How many chars of context on each side take part in the alignment.
@@ -116,8 +116,11 @@ fn candidate_windows(
 
     let window_chars = m + 2 * max_edits + 4;
     let budget = (CELL_BUDGET / (m * window_chars).max(1)).clamp(1, MAX_WINDOWS);
+    // A cluster with far fewer votes than the best is a chance hit of a common fragment.
+    let top_votes = clusters.first().map_or(0, |c| c.2);
     clusters
         .into_iter()
+        .take_while(|c| c.2 * 3 >= top_votes)
         .take(budget)
         .map(|(first, last, _)| {
             let from = back_chars(text, first, max_edits + 2);
