@@ -246,7 +246,8 @@ mod tests {
         let b = Anchor::new(text, 1..10_000);
         assert_eq!(b.start, 0);
         assert_eq!(b.quote, text);
-        let c = Anchor::new(text, 9..3);
+        let (from, to) = (9, 3);
+        let c = Anchor::new(text, from..to);
         assert_eq!(c.quote, "");
     }
 

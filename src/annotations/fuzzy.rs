@@ -37,7 +37,7 @@ pub(super) fn find(text: &str, anchor: &Anchor, old_byte: usize) -> Option<Range
         return None;
     }
     let windows = if m.saturating_mul(text.len()) <= FULL_SCAN_CELLS {
-        vec![0..text.len()]
+        std::iter::once(0..text.len()).collect()
     } else {
         candidate_windows(text, anchor, &pattern, max_edits)
     };
