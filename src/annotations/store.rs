@@ -14,15 +14,18 @@
 //!   version is left alone and reported as an error.
 //! - Lock files are never deleted (deleting them would let two writers in).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+mod disk;
+mod error;
 
-use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use super::Annotation;
 use super::hash::sha256_hex;
+use disk::{FileData, ReadOutcome, lock, move_aside, read_file, sync_dir, write_atomic};
+pub use error::StoreError;
+use error::describe;
 
 /// The file format version this code reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
@@ -97,112 +100,6 @@ pub struct Listing {
     pub articles: Vec<StoredArticle>,
     /// User-facing messages about unreadable files (left untouched).
     pub warnings: Vec<String>,
-}
-
-/// Errors with user-facing messages (`Display` is meant for the status line).
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The store folder could not be created.
-    #[error("cannot create annotations folder {}: {}", path.display(), describe(cause))]
-    CreateDir {
-        /// The folder.
-        path: PathBuf,
-        /// The OS error.
-        cause: io::Error,
-    },
-    /// A store file or folder could not be read.
-    #[error("cannot read annotations: {}: {}", path.display(), describe(cause))]
-    Read {
-        /// The file or folder.
-        path: PathBuf,
-        /// The OS error.
-        cause: io::Error,
-    },
-    /// Saving failed; the previous file is untouched.
-    #[error("cannot save annotations: {}: {}", path.display(), describe(cause))]
-    Save {
-        /// The file that was being saved.
-        path: PathBuf,
-        /// The OS error.
-        cause: io::Error,
-    },
-    /// The lock sidecar could not be locked.
-    #[error("cannot lock annotations file {}: {}", path.display(), describe(cause))]
-    Lock {
-        /// The lock file.
-        path: PathBuf,
-        /// The OS error.
-        cause: io::Error,
-    },
-    /// A corrupt file could not be moved aside, so nothing was saved over it.
-    #[error(
-        "annotations file {} is corrupt and could not be moved aside ({}); nothing was saved",
-        path.display(),
-        describe(cause)
-    )]
-    CorruptStuck {
-        /// The corrupt file, left as it was.
-        path: PathBuf,
-        /// Why the rename failed.
-        cause: io::Error,
-    },
-    /// The file has a format version this ibid does not know; it is left alone.
-    #[error(
-        "annotations file {} was written by a newer ibid (format version {version}); left untouched",
-        path.display()
-    )]
-    NewerVersion {
-        /// The file.
-        path: PathBuf,
-        /// The version found in it.
-        version: u64,
-    },
-}
-
-impl StoreError {
-    /// The underlying OS error kind, if any (e.g. to tell "disk full" apart).
-    pub fn io_kind(&self) -> Option<io::ErrorKind> {
-        match self {
-            StoreError::CreateDir { cause, .. }
-            | StoreError::Read { cause, .. }
-            | StoreError::Save { cause, .. }
-            | StoreError::Lock { cause, .. }
-            | StoreError::CorruptStuck { cause, .. } => Some(cause.kind()),
-            StoreError::NewerVersion { .. } => None,
-        }
-    }
-}
-
-/// An OS error as a short phrase: "Read-only file system", without "(os error 30)"
-/// or the temp-file path that `tempfile` appends.
-fn describe(e: &io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
-/// The on-disk file layout (format version 1).
-#[derive(Debug, Serialize, Deserialize)]
-struct FileData {
-    version: u64,
-    path: String,
-    fingerprint: String,
-    annotations: Vec<Annotation>,
-}
-
-/// Just enough to check the version before trusting the rest of the layout.
-#[derive(Deserialize)]
-struct VersionOnly {
-    version: u64,
-}
-
-/// How reading one store file went.
-enum ReadOutcome {
-    Missing,
-    Parsed(FileData),
-    Corrupt(String),
 }
 
 /// Handle on a store root folder. Cheap; holds no open files or locks.
@@ -452,107 +349,4 @@ fn merge(annotations: &mut Vec<Annotation>, ops: &[Op]) {
             Op::Delete(id) => annotations.retain(|a| &a.id != id),
         }
     }
-}
-
-/// Open and exclusively lock `<file>.lock`. When only reading and the lock file
-/// cannot be created (read-only store), go on unlocked: renames are atomic, so
-/// a reader still sees a whole file.
-fn lock(file: &Path, writing: bool) -> Result<Option<File>, StoreError> {
-    let mut name = file.as_os_str().to_owned();
-    name.push(".lock");
-    let path = PathBuf::from(name);
-    let opened = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path);
-    let handle = match opened {
-        Ok(handle) => handle,
-        Err(cause) if writing => return Err(StoreError::Save { path, cause }),
-        Err(_) => match File::open(&path) {
-            Ok(handle) => handle,
-            Err(_) => return Ok(None),
-        },
-    };
-    handle
-        .lock()
-        .map_err(|cause| StoreError::Lock { path, cause })?;
-    Ok(Some(handle))
-}
-
-/// Read and parse one store file.
-fn read_file(path: &Path) -> Result<ReadOutcome, StoreError> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ReadOutcome::Missing),
-        Err(cause) => {
-            return Err(StoreError::Read {
-                path: path.to_path_buf(),
-                cause,
-            });
-        }
-    };
-    let version = match serde_json::from_slice::<VersionOnly>(&bytes) {
-        Ok(v) => v.version,
-        Err(e) => return Ok(ReadOutcome::Corrupt(e.to_string())),
-    };
-    if version > FORMAT_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_path_buf(),
-            version,
-        });
-    }
-    Ok(match serde_json::from_slice::<FileData>(&bytes) {
-        Ok(data) => ReadOutcome::Parsed(data),
-        Err(e) => ReadOutcome::Corrupt(e.to_string()),
-    })
-}
-
-/// Rename a corrupt file to `<name>.corrupt-<unix secs>[-n]` without replacing anything.
-fn move_aside(path: &Path) -> io::Result<PathBuf> {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let mut n = 0u32;
-    loop {
-        let mut name = path.as_os_str().to_owned();
-        name.push(format!(".corrupt-{secs}"));
-        if n > 0 {
-            name.push(format!("-{n}"));
-        }
-        let aside = PathBuf::from(name);
-        if !aside.exists() {
-            fs::rename(path, &aside)?;
-            if let Some(dir) = path.parent() {
-                sync_dir(dir)?;
-            }
-            return Ok(aside);
-        }
-        n += 1;
-    }
-}
-
-/// Write `data` to `target` durably: temp file in `dir`, fsync, rename, fsync `dir`.
-fn write_atomic(dir: &Path, target: &Path, data: &FileData) -> Result<(), StoreError> {
-    let save_error = |cause: io::Error| StoreError::Save {
-        path: target.to_path_buf(),
-        cause,
-    };
-    let mut json = serde_json::to_vec_pretty(data).map_err(|e| save_error(e.into()))?;
-    json.push(b'\n');
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ibid-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(save_error)?;
-    tmp.write_all(&json).map_err(save_error)?;
-    tmp.as_file().sync_all().map_err(save_error)?;
-    tmp.persist(target).map_err(|e| save_error(e.error))?;
-    sync_dir(dir).map_err(save_error)
-}
-
-/// fsync a folder so that a rename in it is durable.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
 }
