@@ -4,6 +4,7 @@
 //! annotation anchoring) and a thin shell (library scanning, stores, terminal UI).
 #![forbid(unsafe_code)]
 
+pub mod annotations;
 pub mod citations;
 pub mod document;
 pub mod inspect;
