@@ -3,3 +3,4 @@
 //! The crate is split into a pure core (document model, citations, finder,
 //! annotation anchoring) and a thin shell (library scanning, stores, terminal UI).
 #![forbid(unsafe_code)]
+pub mod sources;
