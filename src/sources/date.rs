@@ -118,7 +118,10 @@ mod tests {
         assert_eq!(parse_date("April 29, 2013").as_deref(), Some("2013-04-29"));
         assert_eq!(parse_date("Spring 1998").as_deref(), Some("1998"));
         assert_eq!(parse_date("October 2003").as_deref(), Some("2003-10"));
-        assert_eq!(parse_date("12 February 2013").as_deref(), Some("2013-02-12"));
+        assert_eq!(
+            parse_date("12 February 2013").as_deref(),
+            Some("2013-02-12")
+        );
         assert_eq!(parse_date("Vol.9"), None);
         assert_eq!(parse_date("Gross Domestic Product 2016"), None);
         assert_eq!(parse_date("Ma 2013"), None);

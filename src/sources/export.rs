@@ -15,16 +15,30 @@ enum Name {
 }
 
 const ORG_WORDS: [&str; 16] = [
-    "office", "ministry", "center", "centre", "institute", "agency", "embassy", "council",
-    "department", "university", "press", "staff", "bank", "group", "committee", "association",
+    "office",
+    "ministry",
+    "center",
+    "centre",
+    "institute",
+    "agency",
+    "embassy",
+    "council",
+    "department",
+    "university",
+    "press",
+    "staff",
+    "bank",
+    "group",
+    "committee",
+    "association",
 ];
 
 fn split_name(name: &str) -> Name {
     let words: Vec<&str> = name.split_whitespace().collect();
     let org = words.len() > 4
-        || words
-            .iter()
-            .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()) || ["of", "for", "the"].contains(w));
+        || words.iter().any(|w| {
+            ORG_WORDS.contains(&w.to_lowercase().as_str()) || ["of", "for", "the"].contains(w)
+        });
     match words.split_last() {
         Some((family, given)) if !org => Name::Person {
             family: (*family).to_string(),
@@ -92,7 +106,11 @@ fn key_base(c: &Citation) -> String {
         .first()
         .map(|a| match split_name(a) {
             Name::Person { family, .. } => ascii_word(&family),
-            Name::Literal(org) => org.split_whitespace().next().map(ascii_word).unwrap_or_default(),
+            Name::Literal(org) => org
+                .split_whitespace()
+                .next()
+                .map(ascii_word)
+                .unwrap_or_default(),
         })
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "anon".to_string());
@@ -147,14 +165,20 @@ pub fn to_csl_json(works: &[Work], article_title: &str) -> Value {
                         Name::Person { family, given } if given.is_empty() => {
                             json!({ "family": family })
                         }
-                        Name::Person { family, given } => json!({ "family": family, "given": given }),
+                        Name::Person { family, given } => {
+                            json!({ "family": family, "given": given })
+                        }
                         Name::Literal(l) => json!({ "literal": l }),
                     })
                     .collect();
                 m.insert("author".into(), Value::Array(names));
             }
             if let Some(ct) = &c.container {
-                let field = if c.kind == SourceKind::Book { "publisher" } else { "container-title" };
+                let field = if c.kind == SourceKind::Book {
+                    "publisher"
+                } else {
+                    "container-title"
+                };
                 m.insert(field.into(), json!(ct));
             }
             if let Some(d) = &c.date {
@@ -206,7 +230,9 @@ fn url_escape(s: &str) -> String {
 fn bib_name(a: &str) -> String {
     match split_name(a) {
         Name::Person { family, given } if given.is_empty() => tex_escape(&family),
-        Name::Person { family, given } => format!("{}, {}", tex_escape(&family), tex_escape(&given)),
+        Name::Person { family, given } => {
+            format!("{}, {}", tex_escape(&family), tex_escape(&given))
+        }
         Name::Literal(l) => format!("{{{}}}", tex_escape(&l)),
     }
 }

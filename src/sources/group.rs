@@ -72,11 +72,10 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
 /// one, the one its short form names, else the last one.
 fn pick(works: &[Work], referred: &[usize], short: &[Citation]) -> Vec<usize> {
     if referred.len() > 1 {
-        let named = referred.iter().copied().find(|&w| {
-            short
-                .iter()
-                .any(|c| loosely_same(c, &works[w].citation))
-        });
+        let named = referred
+            .iter()
+            .copied()
+            .find(|&w| short.iter().any(|c| loosely_same(c, &works[w].citation)));
         if let Some(w) = named {
             return vec![w];
         }
@@ -187,7 +186,7 @@ pub fn sort_by_first(works: &mut [Work]) {
 
 /// Sorts by number of citing notes, most cited first; ties keep their order.
 pub fn sort_by_count(works: &mut [Work]) {
-    works.sort_by(|a, b| b.notes.len().cmp(&a.notes.len()));
+    works.sort_by_key(|w| std::cmp::Reverse(w.notes.len()));
 }
 
 /// Sorts by the first author's surname (case-insensitive); works without an
@@ -195,7 +194,12 @@ pub fn sort_by_count(works: &mut [Work]) {
 pub fn sort_by_author(works: &mut [Work]) {
     works.sort_by_cached_key(|w| {
         let s = surname(&w.citation);
-        let title = w.citation.title.as_deref().map(normalise).unwrap_or_default();
+        let title = w
+            .citation
+            .title
+            .as_deref()
+            .map(normalise)
+            .unwrap_or_default();
         (s.is_empty(), s, title)
     });
 }

@@ -139,7 +139,10 @@ fn parse_url(url: &str) -> Result<(&str, String), &'static str> {
     if !scheme.is_empty() && scheme != "http" && scheme != "https" {
         return Err("unknown scheme");
     }
-    if url.chars().any(|c| c.is_whitespace() || "<>\"“”".contains(c)) {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || "<>\"“”".contains(c))
+    {
         return Err("invalid character");
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -197,7 +200,10 @@ fn check_urls(notes: &[HealthNote], out: &mut Finding) {
         match parse_url(url) {
             Err(why) => out.push(label, Some(format!("{url}: {why}"))),
             Ok(("http", host)) if https_hosts.contains(&host) => {
-                out.push(label, Some(format!("{url}: http, but {host} is cited with https")));
+                out.push(
+                    label,
+                    Some(format!("{url}: http, but {host} is cited with https")),
+                );
             }
             Ok(_) => {}
         }

@@ -5,6 +5,7 @@ pub mod export;
 pub mod group;
 pub mod health;
 pub mod parse;
+mod tail;
 mod text;
 
 pub use export::{to_bibtex, to_csl_json, to_markdown};

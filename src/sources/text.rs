@@ -78,9 +78,8 @@ pub(crate) fn find_urls(s: &str) -> Vec<UrlHit> {
                 .unwrap_or(rest.len());
             let raw = &rest[..len];
             let balanced = raw.contains('(');
-            let url = raw.trim_end_matches(|c: char| {
-                ".,;:\"”".contains(c) || (c == ')' && !balanced)
-            });
+            let url =
+                raw.trim_end_matches(|c: char| ".,;:\"”".contains(c) || (c == ')' && !balanced));
             hits.push(UrlHit {
                 range: i..i + url.len(),
                 url: url.to_string(),
@@ -189,7 +188,10 @@ pub(crate) fn sentence_ends(s: &str, quotes: &[Quote]) -> Vec<usize> {
     let in_quote = |b: usize| quotes.iter().any(|q| q.inner.contains(&b));
     let starts_sentence = |rest: &str| {
         let mut it = rest.chars();
-        it.next() == Some(' ') && it.next().is_some_and(|c| c.is_uppercase() || "“\"‘".contains(c))
+        it.next() == Some(' ')
+            && it
+                .next()
+                .is_some_and(|c| c.is_uppercase() || "“\"‘".contains(c))
     };
     let mut ends = Vec::new();
     for (b, c) in s.char_indices() {
@@ -270,6 +272,9 @@ mod tests {
         let s = "A, op.cit. Article 9 of Mr. Yamada. Smith, \"R\", p. 4. <http://x>";
         let ends = sentence_ends(s, &find_quotes(s));
         assert_eq!(ends.len(), 2);
-        assert_eq!(normalise("“Russian–Japanese  relations”"), "russian japanese relations");
+        assert_eq!(
+            normalise("“Russian–Japanese  relations”"),
+            "russian japanese relations"
+        );
     }
 }
