@@ -390,3 +390,67 @@ fn every_seed_note_classifies() {
         .count();
     assert_eq!(cited_000, 35, "all but the Ibid.");
 }
+
+mod never_panics {
+    use ibid::sources::{
+        HealthMarker, HealthNote, NoteInput, check_health, parse_note, to_bibtex, to_csl_json,
+        works,
+    };
+    use proptest::prelude::*;
+
+    /// Note-like text: quotes, asterisks, brackets, dates, URLs and multibyte characters.
+    fn note_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("“".to_string()),
+                Just("”".to_string()),
+                Just("\"".to_string()),
+                Just("’".to_string()),
+                Just("'".to_string()),
+                Just("*".to_string()),
+                Just("<".to_string()),
+                Just(">".to_string()),
+                Just("(".to_string()),
+                Just(")".to_string()),
+                Just(", ".to_string()),
+                Just(". ".to_string()),
+                Just("op.cit.".to_string()),
+                Just("Ibid.".to_string()),
+                Just("p.".to_string()),
+                Just("http://".to_string()),
+                Just("www.".to_string()),
+                Just("2 Nov".to_string()),
+                Just("2013".to_string()),
+                Just("Smith".to_string()),
+                Just(" and ".to_string()),
+                Just("(New York: Palgrave, 2002)".to_string()),
+                Just("¹".to_string()),
+                "[a-zA-Z ]{0,6}",
+            ],
+            0..24,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn parse_group_export_health(texts in proptest::collection::vec(note_text(), 1..5)) {
+            for t in &texts {
+                let _ = parse_note(t);
+            }
+            let notes: Vec<NoteInput> = texts.iter().enumerate().map(|(i, t)| NoteInput {
+                label: (i + 1).to_string(),
+                text: t.clone(),
+                refers_to: i.checked_sub(1),
+                ..NoteInput::default()
+            }).collect();
+            let ws = works(&notes);
+            let _ = to_csl_json(&ws, "t");
+            let bib = to_bibtex(&ws);
+            prop_assert!(biblatex::Bibliography::parse(&bib).is_ok(), "{}", bib);
+            let hn: Vec<HealthNote> = texts.iter().map(|t| HealthNote { label: "1".into(), text: t.clone(), ..HealthNote::default() }).collect();
+            let _ = check_health(&[HealthMarker { label: "1".into(), note: Some(0) }], &hn);
+        }
+    }
+}
