@@ -9,3 +9,4 @@ pub mod citations;
 pub mod document;
 pub mod inspect;
 pub mod library;
+pub mod sources;
