@@ -1,6 +1,7 @@
 //! Command-line arguments (clap): the reader, `inspect`, `export`, `sources`.
 
 use clap::{Parser, Subcommand};
+use ibid::commands::{ExportFormat, SourcesFormat};
 use std::path::PathBuf;
 
 /// ibid — a keyboard-driven terminal reader for articles with footnotes.
@@ -37,5 +38,21 @@ pub enum Command {
         /// Indent the JSON.
         #[arg(long)]
         pretty: bool,
+    },
+    /// Print an article's sources (its bibliography, built from its notes).
+    Sources {
+        /// The article.
+        article: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: SourcesFormat,
+    },
+    /// Print annotations with their quotes, notes and locations.
+    Export {
+        /// Articles to export (all annotated articles when none are given).
+        articles: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ExportFormat,
     },
 }

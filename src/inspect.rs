@@ -56,5 +56,6 @@ pub fn to_json(doc: &Document) -> Value {
         "furniture": furniture,
         "blocks": blocks,
         "diagnostics": doc.diagnostics,
+        "health": crate::sources::health_of(doc),
     })
 }

@@ -6,6 +6,8 @@
 
 pub mod annotations;
 pub mod citations;
+pub mod commands;
+pub mod dirs;
 pub mod document;
 pub mod inspect;
 pub mod library;

@@ -108,15 +108,12 @@ pub fn candidates(text: &str, skip: &[Range<usize>]) -> Vec<Candidate> {
             },
             _ => (None, i + 1),
         };
-        match cand {
-            Some(c) => {
-                if let Some(r) = skip.iter().find(|r| r.contains(&c.range.start)) {
-                    i = r.end.max(i + 1);
-                    continue;
-                }
-                out.push(c);
+        if let Some(c) = cand {
+            if let Some(r) = skip.iter().find(|r| r.contains(&c.range.start)) {
+                i = r.end.max(i + 1);
+                continue;
             }
-            None => {}
+            out.push(c);
         }
         i = next;
     }

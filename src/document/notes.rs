@@ -259,7 +259,7 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
                 Some(l) => {
                     bullet_no += 1;
                     let label = l.label.clone().unwrap_or_else(|| bullet_no.to_string());
-                    if let Some(n) = label.parse::<usize>().ok() {
+                    if let Ok(n) = label.parse::<usize>() {
                         bullet_no = n;
                     }
                     layout.notes.push(NoteDraft {
@@ -315,7 +315,7 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
         }
     }
     if !inner.is_empty() {
-        inner.extend(layout.notes.drain(..));
+        inner.append(&mut layout.notes);
         inner.sort_by_key(|n| n.para);
         layout.notes = inner;
     }

@@ -287,17 +287,16 @@ fn join_split_paragraphs(paras: &mut [Para], kinds: &[BlockKind], body: &[bool])
     merged
 }
 
+/// A marker's byte range in its paragraph, with its label.
+type LabelledRange = (std::ops::Range<usize>, String);
+
 /// Rewrites accepted marker candidates as `[label]`; returns the text, the
 /// shifted inlines and the markers' ranges with labels.
 fn with_markers(
     text: &str,
     inlines: &[LocalInline],
     found: &[&Candidate],
-) -> (
-    String,
-    Vec<LocalInline>,
-    Vec<(std::ops::Range<usize>, String)>,
-) {
+) -> (String, Vec<LocalInline>, Vec<LabelledRange>) {
     if found.is_empty() {
         return (text.to_string(), inlines.to_vec(), Vec::new());
     }

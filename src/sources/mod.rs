@@ -1,9 +1,10 @@
-//! Sources: pure citation parsing of note texts, grouping notes into distinct works, citation health checks and bibliography exports (CSL-JSON, BibTeX, Markdown); plain inputs only, no I/O and no dependency on the document parser.
+//! Sources: citation parsing of note texts, grouping notes into distinct works, citation health checks and bibliography exports (CSL-JSON, BibTeX, Markdown).
 
 mod date;
 pub mod export;
 pub mod group;
 pub mod health;
+pub mod of_document;
 pub mod parse;
 mod tail;
 mod text;
@@ -11,6 +12,7 @@ mod text;
 pub use export::{to_bibtex, to_csl_json, to_markdown};
 pub use group::{Work, sort_by_author, sort_by_count, sort_by_first, works};
 pub use health::{Finding, Health, HealthMarker, HealthNote, check_health};
+pub use of_document::{health_of, note_inputs, works_of};
 pub use parse::parse_note;
 
 use serde::{Deserialize, Serialize};
