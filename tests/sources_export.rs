@@ -107,12 +107,9 @@ fn check_date(v: &Value, what: &str) {
     );
 }
 
-#[test]
-fn csl_json_items_follow_the_schema() {
-    let ws = sample();
-    let csl = to_csl_json(&ws, "A 'Reset' in Russia and Japan Relationship?");
-    let items = csl.as_array().expect("CSL-JSON is an array");
-    assert_eq!(items.len(), ws.len());
+/// Checks CSL-JSON items against the schema's rules: known variables,
+/// unique ids, allowed types, name and date shapes.
+fn check_csl_items(items: &[Value]) {
     let mut ids = std::collections::HashSet::new();
     for item in items {
         let obj = item.as_object().expect("item is an object");
@@ -155,6 +152,32 @@ fn csl_json_items_follow_the_schema() {
             }
         }
     }
+}
+
+#[test]
+fn csl_json_of_seed_003_is_valid() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_04c237401e8a2960.txt");
+    let doc = ibid::library::read_document(&path).expect("seed 003 parses");
+    let ws = ibid::sources::works_of(&doc);
+    let csl = to_csl_json(&ws, &doc.meta.title);
+    let items = csl.as_array().expect("CSL-JSON is an array");
+    assert!(items.len() >= 25, "seed 003 cites many works: {}", items.len());
+    check_csl_items(items);
+    // op. cit. chains are merged into their works: Smith's is cited by 8, 10, 15, 16.
+    let smith = items.iter().find(|i| i["title"] == "Russo-Japanese Relations").expect("Smith's work");
+    let note = smith["note"].as_str().unwrap_or("");
+    for n in ["8", "10", "15", "16"] {
+        assert!(note.split(|c: char| !c.is_ascii_digit()).any(|x| x == n), "{note} lists note {n}");
+    }
+}
+
+#[test]
+fn csl_json_items_follow_the_schema() {
+    let ws = sample();
+    let csl = to_csl_json(&ws, "A 'Reset' in Russia and Japan Relationship?");
+    let items = csl.as_array().expect("CSL-JSON is an array");
+    assert_eq!(items.len(), ws.len());
+    check_csl_items(items);
     let ferguson = &items[0];
     assert_eq!(ferguson["type"], "article-journal");
     assert_eq!(ferguson["author"][0]["family"], "Ferguson");
