@@ -5,25 +5,42 @@ use std::process::Command;
 
 fn ibid() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_ibid"));
-    c.env("IBID_DATA_DIR", std::env::temp_dir().join("ibid-cli-test-data"));
+    c.env(
+        "IBID_DATA_DIR",
+        std::env::temp_dir().join("ibid-cli-test-data"),
+    );
     c
 }
 
 fn seed(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 #[test]
 fn inspect_prints_the_model_as_json() {
-    let out = ibid().args(["inspect", &seed("003_04c237401e8a2960.txt")]).output().expect("runs");
+    let out = ibid()
+        .args(["inspect", &seed("003_04c237401e8a2960.txt")])
+        .output()
+        .expect("runs");
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["markers"].as_array().map(Vec::len), Some(41));
     assert_eq!(v["notes"].as_array().map(Vec::len), Some(41));
     assert_eq!(v["health"]["unresolved_op_cit"]["count"], 1);
     let compact = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(compact.trim_end().lines().count(), 1, "compact unless --pretty");
-    let pretty = ibid().args(["inspect", "--pretty", &seed("002_665c716cc0b4a646.txt")]).output().expect("runs");
+    assert_eq!(
+        compact.trim_end().lines().count(),
+        1,
+        "compact unless --pretty"
+    );
+    let pretty = ibid()
+        .args(["inspect", "--pretty", &seed("002_665c716cc0b4a646.txt")])
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&pretty.stdout).lines().count() > 10);
 }
 
@@ -32,27 +49,48 @@ fn inspect_refuses_directories_and_binary_files_with_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");
     let bin = dir.path().join("image.txt");
     std::fs::write(&bin, [0x89, b'P', b'N', b'G', 0, 0, 1, 2]).expect("write");
-    for target in [dir.path().to_path_buf(), bin, dir.path().join("missing.txt")] {
+    for target in [
+        dir.path().to_path_buf(),
+        bin,
+        dir.path().join("missing.txt"),
+    ] {
         let out = ibid().arg("inspect").arg(&target).output().expect("runs");
         assert_eq!(out.status.code(), Some(2), "{}", target.display());
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
         assert!(out.stdout.is_empty());
     }
-    let out = ibid().arg("inspect").arg(dir.path()).output().expect("runs");
+    let out = ibid()
+        .arg("inspect")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a text document"));
 }
 
 #[test]
 fn sources_exports_each_format() {
     let s000 = seed("000_90ed57cec86e1d59.txt");
-    let csl = ibid().args(["sources", &s000, "--format", "csl-json"]).output().expect("runs");
+    let csl = ibid()
+        .args(["sources", &s000, "--format", "csl-json"])
+        .output()
+        .expect("runs");
     assert!(csl.status.success());
     let v: serde_json::Value = serde_json::from_slice(&csl.stdout).expect("CSL-JSON");
     let items = v.as_array().expect("array");
-    assert!(items.len() < 36, "identical sources and Ibid. merge into works");
-    assert!(items[0]["title"].as_str().is_some_and(|t| t.starts_with("Russia, Japan Agree")));
-    let bib = ibid().args(["sources", &s000, "--format", "bibtex"]).output().expect("runs");
+    assert!(
+        items.len() < 36,
+        "identical sources and Ibid. merge into works"
+    );
+    assert!(
+        items[0]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Russia, Japan Agree"))
+    );
+    let bib = ibid()
+        .args(["sources", &s000, "--format", "bibtex"])
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&bib.stdout).contains("@"));
     let md = ibid().args(["sources", &s000]).output().expect("runs");
     assert!(String::from_utf8_lossy(&md.stdout).contains("Notes 1, 2, 5"));

@@ -156,18 +156,29 @@ fn check_csl_items(items: &[Value]) {
 
 #[test]
 fn csl_json_of_seed_003_is_valid() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_04c237401e8a2960.txt");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_04c237401e8a2960.txt");
     let doc = ibid::library::read_document(&path).expect("seed 003 parses");
     let ws = ibid::sources::works_of(&doc);
     let csl = to_csl_json(&ws, &doc.meta.title);
     let items = csl.as_array().expect("CSL-JSON is an array");
-    assert!(items.len() >= 25, "seed 003 cites many works: {}", items.len());
+    assert!(
+        items.len() >= 25,
+        "seed 003 cites many works: {}",
+        items.len()
+    );
     check_csl_items(items);
     // op. cit. chains are merged into their works: Smith's is cited by 8, 10, 15, 16.
-    let smith = items.iter().find(|i| i["title"] == "Russo-Japanese Relations").expect("Smith's work");
+    let smith = items
+        .iter()
+        .find(|i| i["title"] == "Russo-Japanese Relations")
+        .expect("Smith's work");
     let note = smith["note"].as_str().unwrap_or("");
     for n in ["8", "10", "15", "16"] {
-        assert!(note.split(|c: char| !c.is_ascii_digit()).any(|x| x == n), "{note} lists note {n}");
+        assert!(
+            note.split(|c: char| !c.is_ascii_digit()).any(|x| x == n),
+            "{note} lists note {n}"
+        );
     }
 }
 

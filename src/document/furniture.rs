@@ -96,6 +96,9 @@ const CREDIT_WORDS: &[&str] = &[
 /// Publisher boilerplate: disclaimers, copyright lines, an organisation
 /// describing itself, series credits.
 fn is_boilerplate(t: &str) -> bool {
+    if t.len() > 1500 {
+        return false;
+    }
     let lower = t.to_ascii_lowercase();
     let lower = lower.trim_start_matches(['*', '_', ' ']);
     if BOILERPLATE_START.iter().any(|w| lower.starts_with(w))
@@ -103,12 +106,13 @@ fn is_boilerplate(t: &str) -> bool {
     {
         return true;
     }
-    let org = ORG_WORDS.iter().any(|w| lower.contains(w));
-    let founding = FOUNDING_WORDS.iter().any(|w| lower.contains(w));
-    let credit = t.chars().count() < 80
+    let credit = t.len() < 160
+        && t.chars().count() < 80
         && CREDIT_WORDS.iter().any(|w| lower.contains(w))
         && !lower.contains("note:");
-    org && founding || credit
+    credit
+        || ORG_WORDS.iter().any(|w| lower.contains(w))
+            && FOUNDING_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// Marks page furniture among `paras` (only those with `body[i]` true).

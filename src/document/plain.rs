@@ -82,8 +82,16 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
         if group.is_empty() {
             return;
         }
-        let raw: Vec<&str> = group.iter().map(|l| l.text.trim()).collect();
-        let raw = raw.join(" ");
+        let raw: std::borrow::Cow<'_, str> = if group.len() == 1 {
+            group[0].text.trim().into()
+        } else {
+            group
+                .iter()
+                .map(|l| l.text.trim())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into()
+        };
         let start = group[0].start;
         let last = group[group.len() - 1];
         let end = last.start + last.text.len();

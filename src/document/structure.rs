@@ -59,10 +59,11 @@ pub fn heading_like(text: &str) -> bool {
 /// True for an embedded-media stand-in: `(For a … see the following video:)`.
 fn is_embed(text: &str) -> bool {
     let t = text.trim();
+    if !(t.starts_with('(') && t.ends_with(')') && t.len() < 1000) {
+        return false;
+    }
     let lower = t.to_lowercase();
-    t.starts_with('(')
-        && t.ends_with(')')
-        && t.chars().count() < 250
+    t.chars().count() < 250
         && (t.ends_with(":)")
             || [
                 "video", "footage", "image", "photo", "audio", "podcast", "watch", "listen",
