@@ -11,6 +11,17 @@ pub type LocalInline = (Range<usize>, InlineKind);
 /// Characters that may end a bare URL but are usually sentence punctuation.
 const URL_TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', '\'', '"', '”', '’', '»', '*'];
 
+/// Bytes that may start inline markup (all ASCII, so char boundaries).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\\' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'*' as usize] = true;
+    t[b'h' as usize] = true;
+    t[b'w' as usize] = true;
+    t
+};
+
 /// Parses inline markup, returning the visible text and its styles.
 #[must_use]
 pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
@@ -25,8 +36,8 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
         // special byte is ASCII, so the run ends on a char boundary.
         let run = bytes[i..]
             .iter()
-            .take_while(|&&b| !matches!(b, b'\\' | b'<' | b'*' | b'h' | b'w'))
-            .count();
+            .position(|&b| SPECIAL[b as usize])
+            .unwrap_or(bytes.len() - i);
         if run > 0 {
             out.push_str(&src[i..i + run]);
             i += run;

@@ -73,6 +73,20 @@ fn bracket_label(label: &str) -> bool {
     digits || letter
 }
 
+/// Bytes that can start a candidate: `[`, digits, superscript lead bytes.
+const STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'[' as usize] = true;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = true;
+        d += 1;
+    }
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Finds marker candidates in `text`, skipping byte ranges in `skip` (links).
 #[must_use]
 pub fn candidates(text: &str, skip: &[Range<usize>]) -> Vec<Candidate> {
@@ -83,6 +97,11 @@ pub fn candidates(text: &str, skip: &[Range<usize>]) -> Vec<Candidate> {
     // U+00B2/3 → 0xC2; U+2070..=U+2079 → 0xE2) can start a candidate; all are
     // char boundaries, so stepping byte by byte elsewhere is safe.
     while i < b.len() {
+        // Skip quickly to the next byte that can start a candidate.
+        match b[i..].iter().position(|&x| STARTS[x as usize]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let (cand, next) = match b[i] {
             b'[' => match bracket_at(text, i) {
                 Some(c) => {
