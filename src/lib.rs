@@ -6,5 +6,6 @@
 
 pub mod citations;
 pub mod document;
+pub mod finder;
 pub mod inspect;
 pub mod library;
