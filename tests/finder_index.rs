@@ -3,8 +3,8 @@
 use ibid::document::{Format, parse_str};
 use ibid::finder::cache::{LibraryCache, rescan};
 use ibid::finder::{
-    Hit, Index, Kind, Progress, Query, Searcher, SkimMatcher, build_library_index, search,
-    search_small,
+    Hit, Index, Kind, Progress, Query, STREAMED, SYNC, SearchRequest, Searcher, SkimMatcher,
+    build_library_index, search, search_small,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -215,16 +215,13 @@ fn searcher_streams_passages_and_cancels_old_queries() {
     let m = SkimMatcher::new();
     let (searcher, rx) = Searcher::with_channel(Arc::new(SkimMatcher::new()));
     let q = Query::parse("okhotsk");
-    let seed = search_small(&m, &ix, &q, None, &[], 20);
-    let first = searcher.submit(
-        Arc::clone(&ix),
-        Query::parse("russia"),
-        None,
-        vec![],
-        vec![],
-        20,
-    );
-    let g1 = searcher.submit(Arc::clone(&ix), q.clone(), None, vec![], seed, 20);
+    let seed = search_small(&m, &ix, &q.restricted(SYNC), None, &[], 20);
+    let first = searcher.submit(SearchRequest::new(Arc::clone(&ix), Query::parse("russia")));
+    let g1 = searcher.submit(SearchRequest {
+        seed,
+        limit: 20,
+        ..SearchRequest::new(Arc::clone(&ix), q.clone())
+    });
     assert!(g1 > first);
     let done = loop {
         let p = rx.recv_timeout(Duration::from_secs(30)).expect("a partial");
@@ -240,7 +237,10 @@ fn searcher_streams_passages_and_cancels_old_queries() {
     assert!(kinds(&ix, &done.hits).contains(&Kind::Passage));
     // Narrowing from the completed search gives the same as a fresh one.
     let q2 = Query::parse("okhotsk s");
-    let g2 = searcher.submit(Arc::clone(&ix), q2.clone(), None, vec![], vec![], 20);
+    let g2 = searcher.submit(SearchRequest {
+        limit: 20,
+        ..SearchRequest::new(Arc::clone(&ix), q2.clone())
+    });
     let done2 = loop {
         let p = rx.recv_timeout(Duration::from_secs(30)).expect("a partial");
         if p.generation == g2 && p.done {
@@ -249,7 +249,7 @@ fn searcher_streams_passages_and_cancels_old_queries() {
     };
     let want: Vec<Hit> = search(&ix, &q2, None, &[], 1000)
         .into_iter()
-        .filter(|h| ix.entries()[h.entry as usize].kind == Kind::Passage)
+        .filter(|h| STREAMED.contains(ix.entries()[h.entry as usize].kind))
         .take(20)
         .collect();
     assert_eq!(done2.hits, want);

@@ -17,7 +17,7 @@ pub use cache::{CacheError, LibraryCache, Progress, build_library_index, default
 pub use index::{ArticleInfo, Index};
 pub use matcher::{Matcher, SkimMatcher};
 pub use rank::{fill_positions, merge_hits, search, search_chunked, search_small, search_with};
-pub use searcher::{Partial, Searcher};
+pub use searcher::{Partial, STREAMED, SYNC, SearchRequest, Searcher};
 
 /// What a finder row points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -158,6 +158,16 @@ impl Query {
                 kinds: Kinds::ALL,
                 text: line.trim().to_owned(),
             },
+        }
+    }
+
+    /// The same pattern over only the kinds also in `kinds` (e.g. [`SYNC`] for the
+    /// synchronous part of a search).
+    #[must_use]
+    pub fn restricted(&self, kinds: Kinds) -> Self {
+        Query {
+            kinds: Kinds(self.kinds.0 & kinds.0),
+            text: self.text.clone(),
         }
     }
 

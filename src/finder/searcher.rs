@@ -1,4 +1,5 @@
-//! The passage-search worker: one std thread that streams best-so-far results.
+//! The background search worker (passages and notes by default): one std thread that streams
+//! best-so-far results.
 //!
 //! Each [`Searcher::submit`] bumps a shared generation; the worker checks it between chunks
 //! and abandons a search as soon as a newer one exists, so typing never waits for it. Every
@@ -9,7 +10,8 @@
 use super::index::Index;
 use super::matcher::Matcher;
 use super::rank::{merge_hits, scan, top};
-use super::{Hit, Kind, Query};
+use super::{Hit, Kind, Kinds, Query};
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -18,6 +20,8 @@ use std::time::{Duration, Instant};
 
 /// Entries searched between generation checks.
 pub const CHUNK: usize = 8192;
+/// Entries in the first chunk (a quick first partial).
+pub const FIRST_CHUNK: usize = 1024;
 /// Minimum time between two partial results after the first.
 pub const THROTTLE: Duration = Duration::from_millis(25);
 
@@ -36,15 +40,50 @@ pub struct Partial {
     pub total: usize,
 }
 
-/// One search request.
+/// What to search in the background.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// The index to search (shared; a rescan makes a new one).
+    pub index: Arc<Index>,
+    /// The parsed query.
+    pub query: Query,
+    /// `Some(doc)` to search one article (`Ctrl-f`).
+    pub scope: Option<u32>,
+    /// Recent articles, most recent first (ranking bonus).
+    pub recent: Vec<u32>,
+    /// Hits already found synchronously; partials are these merged with streamed hits.
+    pub seed: Vec<Hit>,
+    /// How many hits each partial carries.
+    pub limit: usize,
+    /// Kinds searched by the worker (intersected with the query's): [`STREAMED`] by default.
+    pub streamed: Kinds,
+}
+
+impl SearchRequest {
+    /// A request for `query` over `index`: whole library, no seed, 50 hits, [`STREAMED`] kinds.
+    #[must_use]
+    pub fn new(index: Arc<Index>, query: Query) -> Self {
+        Self {
+            index,
+            query,
+            scope: None,
+            recent: Vec::new(),
+            seed: Vec::new(),
+            limit: 50,
+            streamed: STREAMED,
+        }
+    }
+}
+
+/// Kinds the worker streams by default: passages and notes (notes are long texts; at
+/// 10,000 articles scoring them all does not fit in one keystroke, see the benches).
+pub const STREAMED: Kinds = Kinds(Kind::Passage.bit() | Kind::Note.bit());
+/// Kinds searched synchronously by default: articles, headings, annotations.
+pub const SYNC: Kinds = Kinds(Kinds::ALL.0 & !STREAMED.0);
+
 struct Request {
     generation: u64,
-    index: Arc<Index>,
-    query: Query,
-    scope: Option<u32>,
-    recent: Vec<u32>,
-    seed: Vec<Hit>,
-    limit: usize,
+    req: SearchRequest,
 }
 
 /// The matches of the last completed search, to narrow the next one.
@@ -52,6 +91,7 @@ struct Narrow {
     index: Arc<Index>,
     scope: Option<u32>,
     query: Query,
+    streamed: Kinds,
     matched: Vec<u32>,
 }
 
@@ -90,29 +130,13 @@ impl Searcher {
         (s, rx)
     }
 
-    /// Searches passages for `query` (if it allows them), merging into `seed` (normally the
-    /// synchronous [`super::search_small`] result); cancels any older search. Returns the
-    /// generation its partials will carry.
-    pub fn submit(
-        &self,
-        index: Arc<Index>,
-        query: Query,
-        scope: Option<u32>,
-        recent: Vec<u32>,
-        seed: Vec<Hit>,
-        limit: usize,
-    ) -> u64 {
+    /// Searches the request's streamed kinds, merging into its `seed` (normally the
+    /// synchronous [`super::search_small`] result for the other kinds); cancels any older
+    /// search. Returns the generation its partials will carry.
+    pub fn submit(&self, req: SearchRequest) -> u64 {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(tx) = &self.tx {
-            let _ = tx.send(Request {
-                generation,
-                index,
-                query,
-                scope,
-                recent,
-                seed,
-                limit,
-            });
+            let _ = tx.send(Request { generation, req });
         }
         generation
     }
@@ -146,19 +170,21 @@ fn worker(
     mut send: impl FnMut(Partial),
 ) {
     let mut narrow: Option<Narrow> = None;
-    while let Ok(mut req) = rx.recv() {
+    while let Ok(mut msg) = rx.recv() {
         // Only the newest pending request matters.
         while let Ok(newer) = rx.try_recv() {
-            req = newer;
+            msg = newer;
         }
-        if req.generation != generation.load(Ordering::SeqCst) {
+        if msg.generation != generation.load(Ordering::SeqCst) {
             continue;
         }
-        let wants_passages = req.query.kinds.contains(Kind::Passage) && !req.query.is_empty();
-        if !wants_passages {
+        let gen_now = msg.generation;
+        let req = msg.req;
+        let kinds = Kinds(req.query.kinds.0 & req.streamed.0);
+        if kinds.is_empty() || req.query.is_empty() {
             let hits = top(&req.index, req.seed, req.limit);
             send(Partial {
-                generation: req.generation,
+                generation: gen_now,
                 hits,
                 done: true,
                 searched: 0,
@@ -172,6 +198,7 @@ fn worker(
                 Arc::ptr_eq(&n.index, &req.index)
                     && n.scope == req.scope
                     && n.query.kinds == req.query.kinds
+                    && n.streamed == req.streamed
                     && req.query.text.starts_with(&n.query.text)
             })
             .map(|n| n.matched.as_slice());
@@ -179,46 +206,67 @@ fn worker(
             .scope
             .map_or(0..req.index.entries().len(), |d| req.index.doc_range(d));
         let total = candidates.map_or(range.len(), <[u32]>::len);
-        if let Some(done) = run(&req, m, generation, candidates, range, total, &mut send) {
+        let job = Job {
+            generation: gen_now,
+            req: &req,
+            kinds,
+            candidates,
+            range,
+            total,
+        };
+        if let Some(done) = run(&job, m, generation, &mut send) {
             narrow = Some(Narrow {
                 index: Arc::clone(&req.index),
                 scope: req.scope,
                 query: req.query.clone(),
+                streamed: req.streamed,
                 matched: done,
             });
         }
     }
 }
 
+/// One search to run: the request, the kinds to stream, and what to scan (the previous
+/// search's matches, or an entry range).
+struct Job<'a> {
+    generation: u64,
+    req: &'a SearchRequest,
+    kinds: Kinds,
+    candidates: Option<&'a [u32]>,
+    range: Range<usize>,
+    total: usize,
+}
+
 /// Runs one search; returns all matched entry ids when it completed, `None` when cancelled.
 fn run(
-    req: &Request,
+    job: &Job<'_>,
     m: &dyn Matcher,
     generation: &AtomicU64,
-    candidates: Option<&[u32]>,
-    range: std::ops::Range<usize>,
-    total: usize,
     send: &mut impl FnMut(Partial),
 ) -> Option<Vec<u32>> {
+    let req = job.req;
+    let (candidates, total) = (job.candidates, job.total);
     let ix = req.index.as_ref();
-    let passage = |k: Kind| k == Kind::Passage;
+    let streamed = |k: Kind| job.kinds.contains(k);
     let mut best = top(ix, req.seed.clone(), req.limit);
     let mut matched = Vec::new();
     let mut last_sent: Option<Instant> = None;
     let mut searched = 0;
     while searched < total {
-        if generation.load(Ordering::SeqCst) != req.generation {
+        if generation.load(Ordering::SeqCst) != job.generation {
             return None;
         }
-        let end = (searched + CHUNK).min(total);
+        // A small first chunk makes the first partial quick.
+        let step = if searched == 0 { FIRST_CHUNK } else { CHUNK };
+        let end = (searched + step).min(total);
         let hits = match candidates {
             Some(c) => {
                 let ids = c[searched..end].iter().map(|&i| i as usize);
-                scan(m, ix, &req.query, &req.recent, ids, passage)
+                scan(m, ix, &req.query, &req.recent, ids, streamed)
             }
             None => {
-                let ids = range.start + searched..range.start + end;
-                scan(m, ix, &req.query, &req.recent, ids, passage)
+                let ids = job.range.start + searched..job.range.start + end;
+                scan(m, ix, &req.query, &req.recent, ids, streamed)
             }
         };
         searched = end;
@@ -232,7 +280,7 @@ fn run(
         if due && searched < total && (changed || last_sent.is_none()) {
             last_sent = Some(Instant::now());
             send(Partial {
-                generation: req.generation,
+                generation: job.generation,
                 hits: best.clone(),
                 done: false,
                 searched,
@@ -240,11 +288,11 @@ fn run(
             });
         }
     }
-    if generation.load(Ordering::SeqCst) != req.generation {
+    if generation.load(Ordering::SeqCst) != job.generation {
         return None;
     }
     send(Partial {
-        generation: req.generation,
+        generation: job.generation,
         hits: best,
         done: true,
         searched,
