@@ -90,14 +90,14 @@ fn main() {
 
     // The whole library once: cold (no cache), then cold with a cache write, then warm.
     let t = Instant::now();
-    let index = build_library_index(&[dir.clone()], None, None);
+    let index = build_library_index(std::slice::from_ref(&dir), None, None);
     let cold = t.elapsed();
     let cache = tempfile::tempdir().expect("cache dir");
     let t = Instant::now();
-    let _ = build_library_index(&[dir.clone()], Some(cache.path()), None);
+    let _ = build_library_index(std::slice::from_ref(&dir), Some(cache.path()), None);
     let cold_cached = t.elapsed();
     let t = Instant::now();
-    let warm_ix = build_library_index(&[dir.clone()], Some(cache.path()), None);
+    let warm_ix = build_library_index(std::slice::from_ref(&dir), Some(cache.path()), None);
     let warm = t.elapsed();
     assert_eq!(warm_ix.entries().len(), index.entries().len());
     drop(warm_ix);

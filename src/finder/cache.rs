@@ -206,10 +206,13 @@ pub fn rescan(
         index.remove(p);
     }
     let cache = cache_dir.map(LibraryCache::new);
-    let mut cached = if changes.added.is_empty() && changes.changed.is_empty() {
-        HashMap::new()
-    } else {
+    // After the first build the cache holds nothing the index lacks (it is saved from the
+    // index), so only a fresh index reads it.
+    let fresh = index.articles().is_empty();
+    let mut cached = if fresh && !changes.added.is_empty() {
         cache.as_ref().map(LibraryCache::load).unwrap_or_default()
+    } else {
+        HashMap::new()
     };
     let stale: HashSet<&PathBuf> = changes.added.iter().chain(&changes.changed).collect();
     let mut report = Progress {
@@ -246,10 +249,9 @@ pub fn rescan(
     if let Some(tx) = progress {
         let _ = tx.send(report);
     }
-    if report.parsed > 0 || !changes.removed.is_empty() || !failed.is_empty() {
-        if let Some(c) = &cache {
-            let _ = c.save(index);
-        }
+    let dirty = report.parsed > 0 || !changes.removed.is_empty() || !failed.is_empty();
+    if let Some(c) = cache.as_ref().filter(|_| dirty) {
+        let _ = c.save(index);
     }
     changes
 }
@@ -303,19 +305,19 @@ fn parse_all(
                     };
                     let one = parse_one(path, *size, *mtime);
                     let ok = one.is_some();
-                    if let Ok(mut r) = results.lock() {
-                        if let Some(slot) = r.get_mut(i) {
-                            *slot = one;
-                        }
+                    if let Ok(mut r) = results.lock()
+                        && let Some(slot) = r.get_mut(i)
+                    {
+                        *slot = one;
                     }
                     if let Ok(mut p) = shared.lock() {
                         p.done += 1;
                         p.parsed += usize::from(ok);
                         p.failed += usize::from(!ok);
-                        if p.done % 256 == 0 {
-                            if let Some(tx) = progress {
-                                let _ = tx.send(*p);
-                            }
+                        if p.done % 256 == 0
+                            && let Some(tx) = progress
+                        {
+                            let _ = tx.send(*p);
                         }
                     }
                 }

@@ -195,8 +195,7 @@ impl Index {
             let heading = local
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.kind == Kind::Heading && e.offset <= offset)
-                .last()
+                .rfind(|(_, e)| e.kind == Kind::Heading && e.offset <= offset)
                 .map(|(i, _)| to_u32(i));
             let text = if note.trim().is_empty() {
                 quote.replace('\n', " ")
