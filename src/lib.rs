@@ -9,6 +9,7 @@ pub mod citations;
 pub mod commands;
 pub mod dirs;
 pub mod document;
+pub mod finder;
 pub mod inspect;
 pub mod library;
 pub mod sources;

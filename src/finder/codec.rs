@@ -1,0 +1,197 @@
+//! The cache file's compact binary format (little endian, length-prefixed UTF-8).
+//!
+//! `MAGIC`, article count, then per article: path, size, mtime, title, author?, date?,
+//! note count, entry count, entries (kind, offset, heading or `u32::MAX`, text); then `END`.
+//! Decoding checks every length and UTF-8 and the trailer, so a truncated or corrupt file
+//! yields `None` (and a rebuild) rather than garbage.
+
+use super::index::{ArticleInfo, Index};
+use super::{Entry, Kind};
+use std::path::PathBuf;
+
+const MAGIC: &[u8; 8] = b"IBIDFX01";
+const END: &[u8; 4] = b"END.";
+const NONE: u32 = u32::MAX;
+
+/// Serialises every live article of `index` (paths that are not UTF-8 are skipped).
+#[must_use]
+pub fn encode(index: &Index) -> Vec<u8> {
+    let mut out = Vec::with_capacity(index.text_bytes() + index.entries().len() * 16 + 1024);
+    out.extend_from_slice(MAGIC);
+    let live: Vec<(u32, &ArticleInfo)> = index
+        .articles()
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.removed && a.path.to_str().is_some())
+        .map(|(i, a)| (u32::try_from(i).unwrap_or(NONE), a))
+        .collect();
+    put_u32(&mut out, u32::try_from(live.len()).unwrap_or(0));
+    for (doc, a) in live {
+        put_str(&mut out, a.path.to_str().unwrap_or(""));
+        out.extend_from_slice(&a.size.to_le_bytes());
+        out.extend_from_slice(&a.mtime.to_le_bytes());
+        put_str(&mut out, &a.title);
+        put_opt(&mut out, a.author.as_deref());
+        put_opt(&mut out, a.date.as_deref());
+        put_u32(&mut out, a.note_count);
+        let entries = index.local_entries(doc);
+        put_u32(&mut out, u32::try_from(entries.len()).unwrap_or(0));
+        for e in &entries {
+            out.push(kind_code(e.kind));
+            put_u32(&mut out, e.offset);
+            put_u32(&mut out, e.heading.unwrap_or(NONE));
+            put_str(&mut out, &e.text);
+        }
+    }
+    out.extend_from_slice(END);
+    out
+}
+
+/// Parses a cache file; `None` when it is not exactly a valid one.
+#[must_use]
+pub fn decode(bytes: &[u8]) -> Option<Vec<(ArticleInfo, Vec<Entry>)>> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(MAGIC.len())? != MAGIC {
+        return None;
+    }
+    let n = r.u32()? as usize;
+    let mut out = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let path = PathBuf::from(r.str()?);
+        let size = r.u64()?;
+        let mtime = r.u64()?;
+        let title = r.str()?.to_owned();
+        let author = r.opt()?;
+        let date = r.opt()?;
+        let note_count = r.u32()?;
+        let count = r.u32()? as usize;
+        let mut entries = Vec::with_capacity(count.min(1 << 20));
+        for _ in 0..count {
+            let kind = kind_of(r.take(1)?[0])?;
+            let offset = r.u32()?;
+            let heading = match r.u32()? {
+                NONE => None,
+                h if (h as usize) < count => Some(h),
+                _ => return None,
+            };
+            let text: Box<str> = r.str()?.into();
+            entries.push(Entry {
+                kind,
+                doc: 0,
+                text,
+                offset,
+                heading,
+            });
+        }
+        let info = ArticleInfo {
+            path,
+            title,
+            author,
+            date,
+            size,
+            mtime,
+            note_count,
+            removed: false,
+        };
+        out.push((info, entries));
+    }
+    (r.take(END.len())? == END && r.at == bytes.len()).then_some(out)
+}
+
+fn kind_code(k: Kind) -> u8 {
+    match k {
+        Kind::Article => 0,
+        Kind::Heading => 1,
+        Kind::Passage => 2,
+        Kind::Note => 3,
+        Kind::Annotation => 4,
+    }
+}
+
+fn kind_of(b: u8) -> Option<Kind> {
+    Some(match b {
+        0 => Kind::Article,
+        1 => Kind::Heading,
+        2 => Kind::Passage,
+        3 => Kind::Note,
+        4 => Kind::Annotation,
+        _ => return None,
+    })
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, u32::try_from(s.len()).unwrap_or(0));
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(1);
+            put_str(out, s);
+        }
+        None => out.push(0),
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+    fn opt(&mut self) -> Option<Option<String>> {
+        match self.take(1)?[0] {
+            0 => Some(None),
+            1 => Some(Some(self.str()?.to_owned())),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, parse_str};
+    use std::path::Path;
+
+    #[test]
+    fn round_trips_and_rejects_truncation() {
+        let mut ix = Index::new();
+        let d = parse_str(
+            "Title Here\n\nBody text.\n\nSection\n\nMore.\n",
+            Format::Plain,
+        );
+        ix.add_document(Path::new("x.txt"), &d, 10, 20);
+        let bytes = encode(&ix);
+        let back = decode(&bytes).expect("valid cache");
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].0, ix.articles()[0]);
+        assert_eq!(back[0].1, ix.local_entries(0));
+        for cut in [0, 5, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..cut]).is_none());
+        }
+        let mut bad = bytes.clone();
+        bad[8] ^= 0xff;
+        assert!(decode(&bad).is_none());
+    }
+}
