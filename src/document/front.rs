@@ -42,7 +42,7 @@ pub fn title_like(text: &str) -> bool {
 /// `*Dr. Indrani Talukdar**` → (author, date).
 fn byline(raw: &str) -> Option<(String, Option<String>)> {
     let t = raw.trim();
-    let lower = t.to_lowercase();
+    let lower = t.to_ascii_lowercase();
     for prefix in [
         "author:",
         "authors:",
