@@ -110,9 +110,11 @@ fn author_in(text: &str, limit: usize) -> Option<String> {
 #[must_use]
 pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
     let mut out: Vec<Resolution> = Vec::with_capacity(notes.len());
-    // Per original note: normalised author words and title.
-    let mut works: Vec<(usize, Option<String>, Option<String>)> = Vec::new();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Original (non-Ibid., non-op. cit.) notes, and their normalised author
+    // and title, computed only when an op. cit. needs them.
+    let mut originals: Vec<usize> = Vec::new();
+    let mut keys: Vec<Option<WorkKey>> = vec![None; notes.len()];
+    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for (i, n) in notes.iter().enumerate() {
         let mut r = Resolution::default();
         if is_ibid(n.text) {
@@ -126,17 +128,21 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
             r.reference = NoteRef::OpCit;
             let author = author_in(n.text, at).map(|a| norm(&a));
             let title = title_in(n.text, n.italics, at).map(|t| norm(&t));
-            let found = works.iter().rev().find(|(_, wa, wt)| match (&title, wt) {
-                (Some(t), Some(wt)) if !t.is_empty() => {
-                    title_matches(t, wt) && author_matches(author.as_deref(), wa.as_deref(), true)
+            let found = originals.iter().rev().copied().find(|&j| {
+                let (wa, wt) = keys[j].get_or_insert_with(|| work_key(&notes[j]));
+                match (&title, wt) {
+                    (Some(t), Some(wt)) if !t.is_empty() => {
+                        title_matches(t, wt)
+                            && author_matches(author.as_deref(), wa.as_deref(), true)
+                    }
+                    (Some(_), None) => false,
+                    _ => author
+                        .as_deref()
+                        .is_some_and(|a| author_matches(Some(a), wa.as_deref(), false)),
                 }
-                (Some(_), None) => false,
-                _ => author
-                    .as_deref()
-                    .is_some_and(|a| author_matches(Some(a), wa.as_deref(), false)),
             });
             match found {
-                Some((j, ..)) => r.refers_to = Some(*j),
+                Some(j) => r.refers_to = Some(j),
                 None => {
                     let key = author_in(n.text, at)
                         .or_else(|| title_in(n.text, n.italics, at))
@@ -154,17 +160,22 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
                     }
                 }
             }
-            let title = title_in(n.text, n.italics, n.text.len()).map(|t| norm(&t));
-            let author = author_in(
-                n.text,
-                n.text.find(['“', '"', '‘', '*']).unwrap_or(n.text.len()),
-            )
-            .map(|a| norm(&a));
-            works.push((i, author, title));
+            originals.push(i);
         }
         out.push(r);
     }
     out
+}
+
+/// A work's normalised author and title.
+type WorkKey = (Option<String>, Option<String>);
+
+/// The normalised author and title an original note cites.
+fn work_key(n: &NoteText<'_>) -> WorkKey {
+    let title = title_in(n.text, n.italics, n.text.len()).map(|t| norm(&t));
+    let limit = n.text.find(['“', '"', '‘', '*']).unwrap_or(n.text.len());
+    let author = author_in(n.text, limit).map(|a| norm(&a));
+    (author, title)
 }
 
 /// `short` is the same title as `full` or a word-prefix of it.

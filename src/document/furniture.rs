@@ -3,7 +3,7 @@
 
 use super::Furniture;
 use super::raw::Para;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Normalises text for comparisons: lower case, letters and digits only,
 /// single spaces.
@@ -120,7 +120,7 @@ fn is_boilerplate(t: &str) -> bool {
 #[must_use]
 pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Option<Furniture>> {
     let mut out = vec![None; paras.len()];
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for (p, _) in paras.iter().zip(body).filter(|(_, b)| **b) {
         if p.text.len() <= 400 && p.text.chars().count() <= 100 {
             *counts.entry(p.text.trim()).or_default() += 1;

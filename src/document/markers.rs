@@ -1,7 +1,7 @@
 //! Footnote marker candidates in body text (`[n]`, superscripts `¹²³`, digits
 //! glued to punctuation) and their confirmation against the notes that exist.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// How a candidate marker is written; weaker kinds need more confirmation.

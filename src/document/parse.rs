@@ -12,7 +12,7 @@ use super::{
     Metadata, Note, Span, clean, front, metadata, structure,
 };
 use crate::citations::{self, NoteText};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 /// Input format.
@@ -153,14 +153,17 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     }
 
     let accepted = markers::confirm(&cands, &note_index);
-    let mut per_para: HashMap<usize, Vec<&Candidate>> = HashMap::new();
+    let mut per_para: HashMap<usize, Vec<&Candidate>> = HashMap::default();
     for &k in &accepted {
         per_para.entry(cands[k].0).or_default().push(&cands[k].1);
     }
     report_orphans(&cands, &accepted, &note_index, &mut diagnostics);
 
+    let text_len: usize = paras.iter().map(|p| p.text.len() + 1).sum();
     let mut doc = Document {
         diagnostics,
+        text: String::with_capacity(text_len + cands.len() * 2),
+        blocks: Vec::with_capacity(paras.len()),
         ..Document::default()
     };
     let mut marker_paras: Vec<usize> = Vec::new();
@@ -242,7 +245,7 @@ type CachedCandidates = (usize, Vec<Candidate>);
 /// For each label, the first paragraph citing it; plus every paragraph's
 /// candidates.
 fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandidates>) {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let mut all = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
         let cands = para_candidates(p);
@@ -262,7 +265,7 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandida
 fn join_split_paragraphs(paras: &mut [Para], kinds: &[BlockKind], body: &[bool]) -> Vec<usize> {
     let pairs = structure::split_pairs(paras, kinds, body);
     let mut merged = Vec::new();
-    let mut root: HashMap<usize, usize> = HashMap::new();
+    let mut root: HashMap<usize, usize> = HashMap::default();
     for (a, b) in pairs {
         let a = root.get(&a).copied().unwrap_or(a);
         let tail = paras[b].clone();
@@ -333,7 +336,7 @@ fn push_inlines(out: &mut Vec<Inline>, start: usize, inlines: Vec<LocalInline>) 
 
 /// Appends note texts after the body.
 fn add_notes(doc: &mut Document, paras: &[Para], layout: &NotesLayout) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for d in &layout.notes {
         let p = &paras[d.para];
         let strip = d.strip.min(p.text.len());
@@ -394,7 +397,7 @@ fn add_notes(doc: &mut Document, paras: &[Para], layout: &NotesLayout) {
 /// Links each marker to a note with its label: the first unused one after
 /// it in the source, else the nearest before it.
 fn link_markers(doc: &mut Document, layout: &NotesLayout, paras: &[Para], marker_src: &[usize]) {
-    let mut by_label: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_label: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, n) in layout.notes.iter().enumerate() {
         by_label.entry(n.label.as_str()).or_default().push(i);
     }

@@ -42,7 +42,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     if !cur.is_empty() {
         blocks.push((cur, cur_blank));
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64);
     for (lines, blank) in blocks {
         split_block(&lines, blank, &mut out);
     }

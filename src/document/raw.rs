@@ -5,7 +5,7 @@ use super::inline::LocalInline;
 use std::ops::Range;
 
 /// Paragraphs longer than this (bytes) do not keep their raw source form.
-pub const RAW_KEEP: usize = 160;
+pub const RAW_KEEP: usize = 100;
 
 /// What the front end already knows about a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
