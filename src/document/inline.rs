@@ -25,6 +25,14 @@ const SPECIAL: [bool; 256] = {
 /// Parses inline markup, returning the visible text and its styles.
 #[must_use]
 pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
+    // Most paragraphs have no markup at all: check with fast searches first.
+    let b = src.as_bytes();
+    if memchr::memchr3(b'\\', b'<', b'*', b).is_none()
+        && memchr::memmem::find(b, b"http").is_none()
+        && memchr::memmem::find(b, b"www.").is_none()
+    {
+        return (src.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(src.len());
     let mut inlines: Vec<LocalInline> = Vec::new();
     // Delimiter runs of `*`: (position in out, length, can_open, can_close).
