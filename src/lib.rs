@@ -4,7 +4,10 @@
 //! annotation anchoring) and a thin shell (library scanning, stores, terminal UI).
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod citations;
 pub mod document;
 pub mod inspect;
 pub mod library;
+pub mod tui;
+pub mod ui;

@@ -4,17 +4,52 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Inspect { file, pretty }) => inspect(&file, pretty),
-        None => {
-            eprintln!("ibid: the reader is not built yet; try `ibid inspect FILE`");
-            ExitCode::from(2)
-        }
+        None => match read(cli.paths, cli.data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("ibid: {e:#}");
+                ExitCode::from(1)
+            }
+        },
     }
+}
+
+/// Runs the reader on `paths`, or on the library when there are none.
+fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+    let data = ibid::library::data_dir(data_dir.as_deref());
+    let roots = if paths.is_empty() {
+        let mut roots: Vec<PathBuf> = ibid::library::seeds_dir().into_iter().collect();
+        if let Some(d) = &data {
+            match ibid::library::library_dir(d) {
+                Ok(lib) => roots.push(lib),
+                Err(e) => eprintln!("ibid: cannot create the library folder in {}: {e}", d.display()),
+            }
+        }
+        roots
+    } else {
+        paths
+    };
+    let files = ibid::library::scan(&roots);
+    let positions = data.as_deref().map(ibid::library::load_positions).unwrap_or_default();
+    let state = ibid::app::AppState::new(files, &positions);
+    let opts = ibid::app::RunOptions {
+        data_dir: data,
+        test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (mut terminal, guard) = ibid::tui::enter()?;
+    ibid::tui::spawn_input(tx.clone());
+    ibid::tui::spawn_signals(tx.clone())?;
+    let result = ibid::app::run(&mut terminal, state, &tx, &rx, &opts);
+    drop(guard);
+    result
 }
 
 /// `ibid inspect FILE`: the document model as JSON on stdout.
