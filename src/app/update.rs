@@ -51,6 +51,9 @@ pub fn init(s: &mut AppState) -> Vec<Effect> {
 /// Applies `a` to the state and returns the I/O to perform.
 pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     s.dirty = true;
+    if !matches!(a, Action::Loaded { .. } | Action::Resize(..) | Action::Message { .. } | Action::Input(_)) {
+        s.message = None;
+    }
     let mut fx = Vec::new();
     let h = s.body_height();
     let page = i64::try_from(h.saturating_sub(1).max(1)).unwrap_or(1);

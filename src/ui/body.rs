@@ -264,11 +264,15 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
         ..BodyLayout::default()
     };
     let mut first_block = true;
+    let mut prev_kind = None;
     for (bi, b) in doc.blocks.iter().enumerate() {
         if b.furniture.is_some() && !show_furniture {
             continue;
         }
-        if !first_block {
+        let tight = matches!(b.kind, BlockKind::ListItem { .. })
+            && matches!(prev_kind, Some(BlockKind::ListItem { .. }));
+        prev_kind = Some(b.kind);
+        if !first_block && !tight {
             lay.lines.push(BodyLine {
                 kind: LineKind::Blank,
                 indent: 0,

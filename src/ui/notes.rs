@@ -82,6 +82,13 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
     if let Some((text, style)) = resolution(doc, n) {
         let indent = lw.min(4);
         let avail = w.saturating_sub(indent).max(1);
+        if note.refers_to.is_some() {
+            out.push(Line::from(vec![
+                TSpan::raw(" ".repeat(indent)),
+                TSpan::styled(truncate(&text, avail), style),
+            ]));
+            return out;
+        }
         let ranges = body::wrap(&text, Span::new(0, text.len()), avail, avail);
         for (s, e) in ranges.into_iter().take(3) {
             out.push(Line::from(vec![
@@ -90,6 +97,27 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
             ]));
         }
     }
+    out
+}
+
+/// `s` cut to at most `w` cells, ending in `…` when cut.
+#[must_use]
+pub fn truncate(s: &str, w: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if cells(s) <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut col = 0;
+    for g in s.graphemes(true) {
+        let gw = cells(g);
+        if col + gw + 1 > w {
+            break;
+        }
+        out.push_str(g);
+        col += gw;
+    }
+    out.push('…');
     out
 }
 

@@ -1,6 +1,7 @@
 //! The status line: article, position, current heading, and a key hint —
 //! or a message, error, or the search prompt.
 
+use super::notes::truncate;
 use super::theme;
 use crate::app::keymap::key_for;
 use crate::app::{Action, AppState, Overlay};
@@ -37,24 +38,27 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         buf.set_stringn(r.x, r.y, format!("/{text}▏"), w, theme::STATUS);
         return;
     }
-    let mut left = String::new();
-    if let Some(a) = s.article() {
-        let title = s.doc().map_or(a.name.as_str(), |d| d.meta.title.as_str());
-        left.push_str(title);
-        if s.doc().is_some() {
-            left.push_str(&format!(" │ {}%", percent(s)));
-            if let (Some(d), Some(l)) = (s.doc(), &s.layout)
-                && let Some(b) = l.heading_at(s.top)
-            {
-                left.push_str(&format!(" │ § {}", d.block_text(b)));
-            }
-        }
-    }
     let (right, rstyle) = match &s.message {
         Some((m, true)) => (crate::document::sanitize(m), theme::ERROR.bg(theme::STATUS.bg.unwrap_or_default())),
         Some((m, false)) => (crate::document::sanitize(m), theme::STATUS),
+        None if w < 100 => ("? help ".to_string(), theme::STATUS.patch(theme::DIM)),
         None => (hint(), theme::STATUS.patch(theme::DIM)),
     };
+    let rw_full = super::body::cells(&right);
+    let mut left = String::new();
+    if let Some(a) = s.article() {
+        let title = s.doc().map_or(a.name.as_str(), |d| d.meta.title.as_str());
+        let mut tail = String::new();
+        if let Some(d) = s.doc() {
+            left.push_str(&format!("{:>3}% │ ", percent(s)));
+            if let Some(b) = s.layout.as_ref().and_then(|l| l.heading_at(s.top)) {
+                tail = format!(" │ § {}", truncate(d.block_text(b), 40));
+            }
+        }
+        let room = w.saturating_sub(rw_full + 3 + super::body::cells(&left) + super::body::cells(&tail));
+        left.push_str(&truncate(title, room.max(8)));
+        left.push_str(&tail);
+    }
     let rw = super::body::cells(&right).min(w);
     let lw = w.saturating_sub(rw + 2);
     buf.set_stringn(r.x, r.y, format!(" {left}"), lw, theme::STATUS);
