@@ -58,6 +58,7 @@ pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos -= 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
+    s.message = Some(("back (C-i: forward)".into(), false));
 }
 
 /// Ctrl-i: forward again after going back.
@@ -69,6 +70,7 @@ pub fn forward(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos += 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
+    s.message = Some(("forward (C-o: back)".into(), false));
 }
 
 fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {

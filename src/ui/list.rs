@@ -37,17 +37,16 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState, _pane: bool) {
         let mark = if i == s.current { "▶ " } else { "  " };
         let (title, meta, meta_style) = match &a.status {
             ArticleStatus::Loaded(d) => {
-                let mut parts: Vec<String> = Vec::new();
-                if let Some(au) = &d.meta.author {
-                    parts.push(au.clone());
-                }
+                let mut parts: Vec<String> = vec![match d.notes.len() {
+                    1 => "1 note".to_string(),
+                    n => format!("{n} notes"),
+                }];
                 if let Some(dt) = &d.meta.date {
                     parts.push(dt.clone());
                 }
-                parts.push(match d.notes.len() {
-                    1 => "1 note".to_string(),
-                    n => format!("{n} notes"),
-                });
+                if let Some(au) = &d.meta.author {
+                    parts.push(au.clone());
+                }
                 let t = if d.meta.title.is_empty() { a.name.clone() } else { d.meta.title.clone() };
                 (t, parts.join(" · "), theme::DIM)
             }
