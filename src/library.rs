@@ -56,7 +56,9 @@ pub fn seeds_dir() -> Option<PathBuf> {
         return Some(built);
     }
     let exe = std::env::current_exe().ok()?;
-    exe.ancestors().map(|a| a.join("seeds")).find(|p| p.is_dir())
+    exe.ancestors()
+        .map(|a| a.join("seeds"))
+        .find(|p| p.is_dir())
 }
 
 /// The data directory: `over` if given, else the platform's
@@ -93,9 +95,9 @@ pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .map(|e| e.path())
                 .filter(|f| {
                     f.is_file()
-                        && f.extension()
-                            .and_then(|e| e.to_str())
-                            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+                        && f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md")
+                        })
                 })
                 .collect();
             v.sort();
@@ -142,6 +144,33 @@ pub fn save_positions(data: &Path, positions: &[(PathBuf, usize)]) -> std::io::R
     let json = serde_json::to_vec_pretty(&all).map_err(std::io::Error::other)?;
     let mut tmp = tempfile::NamedTempFile::new_in(data)?;
     std::io::Write::write_all(&mut tmp, &json)?;
-    tmp.persist(data.join(POSITIONS_FILE)).map_err(|e| e.error)?;
+    tmp.persist(data.join(POSITIONS_FILE))
+        .map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip_and_merge() {
+        let dir = tempfile::tempdir().expect("tmp");
+        save_positions(dir.path(), &[(PathBuf::from("/a.txt"), 10)]).expect("save");
+        save_positions(dir.path(), &[(PathBuf::from("/b.txt"), 20)]).expect("save");
+        let p = load_positions(dir.path());
+        assert_eq!(p.get(Path::new("/a.txt")), Some(&10));
+        assert_eq!(p.get(Path::new("/b.txt")), Some(&20));
+    }
+
+    #[test]
+    fn scan_finds_txt_and_md() {
+        let dir = tempfile::tempdir().expect("tmp");
+        for n in ["b.md", "a.txt", "c.pdf"] {
+            std::fs::write(dir.path().join(n), "x").expect("write");
+        }
+        let v = scan(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = v.iter().filter_map(|p| p.file_name()?.to_str()).collect();
+        assert_eq!(names, ["a.txt", "b.md"]);
+    }
 }

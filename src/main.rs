@@ -29,7 +29,10 @@ fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
         if let Some(d) = &data {
             match ibid::library::library_dir(d) {
                 Ok(lib) => roots.push(lib),
-                Err(e) => eprintln!("ibid: cannot create the library folder in {}: {e}", d.display()),
+                Err(e) => eprintln!(
+                    "ibid: cannot create the library folder in {}: {e}",
+                    d.display()
+                ),
             }
         }
         roots
@@ -37,7 +40,10 @@ fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
         paths
     };
     let files = ibid::library::scan(&roots);
-    let positions = data.as_deref().map(ibid::library::load_positions).unwrap_or_default();
+    let positions = data
+        .as_deref()
+        .map(ibid::library::load_positions)
+        .unwrap_or_default();
     let state = ibid::app::AppState::new(files, &positions);
     let opts = ibid::app::RunOptions {
         data_dir: data,

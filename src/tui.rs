@@ -32,21 +32,38 @@ pub fn enter() -> io::Result<(Tui, Guard)> {
     install_panic_hook();
     let guard = Guard;
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
     let term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((term, guard))
 }
 
 /// Undoes everything [`enter`] turned on; safe to call more than once.
 pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
-/// Restores the terminal before the previous hook prints the panic message.
+/// Restores the terminal before the previous hook prints the panic message
+/// (panics on `ibid-*` worker threads are caught and reported by the worker).
 fn install_panic_hook() {
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Workers catch their own panics and report them in the status
+        // line; printing over the screen would garble it.
+        let name = std::thread::current().name().map(str::to_owned);
+        if name.as_deref().is_some_and(|n| n.starts_with("ibid-")) {
+            return;
+        }
         restore();
         prev(info);
     }));

@@ -25,7 +25,12 @@ impl Session {
     fn start(cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
         let data = tempfile::tempdir().expect("temp data dir");
         let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ibid"));
         cmd.env("IBID_DATA_DIR", data.path());
@@ -48,7 +53,13 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().expect("writer");
-        Self { parser, writer, child, master: pair.master, _data: data }
+        Self {
+            parser,
+            writer,
+            child,
+            master: pair.master,
+            _data: data,
+        }
     }
 
     fn contents(&self) -> String {
@@ -76,9 +87,17 @@ impl Session {
     }
 
     fn resize(&mut self, cols: u16, rows: u16) {
-        self.parser.lock().expect("parser").set_size(nz(rows), nz(cols));
+        self.parser
+            .lock()
+            .expect("parser")
+            .set_size(nz(rows), nz(cols));
         self.master
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("resize");
     }
 
@@ -134,7 +153,9 @@ fn read_follow_back_search_resize_quit() {
     s.wait_text("/Putin: match 1 of");
     // Resize to 60x15: the panes collapse to the body.
     s.resize(60, 15);
-    s.wait_for("narrow layout", |sc| !sc.contents().contains("Articles (5)") && sc.contents().contains("%"));
+    s.wait_for("narrow layout", |sc| {
+        !sc.contents().contains("Articles (5)") && sc.contents().contains("%")
+    });
     s.resize(200, 50);
     s.wait_text("Articles (5)");
     s.send("q");

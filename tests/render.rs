@@ -60,7 +60,11 @@ fn outline() {
     assert!(s.overlay.is_none());
     let t = render(&s);
     // The chosen heading is now the current one in the status line.
-    assert!(row(t.backend().buffer(), 29).contains("§ "), "{}", row(t.backend().buffer(), 29));
+    assert!(
+        row(t.backend().buffer(), 29).contains("§ "),
+        "{}",
+        row(t.backend().buffer(), 29)
+    );
 }
 
 #[test]
@@ -72,7 +76,8 @@ fn note_2_of_seed_000_resolves_to_note_1() {
     let t = render(&s);
     assert_snapshot!("note_2_resolves_to_1", t.backend());
     let buf = t.backend().buffer();
-    let (x, y) = find(buf, "Ibid. → 1  Takashi Mochizuki, “Russia, Japan Agree").expect("resolution line");
+    let (x, y) =
+        find(buf, "Ibid. → 1  Takashi Mochizuki, “Russia, Japan Agree").expect("resolution line");
     assert_eq!(buf[(x, y)].style().fg, theme::RESOLUTION.fg);
     // The selected note's rows are highlighted.
     assert_eq!(buf[(x, y)].style().bg, theme::NOTE_SELECTED.bg);
@@ -148,7 +153,11 @@ fn resize_keeps_the_first_visible_paragraph() {
     keys(&mut s, &["Space", "Space", "j", "j"]);
     let anchor = s.anchor;
     let doc = s.doc().expect("doc").clone();
-    let block = |a: usize| doc.blocks.iter().position(|b| b.span.start <= a && a <= b.span.end);
+    let block = |a: usize| {
+        doc.blocks
+            .iter()
+            .position(|b| b.span.start <= a && a <= b.span.end)
+    };
     let before = block(anchor);
     for (w, h) in [(60, 15), (200, 50), (33, 20), (120, 30)] {
         ibid::app::update(&mut s, ibid::app::Action::Resize(w, h));

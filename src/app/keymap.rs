@@ -67,9 +67,14 @@ macro_rules! b {
 pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Action as A;
     vec![
-        b!(Global, ["q"], A::Quit, "quit"),
+        b!(Global, ["q", "C-c"], A::Quit, "quit"),
         b!(Global, ["?", "F1"], A::Help, "show this help"),
-        b!(Global, ["Space", "PageDown"], A::ScrollPages(1), "page down"),
+        b!(
+            Global,
+            ["Space", "PageDown"],
+            A::ScrollPages(1),
+            "page down"
+        ),
         b!(Global, ["b", "PageUp"], A::ScrollPages(-1), "page up"),
         b!(Global, ["C-d"], A::ScrollHalf(1), "half page down"),
         b!(Global, ["C-u"], A::ScrollHalf(-1), "half page up"),
@@ -77,25 +82,55 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b!(Global, ["G", "End"], A::Bottom, "bottom of the article"),
         b!(Global, ["Tab"], A::FocusNext, "focus the next pane"),
         b!(Global, ["S-Tab"], A::FocusPrev, "focus the previous pane"),
-        b!(Global, ["]"], A::NextMarker, "select the next footnote marker"),
-        b!(Global, ["["], A::PrevMarker, "select the previous footnote marker"),
+        b!(
+            Global,
+            ["]"],
+            A::NextMarker,
+            "select the next footnote marker"
+        ),
+        b!(
+            Global,
+            ["["],
+            A::PrevMarker,
+            "select the previous footnote marker"
+        ),
         b!(Global, ["C-o"], A::Back, "back to before the last jump"),
-        b!(Global, ["C-i"], A::Forward, "forward again in the jump list"),
+        b!(
+            Global,
+            ["C-i", "A-i"],
+            A::Forward,
+            "forward again in the jump list"
+        ),
         b!(Global, ["o"], A::Outline, "outline of headings"),
         b!(Global, ["/"], A::Search, "search the article"),
         b!(Global, ["n"], A::SearchNext, "next search match"),
         b!(Global, ["N"], A::SearchPrev, "previous search match"),
         b!(Global, ["J"], A::NextArticle, "next article"),
         b!(Global, ["K"], A::PrevArticle, "previous article"),
-        b!(Global, ["f"], A::ToggleFurniture, "show/hide page furniture"),
+        b!(
+            Global,
+            ["f"],
+            A::ToggleFurniture,
+            "show/hide page furniture"
+        ),
         b!(Global, ["l"], A::ToggleList, "article list overlay"),
         b!(Global, ["Esc"], A::Close, "close overlay, clear selection"),
         b!(Body, ["j", "Down"], A::ScrollLines(1), "scroll down a line"),
         b!(Body, ["k", "Up"], A::ScrollLines(-1), "scroll up a line"),
-        b!(Body, ["Enter"], A::Follow, "open the selected marker's note"),
+        b!(
+            Body,
+            ["Enter"],
+            A::Follow,
+            "open the selected marker's note"
+        ),
         b!(Notes, ["j", "Down"], A::MoveSel(1), "next note"),
         b!(Notes, ["k", "Up"], A::MoveSel(-1), "previous note"),
-        b!(Notes, ["Enter"], A::Follow, "follow Ibid./op. cit./same source"),
+        b!(
+            Notes,
+            ["Enter"],
+            A::Follow,
+            "follow Ibid./op. cit./same source"
+        ),
         b!(List, ["j", "Down"], A::MoveSel(1), "next article"),
         b!(List, ["k", "Up"], A::MoveSel(-1), "previous article"),
         b!(List, ["Enter"], A::Follow, "open the article"),
@@ -104,22 +139,36 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b!(Outline, ["k", "Up"], A::MoveSel(-1), "previous heading"),
         b!(Outline, ["Enter"], A::Follow, "jump to the heading"),
         b!(Outline, ["Esc", "o", "q"], A::Close, "close the outline"),
-        b!(Note, ["Enter"], A::Follow, "follow Ibid./op. cit./same source"),
+        b!(
+            Note,
+            ["Enter"],
+            A::Follow,
+            "follow Ibid./op. cit./same source"
+        ),
         b!(Note, ["Esc", "q"], A::Close, "close the note"),
         b!(Help, ["j", "Down"], A::MoveSel(1), "scroll help down"),
         b!(Help, ["k", "Up"], A::MoveSel(-1), "scroll help up"),
         b!(Help, ["Esc", "q", "?"], A::Close, "close help"),
         b!(Search, ["Enter"], A::Follow, "search for the typed text"),
         b!(Search, ["Esc"], A::Close, "cancel the search"),
-        b!(Search, ["Backspace"], A::InputBackspace, "delete a character"),
+        b!(
+            Search,
+            ["Backspace"],
+            A::InputBackspace,
+            "delete a character"
+        ),
     ]
 });
 
-/// Parses a key name (`"j"`, `"C-d"`, `"S-Tab"`, `"Space"`, `"PageDown"`).
+/// Parses a key name (`"j"`, `"C-d"`, `"A-i"`, `"S-Tab"`, `"Space"`, `"PageDown"`).
+/// `C-i` is only distinguishable from `Tab` on terminals with the kitty
+/// keyboard protocol; `A-i` is its portable twin.
 #[must_use]
 pub fn parse_key(s: &str) -> Option<(KeyCode, KeyModifiers)> {
     let (mods, name) = if let Some(r) = s.strip_prefix("C-") {
         (KeyModifiers::CONTROL, r)
+    } else if let Some(r) = s.strip_prefix("A-") {
+        (KeyModifiers::ALT, r)
     } else if let Some(r) = s.strip_prefix("S-") {
         (KeyModifiers::SHIFT, r)
     } else {
@@ -199,7 +248,11 @@ mod tests {
         for b in KEYMAP.iter() {
             for k in b.keys {
                 assert!(parse_key(k).is_some(), "bad key {k}");
-                assert!(seen.insert((b.context, *k)), "duplicate {k} in {:?}", b.context);
+                assert!(
+                    seen.insert((b.context, *k)),
+                    "duplicate {k} in {:?}",
+                    b.context
+                );
             }
         }
     }
@@ -207,10 +260,19 @@ mod tests {
     #[test]
     fn resolves_by_context() {
         let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(resolve(&[Context::Body, Context::Global], &j), Some(Action::ScrollLines(1)));
-        assert_eq!(resolve(&[Context::Notes, Context::Global], &j), Some(Action::MoveSel(1)));
+        assert_eq!(
+            resolve(&[Context::Body, Context::Global], &j),
+            Some(Action::ScrollLines(1))
+        );
+        assert_eq!(
+            resolve(&[Context::Notes, Context::Global], &j),
+            Some(Action::MoveSel(1))
+        );
         let cd = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(resolve(&[Context::Global], &cd), Some(Action::ScrollHalf(1)));
+        assert_eq!(
+            resolve(&[Context::Global], &cd),
+            Some(Action::ScrollHalf(1))
+        );
         let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(resolve(&[Context::Global], &g), Some(Action::Bottom));
         let bt = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);

@@ -49,9 +49,20 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
         Event::Key(k) if k.kind == KeyEventKind::Press => key_action(s, k),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel { col: m.column, row: m.row, delta: 3 }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, delta: -3 }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col: m.column, row: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                col: m.column,
+                row: m.row,
+                delta: 3,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                col: m.column,
+                row: m.row,
+                delta: -3,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
             _ => None,
         },
         _ => None,
@@ -74,17 +85,26 @@ where
 {
     let (job_tx, job_rx) = std::sync::mpsc::channel::<(usize, PathBuf, u64)>();
     let worker_tx = tx.clone();
-    std::thread::spawn(move || {
+    let worker = std::thread::Builder::new().name("ibid-loader".into());
+    worker.spawn(move || {
         for (article, path, generation) in job_rx {
-            let result = crate::library::read_document(&path)
-                .map(Arc::new)
-                .map_err(|e| crate::document::sanitize(&e.to_string()));
-            let msg = Msg::Action(Action::Loaded { article, generation, result });
+            let read = std::panic::catch_unwind(|| crate::library::read_document(&path));
+            let result = match read {
+                Ok(r) => r
+                    .map(Arc::new)
+                    .map_err(|e| crate::document::sanitize(&e.to_string())),
+                Err(_) => Err("internal error while reading this file".to_string()),
+            };
+            let msg = Msg::Action(Action::Loaded {
+                article,
+                generation,
+                result,
+            });
             if worker_tx.send(msg).is_err() {
                 break;
             }
         }
-    });
+    })?;
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
@@ -105,7 +125,9 @@ where
         let first = rx.recv()?;
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
+        let mut resized = false;
         for m in pending {
+            resized |= matches!(m, Msg::Event(Event::Resize(..)));
             let action = match m {
                 Msg::Event(ev) => event_action(&state, &ev),
                 Msg::Action(a) => Some(a),
@@ -118,14 +140,29 @@ where
                 break;
             }
         }
+        if resized {
+            // Some terminals reflow or keep stale cells on resize: repaint all.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            state.dirty = true;
+        }
     }
 }
 
 /// The effect executor: the only place the loop does I/O.
-fn execute(fx: Vec<Effect>, jobs: &Sender<(usize, PathBuf, u64)>, opts: &RunOptions, s: &mut AppState) {
+fn execute(
+    fx: Vec<Effect>,
+    jobs: &Sender<(usize, PathBuf, u64)>,
+    opts: &RunOptions,
+    s: &mut AppState,
+) {
     for e in fx {
         match e {
-            Effect::Load { article, path, generation } => {
+            Effect::Load {
+                article,
+                path,
+                generation,
+            } => {
                 if jobs.send((article, path, generation)).is_err() {
                     s.message = Some(("the loader stopped".into(), true));
                 }

@@ -11,7 +11,11 @@ pub fn load(s: &mut AppState, i: usize) -> Effect {
     let generation = s.bump_gen();
     let a = &mut s.articles[i];
     a.generation = generation;
-    Effect::Load { article: i, path: a.path.clone(), generation }
+    Effect::Load {
+        article: i,
+        path: a.path.clone(),
+        generation,
+    }
 }
 
 /// Reading positions of every loaded article (the open one up to date).
@@ -82,7 +86,11 @@ fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {
     s.anchor = loc.anchor;
     s.marker = loc.marker;
     s.note = loc.note;
-    s.focus = if loc.focus == Pane::Notes && !s.notes_visible() { Pane::Body } else { loc.focus };
+    s.focus = if loc.focus == Pane::Notes && !s.notes_visible() {
+        Pane::Body
+    } else {
+        loc.focus
+    };
     s.overlay = loc.overlay_note.map(Overlay::Note);
 }
 
@@ -140,7 +148,9 @@ pub fn open_outline(s: &mut AppState) {
         return;
     }
     let under = s.layout.as_ref().and_then(|l| l.heading_at(s.top));
-    let sel = under.and_then(|b| hs.iter().position(|&x| x == b)).unwrap_or(0);
+    let sel = under
+        .and_then(|b| hs.iter().position(|&x| x == b))
+        .unwrap_or(0);
     s.overlay = Some(Overlay::Outline(sel));
 }
 
@@ -193,7 +203,11 @@ pub fn follow_note(s: &mut AppState, n: usize) {
     s.note = Some(t);
     if let Some(&m) = doc.notes.get(t).and_then(|x| x.markers.first()) {
         s.marker = Some(m);
-        if let Some(p) = s.layout.as_ref().and_then(|l| l.marker_slot(m).map(|i| l.markers[i])) {
+        if let Some(p) = s
+            .layout
+            .as_ref()
+            .and_then(|l| l.marker_slot(m).map(|i| l.markers[i]))
+        {
             show_line(s, p.line);
         }
     }
@@ -213,7 +227,12 @@ pub fn find_matches(s: &mut AppState) {
     if q.is_empty() {
         return;
     }
-    for (_, b) in doc.blocks.iter().enumerate().filter(|(_, b)| s.show_furniture || b.furniture.is_none()) {
+    for (_, b) in doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| s.show_furniture || b.furniture.is_none())
+    {
         let t = doc.slice(b.span).to_ascii_lowercase();
         let mut from = 0;
         while let Some(i) = t.get(from..).and_then(|r| r.find(&q)) {
@@ -268,11 +287,19 @@ pub fn wheel(s: &mut AppState, col: u16, row: u16, delta: i32) {
     let pos = ratatui::layout::Position::new(col, row);
     if p.list.is_some_and(|r| r.contains(pos)) {
         let t = i64::try_from(s.list_sel).unwrap_or(0) + i64::from(delta.signum());
-        s.list_sel = usize::try_from(t.max(0)).unwrap_or(0).min(s.articles.len().saturating_sub(1));
+        s.list_sel = usize::try_from(t.max(0))
+            .unwrap_or(0)
+            .min(s.articles.len().saturating_sub(1));
     } else if p.notes.is_some_and(|r| r.contains(pos)) {
         let vis = s.visible_notes();
         let cur = s.note.and_then(|n| vis.iter().position(|&x| x == n));
-        let i = cur.map_or(0, |c| if delta > 0 { c + 1 } else { c.saturating_sub(1) });
+        let i = cur.map_or(0, |c| {
+            if delta > 0 {
+                c + 1
+            } else {
+                c.saturating_sub(1)
+            }
+        });
         if let Some(&n) = vis.get(i.min(vis.len().saturating_sub(1))) {
             s.note = Some(n);
         }

@@ -40,9 +40,10 @@ impl Article {
     /// A pending article for `path`.
     #[must_use]
     pub fn new(path: PathBuf) -> Self {
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         Self {
             name: crate::document::sanitize(&name),
             path,
@@ -250,7 +251,11 @@ impl AppState {
         self.set_top(line);
         // Keep the exact anchor when the line is unchanged, so repeated
         // re-wraps do not drift.
-        if self.layout.as_ref().is_some_and(|l| l.line_of(anchor) == self.top) {
+        if self
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.line_of(anchor) == self.top)
+        {
             self.anchor = anchor;
         }
     }

@@ -33,7 +33,9 @@ pub fn contexts(s: &AppState) -> Vec<Context> {
 pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
     if s.overlay == Some(Overlay::Search)
         && let KeyCode::Char(c) = ev.code
-        && !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     {
         return Some(Action::Input(c));
     }
@@ -51,14 +53,25 @@ pub fn init(s: &mut AppState) -> Vec<Effect> {
 /// Applies `a` to the state and returns the I/O to perform.
 pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     s.dirty = true;
-    if !matches!(a, Action::Loaded { .. } | Action::Resize(..) | Action::Message { .. } | Action::Input(_)) {
+    if !matches!(
+        a,
+        Action::Loaded { .. } | Action::Resize(..) | Action::Message { .. } | Action::Input(_)
+    ) {
         s.message = None;
     }
     let mut fx = Vec::new();
     let h = s.body_height();
     let page = i64::try_from(h.saturating_sub(1).max(1)).unwrap_or(1);
     match a {
-        Action::Resize(w, hh) => s.size = (w, hh),
+        Action::Resize(w, hh) => {
+            s.size = (w, hh);
+            let p = s.panes();
+            if (s.focus == Pane::Notes && p.notes.is_none())
+                || (s.focus == Pane::List && p.list.is_none())
+            {
+                s.focus = Pane::Body;
+            }
+        }
         Action::ScrollLines(n) => scroll(s, i64::from(n)),
         Action::ScrollPages(n) => scroll(s, i64::from(n) * page),
         Action::ScrollHalf(n) => scroll(s, i64::from(n) * (page / 2).max(1)),
@@ -88,13 +101,22 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ToggleFurniture => {
             s.show_furniture = !s.show_furniture;
             s.message = Some((
-                if s.show_furniture { "page furniture shown" } else { "page furniture hidden" }.into(),
+                if s.show_furniture {
+                    "page furniture shown"
+                } else {
+                    "page furniture hidden"
+                }
+                .into(),
                 false,
             ));
         }
         Action::ToggleList => {
             if s.panes().list.is_some() {
-                s.focus = if s.focus == Pane::List { Pane::Body } else { Pane::List };
+                s.focus = if s.focus == Pane::List {
+                    Pane::Body
+                } else {
+                    Pane::List
+                };
             } else if s.overlay == Some(Overlay::List) {
                 s.overlay = None;
             } else {
@@ -111,7 +133,11 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Wheel { col, row, delta } => nav::wheel(s, col, row, delta),
         Action::Click { col, row } => nav::click(s, col, row, &mut fx),
-        Action::Loaded { article, generation, result } => loaded(s, article, generation, result),
+        Action::Loaded {
+            article,
+            generation,
+            result,
+        } => loaded(s, article, generation, result),
         Action::Message { text, error } => s.message = Some((text, error)),
     }
     s.ensure_layout();
@@ -132,13 +158,25 @@ fn close(s: &mut AppState) {
     }
 }
 
-fn loaded(s: &mut AppState, i: usize, generation: u64, result: Result<Arc<crate::document::Document>, String>) {
-    let Some(a) = s.articles.get_mut(i) else { return };
+fn loaded(
+    s: &mut AppState,
+    i: usize,
+    generation: u64,
+    result: Result<Arc<crate::document::Document>, String>,
+) {
+    let Some(a) = s.articles.get_mut(i) else {
+        return;
+    };
     if a.generation != generation {
         return;
     }
     a.status = match result {
-        Ok(doc) if doc.blocks.iter().all(|b| doc.slice(b.span).trim().is_empty()) => {
+        Ok(doc)
+            if doc
+                .blocks
+                .iter()
+                .all(|b| doc.slice(b.span).trim().is_empty()) =>
+        {
             ArticleStatus::Failed("empty: there is no text to read".into())
         }
         Ok(doc) => ArticleStatus::Loaded(doc),
@@ -154,7 +192,10 @@ fn loaded(s: &mut AppState, i: usize, generation: u64, result: Result<Arc<crate:
 
 /// Scrolls the body by `n` lines.
 pub fn scroll(s: &mut AppState, n: i64) {
-    let t = i64::try_from(s.top).unwrap_or(i64::MAX).saturating_add(n).max(0);
+    let t = i64::try_from(s.top)
+        .unwrap_or(i64::MAX)
+        .saturating_add(n)
+        .max(0);
     s.set_top(usize::try_from(t).unwrap_or(0));
 }
 
@@ -203,7 +244,11 @@ fn focus(s: &mut AppState, dir: i32) {
     }
     let cur = order.iter().position(|&x| x == s.focus).unwrap_or(0);
     let len = order.len();
-    let next = if dir > 0 { (cur + 1) % len } else { (cur + len - 1) % len };
+    let next = if dir > 0 {
+        (cur + 1) % len
+    } else {
+        (cur + len - 1) % len
+    };
     s.focus = order[next];
     if s.focus == Pane::Notes && s.note.is_none() {
         s.note = s.visible_notes().first().copied();
@@ -215,7 +260,9 @@ fn focus(s: &mut AppState, dir: i32) {
 
 /// Selects the next (or previous) footnote marker and scrolls it into view.
 fn select_marker(s: &mut AppState, fwd: bool) {
-    let (Some(lay), Some(doc)) = (s.layout.clone(), s.doc().cloned()) else { return };
+    let (Some(lay), Some(doc)) = (s.layout.clone(), s.doc().cloned()) else {
+        return;
+    };
     let h = s.body_height();
     let vis = lay.markers_in(s.top, s.top + h);
     let cur = s.marker.and_then(|m| lay.marker_slot(m));
@@ -258,5 +305,115 @@ fn follow(s: &mut AppState, fx: &mut Vec<Effect>) {
             },
             Pane::Body => nav::open_marker_note(s),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, parse_str};
+    use std::collections::HashMap;
+    use std::path::PathBuf;
+
+    const MD: &str = "# Title\n\nFirst paragraph cites a source.[^1]\n\n## Part two\n\nSecond paragraph cites it again.[^2] And more.[^3]\n\n[^1]: Jane Doe, *A Book*, 2001.\n[^2]: Ibid.\n[^3]: Jane Doe, *A Book*, 2001.\n";
+
+    fn state(w: u16, h: u16) -> AppState {
+        let mut s = AppState::new(vec![PathBuf::from("a.md")], &HashMap::new());
+        update(&mut s, Action::Resize(w, h));
+        let fx = init(&mut s);
+        assert!(matches!(fx[0], Effect::Load { article: 0, .. }));
+        let generation = s.articles[0].generation;
+        let doc = Arc::new(parse_str(MD, Format::Markdown));
+        update(
+            &mut s,
+            Action::Loaded {
+                article: 0,
+                generation,
+                result: Ok(doc),
+            },
+        );
+        s
+    }
+
+    #[test]
+    fn stale_loads_are_dropped() {
+        let mut s = state(100, 20);
+        let old = s.articles[0].generation - 1;
+        update(
+            &mut s,
+            Action::Loaded {
+                article: 0,
+                generation: old,
+                result: Err("x".into()),
+            },
+        );
+        assert!(s.doc().is_some());
+    }
+
+    #[test]
+    fn marker_follow_back_forward() {
+        let mut s = state(100, 20);
+        update(&mut s, Action::NextMarker);
+        update(&mut s, Action::NextMarker);
+        assert_eq!(s.marker, Some(1));
+        assert_eq!(s.note, Some(1));
+        update(&mut s, Action::Follow);
+        assert_eq!(s.focus, Pane::Notes);
+        update(&mut s, Action::Follow);
+        assert_eq!(s.note, Some(0), "Ibid. follows to note 1");
+        assert_eq!(s.marker, Some(0));
+        update(&mut s, Action::Back);
+        assert_eq!(s.note, Some(1));
+        update(&mut s, Action::Back);
+        assert_eq!(s.focus, Pane::Body);
+        update(&mut s, Action::Forward);
+        assert_eq!(s.focus, Pane::Notes);
+        update(&mut s, Action::Forward);
+        assert_eq!(s.note, Some(0));
+    }
+
+    #[test]
+    fn narrow_opens_note_overlay() {
+        let mut s = state(50, 12);
+        update(&mut s, Action::NextMarker);
+        update(&mut s, Action::Follow);
+        assert_eq!(s.overlay, Some(Overlay::Note(0)));
+        assert_eq!(contexts(&s)[0], Context::Note);
+        update(&mut s, Action::Close);
+        assert_eq!(s.overlay, None);
+    }
+
+    #[test]
+    fn scroll_clamps_and_anchor_follows() {
+        let mut s = state(30, 6);
+        update(&mut s, Action::Bottom);
+        let lay = s.layout.clone().expect("layout");
+        assert_eq!(s.top, lay.max_top(s.body_height()));
+        assert_eq!(s.anchor, lay.line_start[s.top]);
+        update(&mut s, Action::ScrollLines(-1000));
+        assert_eq!(s.top, 0);
+    }
+
+    #[test]
+    fn quit_saves_positions() {
+        let mut s = state(100, 20);
+        let fx = update(&mut s, Action::Quit);
+        assert!(matches!(fx[0], Effect::SavePositions(ref p) if p.len() == 1));
+        assert_eq!(fx[1], Effect::Quit);
+        assert!(s.quit);
+    }
+
+    #[test]
+    fn search_prompt_takes_characters() {
+        let mut s = state(100, 20);
+        update(&mut s, Action::Search);
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(key_action(&s, &q), Some(Action::Input('q')));
+        for c in "PARAGRAPH".chars() {
+            update(&mut s, Action::Input(c));
+        }
+        update(&mut s, Action::Follow);
+        assert_eq!(s.search.matches.len(), 2);
+        assert_eq!(s.search.current, Some(0));
     }
 }

@@ -249,7 +249,11 @@ pub fn segments(start: usize, end: usize, styles: &[(Span, u8, Option<usize>)]) 
                 .iter()
                 .filter(|(s, _, _)| s.start <= w[0] && w[1] <= s.end)
                 .fold(0, |f, (_, x, _)| f | x);
-            Seg { start: w[0], end: w[1], flags }
+            Seg {
+                start: w[0],
+                end: w[1],
+                flags,
+            }
         })
         .collect()
 }
@@ -280,7 +284,8 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
                 segs: Vec::new(),
             });
             let prev = lay.line_start.last().copied().unwrap_or(0);
-            lay.line_start.push(prev.max(b.span.start.saturating_sub(1)));
+            lay.line_start
+                .push(prev.max(b.span.start.saturating_sub(1)));
         }
         first_block = false;
         let (kind, indent, prefix, bar) = match (b.furniture, b.kind) {
@@ -304,7 +309,10 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
         let lead = usize::from(indent) + prefix.as_deref().map_or(0, cells);
         let styles = styles_in(doc, b.span);
         let avail = w.saturating_sub(lead).max(1);
-        for (li, (s, e)) in wrap(&doc.text, b.span, avail, avail).into_iter().enumerate() {
+        for (li, (s, e)) in wrap(&doc.text, b.span, avail, avail)
+            .into_iter()
+            .enumerate()
+        {
             let segs = segments(s, e, &styles);
             let line = lay.lines.len();
             let this_lead = u16::try_from(lead).unwrap_or(u16::MAX);
@@ -312,11 +320,17 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
             for sg in &segs {
                 let sw = u16::try_from(cells(&doc.text[sg.start..sg.end])).unwrap_or(u16::MAX);
                 if sg.flags & MARKER != 0
-                    && let Some((_, _, Some(m))) =
-                        styles.iter().find(|(sp, _, mk)| mk.is_some() && sp.start <= sg.start && sg.end <= sp.end)
+                    && let Some((_, _, Some(m))) = styles.iter().find(|(sp, _, mk)| {
+                        mk.is_some() && sp.start <= sg.start && sg.end <= sp.end
+                    })
                     && lay.markers.last().is_none_or(|p| p.marker != *m)
                 {
-                    lay.markers.push(MarkerPos { marker: *m, line, col, width: sw });
+                    lay.markers.push(MarkerPos {
+                        marker: *m,
+                        line,
+                        col,
+                        width: sw,
+                    });
                 }
                 col = col.saturating_add(sw);
             }
@@ -324,8 +338,14 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
                 (Some(p), 0, _) | (Some(p), _, true) => (indent, Some(p.clone())),
                 _ => (u16::try_from(lead).unwrap_or(0), None),
             };
-            lay.lines.push(BodyLine { kind, indent, prefix, segs });
-            lay.line_start.push(s.max(lay.line_start.last().copied().unwrap_or(0)));
+            lay.lines.push(BodyLine {
+                kind,
+                indent,
+                prefix,
+                segs,
+            });
+            lay.line_start
+                .push(s.max(lay.line_start.last().copied().unwrap_or(0)));
         }
     }
     lay
@@ -352,9 +372,15 @@ mod tests {
     #[test]
     fn wide_and_combining() {
         // CJK takes two cells each.
-        assert_eq!(lines("日本語のテキスト", 6), vec!["日本語", "のテキ", "スト"]);
+        assert_eq!(
+            lines("日本語のテキスト", 6),
+            vec!["日本語", "のテキ", "スト"]
+        );
         // e + combining acute is one cell.
-        assert_eq!(lines("e\u{301}e\u{301}e\u{301} x", 3), vec!["e\u{301}e\u{301}e\u{301}", "x"]);
+        assert_eq!(
+            lines("e\u{301}e\u{301}e\u{301} x", 3),
+            vec!["e\u{301}e\u{301}e\u{301}", "x"]
+        );
         assert_eq!(cells("👍🏽ab"), 4);
     }
 
@@ -369,8 +395,15 @@ mod tests {
             let lay = layout(&doc, w, false);
             assert!(lay.line_start.windows(2).all(|p| p[0] <= p[1]));
             for l in &lay.lines {
-                let t: usize = l.segs.iter().map(|s| cells(&doc.text[s.start..s.end])).sum();
-                assert!(t + usize::from(l.lead()) <= usize::from(w).max(4), "{t} > {w}");
+                let t: usize = l
+                    .segs
+                    .iter()
+                    .map(|s| cells(&doc.text[s.start..s.end]))
+                    .sum();
+                assert!(
+                    t + usize::from(l.lead()) <= usize::from(w).max(4),
+                    "{t} > {w}"
+                );
             }
             assert_eq!(lay.markers.len(), doc.markers.len());
         }

@@ -3,8 +3,8 @@
 
 use super::body::{BodyLine, CODE, EMPH, LINK, LineKind, MARKER, STRONG, cells};
 use super::theme;
-use crate::app::state::ArticleStatus;
 use crate::app::AppState;
+use crate::app::state::ArticleStatus;
 use crate::document::Document;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,14 +14,27 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Draws the body pane `r` (its text area is `r` minus one column each side).
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
-    let t = super::layout::Panes { body: r, ..Default::default() }.body_text();
+    let t = super::layout::Panes {
+        body: r,
+        ..Default::default()
+    }
+    .body_text();
     let (Some(doc), Some(lay)) = (s.doc(), &s.layout) else {
         let (msg, style) = match s.article().map(|a| (&a.status, &a.name)) {
-            None => ("No articles. Put .txt or .md files in the library folder (see ibid --help).".to_string(), theme::DIM),
-            Some((ArticleStatus::Failed(e), name)) => (format!("Cannot show {name}:\n{e}"), theme::ERROR),
+            None => (
+                "No articles. Put .txt or .md files in the library folder (see ibid --help)."
+                    .to_string(),
+                theme::DIM,
+            ),
+            Some((ArticleStatus::Failed(e), name)) => {
+                (format!("Cannot show {name}:\n{e}"), theme::ERROR)
+            }
             Some((_, name)) => (format!("Loading {name}…"), theme::DIM),
         };
-        Paragraph::new(msg).style(style).wrap(Wrap { trim: true }).render(t, buf);
+        Paragraph::new(msg)
+            .style(style)
+            .wrap(Wrap { trim: true })
+            .render(t, buf);
         return;
     };
     let h = usize::from(t.height);
@@ -31,7 +44,10 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         draw_line(buf, t.x, y, t.width, doc, &lay.lines[li]);
         highlight_matches(buf, t.x, y, doc, &lay.lines[li], s);
     }
-    if let Some(p) = s.marker.and_then(|m| lay.marker_slot(m)).map(|i| lay.markers[i])
+    if let Some(p) = s
+        .marker
+        .and_then(|m| lay.marker_slot(m))
+        .map(|i| lay.markers[i])
         && p.line >= s.top
         && p.line < end
     {
@@ -88,10 +104,17 @@ pub fn draw_line(buf: &mut Buffer, x: u16, y: u16, w: u16, doc: &Document, l: &B
 
 fn highlight_matches(buf: &mut Buffer, x: u16, y: u16, doc: &Document, l: &BodyLine, s: &AppState) {
     let m = &s.search.matches;
-    let (Some(first), Some(last)) = (l.segs.first(), l.segs.last()) else { return };
+    let (Some(first), Some(last)) = (l.segs.first(), l.segs.last()) else {
+        return;
+    };
     let (ls, le) = (first.start, last.end);
     let from = m.partition_point(|sp| sp.end <= ls);
-    for (i, sp) in m.iter().enumerate().skip(from).take_while(|(_, sp)| sp.start < le) {
+    for (i, sp) in m
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take_while(|(_, sp)| sp.start < le)
+    {
         let a = sp.start.max(ls);
         let b = sp.end.min(le);
         let lead = usize::from(l.lead());
@@ -101,7 +124,13 @@ fn highlight_matches(buf: &mut Buffer, x: u16, y: u16, doc: &Document, l: &BodyL
         if s.search.current == Some(i) {
             st = st.add_modifier(ratatui::style::Modifier::BOLD);
         }
-        let (c0, c1) = (u16::try_from(c0).unwrap_or(0), u16::try_from(c1).unwrap_or(0));
-        buf.set_style(Rect::new(x + c0, y, c1.saturating_sub(c0), 1).intersection(buf.area), st);
+        let (c0, c1) = (
+            u16::try_from(c0).unwrap_or(0),
+            u16::try_from(c1).unwrap_or(0),
+        );
+        buf.set_style(
+            Rect::new(x + c0, y, c1.saturating_sub(c0), 1).intersection(buf.area),
+            st,
+        );
     }
 }

@@ -24,11 +24,17 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
     let p = layout::panes(area);
     let buf = f.buffer_mut();
     if p.tiny {
-        buf.set_stringn(area.x, area.y, "ibid: too small", usize::from(area.width), theme::ERROR);
+        buf.set_stringn(
+            area.x,
+            area.y,
+            "ibid: too small",
+            usize::from(area.width),
+            theme::ERROR,
+        );
         return;
     }
     if let Some(r) = p.list {
-        list::draw(buf, r, s, true);
+        list::draw(buf, r, s);
     }
     body_view::draw(buf, p.body, s);
     if let Some(r) = p.notes {
@@ -44,7 +50,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
             let w = main.width.min(44);
             let r = Rect::new(main.x, main.y, w, main.height);
             Clear.render(r, buf);
-            list::draw(buf, r, s, true);
+            list::draw(buf, r, s);
         }
         Some(Overlay::Search) | None => {}
     }
@@ -56,7 +62,10 @@ pub fn popup(buf: &mut Buffer, r: Rect, title: &str) -> Rect {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::BORDER_FOCUSED)
-        .title(ratatui::text::Span::styled(format!(" {title} "), theme::TITLE));
+        .title(ratatui::text::Span::styled(
+            format!(" {title} "),
+            theme::TITLE,
+        ));
     let inner = block.inner(r);
     block.render(r, buf);
     inner

@@ -29,10 +29,16 @@ pub fn resolution(doc: &Document, n: usize) -> Option<(String, Style)> {
     if let Some(t) = note.refers_to {
         let target = doc.notes.get(t)?;
         let text = doc.note_text(t);
-        return Some((format!("{kind} → {}  {text}", target.label), theme::RESOLUTION));
+        return Some((
+            format!("{kind} → {}  {text}", target.label),
+            theme::RESOLUTION,
+        ));
     }
     let t = note.same_as?;
-    Some((format!("same source as {}", doc.notes.get(t)?.label), theme::RESOLUTION))
+    Some((
+        format!("same source as {}", doc.notes.get(t)?.label),
+        theme::RESOLUTION,
+    ))
 }
 
 /// URL spans (`http://`, `https://`) inside `span` of the text.
@@ -46,7 +52,9 @@ pub fn urls(text: &str, span: Span) -> Vec<Span> {
         let rest = &s[st..];
         if rest.starts_with("http://") || rest.starts_with("https://") {
             let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let len = rest[..len].trim_end_matches(['.', ',', ')', ';', '”', '"']).len();
+            let len = rest[..len]
+                .trim_end_matches(['.', ',', ')', ';', '”', '"'])
+                .len();
             out.push(Span::new(span.start + st, span.start + st + len));
             from = st + len.max(1);
         } else {
@@ -60,14 +68,25 @@ pub fn urls(text: &str, span: Span) -> Vec<Span> {
 /// then what it resolves to (indented).
 #[must_use]
 pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
-    let Some(note) = doc.notes.get(n) else { return Vec::new() };
+    let Some(note) = doc.notes.get(n) else {
+        return Vec::new();
+    };
     let w = usize::from(width.max(4));
     let label = format!("{} ", note.label);
     let lw = cells(&label);
     let mut styles = styles_in(doc, note.span);
-    styles.extend(urls(&doc.text, note.span).into_iter().map(|u| (u, LINK, None)));
+    styles.extend(
+        urls(&doc.text, note.span)
+            .into_iter()
+            .map(|u| (u, LINK, None)),
+    );
     let mut out = Vec::new();
-    let ranges = body::wrap(&doc.text, note.span, w.saturating_sub(lw).max(1), w.saturating_sub(lw).max(1));
+    let ranges = body::wrap(
+        &doc.text,
+        note.span,
+        w.saturating_sub(lw).max(1),
+        w.saturating_sub(lw).max(1),
+    );
     for (i, (s, e)) in ranges.into_iter().enumerate() {
         let mut spans = vec![if i == 0 {
             TSpan::styled(label.clone(), theme::NOTE_LABEL)
@@ -75,7 +94,10 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
             TSpan::raw(" ".repeat(lw))
         }];
         for sg in segments(s, e, &styles) {
-            spans.push(TSpan::styled(doc.text.get(sg.start..sg.end).unwrap_or(""), seg_style(Style::new(), sg.flags)));
+            spans.push(TSpan::styled(
+                doc.text.get(sg.start..sg.end).unwrap_or(""),
+                seg_style(Style::new(), sg.flags),
+            ));
         }
         out.push(Line::from(spans));
     }
@@ -126,7 +148,11 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     let focused = s.focus == Pane::Notes;
     let block = Block::default()
         .borders(Borders::LEFT)
-        .border_style(if focused { theme::BORDER_FOCUSED } else { theme::BORDER });
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        });
     let inner = block.inner(r);
     block.render(r, buf);
     if inner.width < 4 || inner.height < 2 {
@@ -135,11 +161,21 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     let x = inner.x + 1;
     let w = inner.width - 1;
     let vis = s.visible_notes();
-    let title = if vis.is_empty() { "Notes".to_string() } else { format!("Notes ({} on screen)", vis.len()) };
+    let title = if vis.is_empty() {
+        "Notes".to_string()
+    } else {
+        format!("Notes ({} on screen)", vis.len())
+    };
     buf.set_stringn(x, inner.y, title, usize::from(w), theme::TITLE);
     let Some(doc) = s.doc() else { return };
     if vis.is_empty() {
-        buf.set_stringn(x, inner.y + 2, "no notes cited here", usize::from(w), theme::DIM);
+        buf.set_stringn(
+            x,
+            inner.y + 2,
+            "no notes cited here",
+            usize::from(w),
+            theme::DIM,
+        );
         return;
     }
     let mut rows: Vec<(Line<'_>, bool)> = Vec::new();
@@ -177,8 +213,17 @@ pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState, n: usize) {
     let lines = note_lines(doc, n, w.saturating_sub(2));
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let r = super::layout::centered(area, w, h);
-    let inner = super::popup(buf, r, &format!("Note {label} · Enter follows · Esc closes"));
+    let inner = super::popup(
+        buf,
+        r,
+        &format!("Note {label} · Enter follows · Esc closes"),
+    );
     for (i, l) in lines.iter().take(usize::from(inner.height)).enumerate() {
-        buf.set_line(inner.x, inner.y + u16::try_from(i).unwrap_or(0), l, inner.width);
+        buf.set_line(
+            inner.x,
+            inner.y + u16::try_from(i).unwrap_or(0),
+            l,
+            inner.width,
+        );
     }
 }

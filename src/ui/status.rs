@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 pub fn percent(s: &AppState) -> usize {
     let Some(l) = &s.layout else { return 0 };
     let max = l.max_top(s.body_height());
-    if max == 0 { 100 } else { s.top * 100 / max }
+    (s.top * 100).checked_div(max).unwrap_or(100)
 }
 
 /// The key hint, generated from the keymap.
@@ -39,7 +39,10 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return;
     }
     let (right, rstyle) = match &s.message {
-        Some((m, true)) => (crate::document::sanitize(m), theme::ERROR.bg(theme::STATUS.bg.unwrap_or_default())),
+        Some((m, true)) => (
+            crate::document::sanitize(m),
+            theme::ERROR.bg(theme::STATUS.bg.unwrap_or_default()),
+        ),
         Some((m, false)) => (crate::document::sanitize(m), theme::STATUS),
         None if w < 100 => ("? help ".to_string(), theme::STATUS.patch(theme::DIM)),
         None => (hint(), theme::STATUS.patch(theme::DIM)),
@@ -55,7 +58,8 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
                 tail = format!(" │ § {}", truncate(d.block_text(b), 40));
             }
         }
-        let room = w.saturating_sub(rw_full + 3 + super::body::cells(&left) + super::body::cells(&tail));
+        let room =
+            w.saturating_sub(rw_full + 3 + super::body::cells(&left) + super::body::cells(&tail));
         left.push_str(&truncate(title, room.max(8)));
         left.push_str(&tail);
     }

@@ -17,7 +17,10 @@ pub fn seed(prefix: &str) -> PathBuf {
         .expect("seeds dir")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
         .collect();
     v.sort();
     v.remove(0)
@@ -31,11 +34,23 @@ pub fn seeds() -> Vec<PathBuf> {
 /// Runs effects synchronously (loads only).
 pub fn run_effects(s: &mut AppState, fx: Vec<Effect>) {
     for e in fx {
-        if let Effect::Load { article, path, generation } = e {
+        if let Effect::Load {
+            article,
+            path,
+            generation,
+        } = e
+        {
             let result = ibid::library::read_document(&path)
                 .map(Arc::new)
                 .map_err(|e| e.to_string());
-            let more = update(s, Action::Loaded { article, generation, result });
+            let more = update(
+                s,
+                Action::Loaded {
+                    article,
+                    generation,
+                    result,
+                },
+            );
             run_effects(s, more);
         }
     }
@@ -84,7 +99,10 @@ pub fn row(buf: &Buffer, y: u16) -> String {
 
 /// The whole screen as text.
 pub fn screen(buf: &Buffer) -> String {
-    (0..buf.area.height).map(|y| row(buf, y)).collect::<Vec<_>>().join("\n")
+    (0..buf.area.height)
+        .map(|y| row(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Position (x, y) of the first occurrence of `needle` on screen.
