@@ -2,13 +2,12 @@
 
 mod cli;
 
-use clap::Parser;
 use cli::{Cli, Command};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_args();
     match cli.command {
         Some(Command::Inspect { file, pretty }) => inspect(&file, pretty),
         None => match read(cli.paths, cli.data_dir) {
@@ -19,6 +18,20 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Parses the command line; `--help` names the actual library folder.
+fn parse_args() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let lib = ibid::library::data_dir(None).map_or_else(
+        || "unknown (no home directory); use --data-dir".to_string(),
+        |d| d.join("library").display().to_string(),
+    );
+    let cmd = Cli::command().after_help(format!(
+        "Library folder: {lib}\n(override the data directory with --data-dir or IBID_DATA_DIR)"
+    ));
+    let matches = cmd.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Runs the reader on `paths`, or on the library when there are none.

@@ -186,3 +186,24 @@ fn sigterm_restores_terminal() {
     s.wait_exit();
     s.assert_restored();
 }
+
+#[test]
+fn reading_position_is_remembered() {
+    let mut s = Session::start(100, 30, &[]);
+    s.wait_text("Notes (");
+    s.send("GJ");
+    s.wait_text("Russia and Japan: Can Two");
+    s.send("q");
+    s.wait_exit();
+    // Same data dir: restart and go back to the first article.
+    let data = s._data.path().to_path_buf();
+    let saved = std::fs::read_to_string(data.join("positions.json")).expect("positions saved");
+    assert!(saved.contains("000_"), "{saved}");
+    let mut t = Session::start(
+        100,
+        30,
+        &[("IBID_DATA_DIR", data.to_str().expect("utf-8 path"))],
+    );
+    t.wait_text("? help");
+    t.wait_text("100% │");
+}

@@ -165,3 +165,23 @@ fn resize_keeps_the_first_visible_paragraph() {
         assert_eq!(block(lay.line_start[s.top]), before, "at {w}x{h}");
     }
 }
+
+#[test]
+fn mouse_click_on_marker_opens_its_note_and_wheel_scrolls() {
+    let mut s = state(seeds(), 200, 50);
+    let t = render(&s);
+    let (x, y) = find(t.backend().buffer(), "[1]").expect("marker [1] on screen");
+    ibid::app::update(&mut s, ibid::app::Action::Click { col: x + 1, row: y });
+    assert_eq!(s.marker, Some(0));
+    assert_eq!(s.note, Some(0));
+    assert_eq!(s.focus, Pane::Notes);
+    ibid::app::update(
+        &mut s,
+        ibid::app::Action::Wheel {
+            col: 100,
+            row: 10,
+            delta: 3,
+        },
+    );
+    assert_eq!(s.top, 3);
+}
