@@ -17,6 +17,15 @@ struct Session {
     _data: tempfile::TempDir,
 }
 
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Never leave a reader running when a test fails half-way.
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+        }
+    }
+}
+
 fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("non-zero size")
 }
@@ -206,4 +215,6 @@ fn reading_position_is_remembered() {
     );
     t.wait_text("? help");
     t.wait_text("100% │");
+    t.send("q");
+    t.wait_exit();
 }
