@@ -160,7 +160,7 @@ fn wrap_line(s: &str, base: usize, first: usize, rest: usize, out: &mut Vec<(usi
     let mut space = 0usize;
     for (ws, tok) in tokens(s) {
         let (s0, e0) = (base + ws, base + ws + tok.len());
-        if tok.starts_with(char::is_whitespace) {
+        if tok.starts_with(breakable) {
             space = if cur.is_some() { cells(tok) } else { 0 };
             continue;
         }
@@ -199,16 +199,21 @@ fn wrap_line(s: &str, base: usize, first: usize, rest: usize, out: &mut Vec<(usi
     out.push(cur.unwrap_or((base, base)));
 }
 
-/// Splits into alternating runs of whitespace and non-whitespace.
+/// A place a line may break: whitespace other than no-break spaces.
+fn breakable(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+}
+
+/// Splits into alternating runs of breakable whitespace and everything else.
 fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut i = 0;
     std::iter::from_fn(move || {
         let rest = s.get(i..)?;
         let first = rest.chars().next()?;
-        let sp = first.is_whitespace();
+        let sp = breakable(first);
         let len = rest
             .char_indices()
-            .find(|(_, c)| c.is_whitespace() != sp)
+            .find(|(_, c)| breakable(*c) != sp)
             .map_or(rest.len(), |(j, _)| j);
         let start = i;
         i += len;
@@ -382,6 +387,27 @@ mod tests {
             vec!["e\u{301}e\u{301}e\u{301}", "x"]
         );
         assert_eq!(cells("👍🏽ab"), 4);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_rejoin(
+            text in "([a-z]{1,12}|日本語|👍🏽|e\u{301}|\u{a0}| {1,3}){0,40}",
+            w in 2usize..30,
+        ) {
+            let ls = wrap(&text, Span::new(0, text.len()), w, w);
+            let mut joined = String::new();
+            let mut last = 0;
+            for &(s, e) in &ls {
+                proptest::prop_assert!(s >= last && e >= s);
+                last = e;
+                let line = &text[s..e];
+                proptest::prop_assert!(cells(line) <= w, "{:?} wider than {}", line, w);
+                joined.push_str(line);
+            }
+            let strip = |x: &str| x.chars().filter(|c| !breakable(*c)).collect::<String>();
+            proptest::prop_assert_eq!(strip(&joined), strip(&text));
+        }
     }
 
     #[test]
