@@ -13,8 +13,20 @@ fn three_panes_200x50_notes_follow_scroll() {
     let mut s = state(seeds(), 200, 50);
     let t = render(&s);
     assert_snapshot!("three_panes_top", t.backend());
-    let first = row(t.backend().buffer(), 1);
+    let buf = t.backend().buffer();
+    let first = row(buf, 1);
     assert!(first.contains("▶ In November 2"), "{first}");
+    // Headings are styled; markers are tagged.
+    let (hx, hy) = find(buf, "Russia’s Asia Pacific Strategy").expect("heading on screen");
+    assert_eq!(buf[(hx, hy)].style().fg, theme::heading(2).fg);
+    assert!(
+        buf[(hx, hy)]
+            .style()
+            .add_modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+    let (mx, my) = find(buf, "[1]").expect("marker");
+    assert_eq!(buf[(mx, my)].style().fg, theme::MARKER.fg);
     keys(&mut s, &["Space", "Space"]);
     let t = render(&s);
     assert_snapshot!("three_panes_scrolled", t.backend());
