@@ -197,3 +197,15 @@ fn mouse_click_on_marker_opens_its_note_and_wheel_scrolls() {
     );
     assert_eq!(s.top, 3);
 }
+
+#[test]
+fn switching_articles_reuses_cached_layouts() {
+    let mut s = state(seeds(), 120, 40);
+    let first = s.layout.clone().expect("layout");
+    keys(&mut s, &["J", "K"]);
+    let again = s.layout.clone().expect("layout");
+    assert!(std::sync::Arc::ptr_eq(&first, &again), "re-wrapped on return");
+    // Scrolling and selecting never re-wrap either.
+    keys(&mut s, &["j", "]", "Space", "["]);
+    assert!(std::sync::Arc::ptr_eq(&first, s.layout.as_ref().expect("layout")));
+}

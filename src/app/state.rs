@@ -107,6 +107,12 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
+/// What a body layout depends on: (article, load generation, width, furniture shown).
+type LayoutKey = (usize, u64, u16, bool);
+
+/// How many layouts [`AppState`] keeps besides the current one.
+const RECENT_LAYOUTS: usize = 4;
+
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -124,7 +130,10 @@ pub struct AppState {
     pub show_furniture: bool,
     /// Body layout of the open article at the current width.
     pub layout: Option<Arc<BodyLayout>>,
-    layout_key: Option<(usize, u64, u16, bool)>,
+    layout_key: Option<LayoutKey>,
+    /// Recently used layouts (other articles/widths), so switching back
+    /// does not re-wrap.
+    recent: Vec<(LayoutKey, Arc<BodyLayout>)>,
     /// Top display line of the body.
     pub top: usize,
     /// Byte offset of the top line: the position that survives re-wrapping.
@@ -171,6 +180,7 @@ impl AppState {
             show_furniture: false,
             layout: None,
             layout_key: None,
+            recent: Vec::new(),
             top: 0,
             anchor: 0,
             marker: None,
@@ -238,7 +248,19 @@ impl AppState {
             self.show_furniture,
         );
         if self.layout_key != Some(key) {
-            self.layout = Some(Arc::new(body::layout(&doc, width, self.show_furniture)));
+            if let (Some(k), Some(l)) = (self.layout_key.take(), self.layout.take()) {
+                self.recent.retain(|(rk, _)| *rk != k);
+                self.recent.insert(0, (k, l));
+                self.recent.truncate(RECENT_LAYOUTS);
+            }
+            let cached = self
+                .recent
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, l)| Arc::clone(l));
+            self.layout = Some(
+                cached.unwrap_or_else(|| Arc::new(body::layout(&doc, width, self.show_furniture))),
+            );
             self.layout_key = Some(key);
             let anchor = self.anchor;
             self.set_top_from_anchor(anchor);
