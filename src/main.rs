@@ -57,7 +57,11 @@ fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
         .as_deref()
         .map(ibid::library::load_positions)
         .unwrap_or_default();
-    let state = ibid::app::AppState::new(files, &positions);
+    let mut state = ibid::app::AppState::new(files, &positions);
+    state.hyperlinks = ibid::ui::hyperlink::terminal_supports_osc8(
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
+    );
     let opts = ibid::app::RunOptions {
         data_dir: data,
         test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),

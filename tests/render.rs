@@ -204,8 +204,29 @@ fn switching_articles_reuses_cached_layouts() {
     let first = s.layout.clone().expect("layout");
     keys(&mut s, &["J", "K"]);
     let again = s.layout.clone().expect("layout");
-    assert!(std::sync::Arc::ptr_eq(&first, &again), "re-wrapped on return");
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "re-wrapped on return"
+    );
     // Scrolling and selecting never re-wrap either.
     keys(&mut s, &["j", "]", "Space", "["]);
-    assert!(std::sync::Arc::ptr_eq(&first, s.layout.as_ref().expect("layout")));
+    assert!(std::sync::Arc::ptr_eq(
+        &first,
+        s.layout.as_ref().expect("layout")
+    ));
+}
+
+#[test]
+fn note_urls_become_osc8_hyperlinks_when_enabled() {
+    let mut s = state(vec![seed("000")], 200, 50);
+    let plain = render(&s);
+    let (x, y) = find(plain.backend().buffer(), "http://online.wsj.com").expect("url in notes");
+    s.hyperlinks = true;
+    let t = render(&s);
+    let sym = t.backend().buffer()[(x, y)].symbol().to_string();
+    assert!(
+        sym.starts_with("\u{1b}]8;;http://online.wsj.com/news/articles/"),
+        "{sym:?}"
+    );
+    assert!(sym.ends_with("\u{1b}\\h"), "{sym:?}");
 }

@@ -156,6 +156,9 @@ pub struct AppState {
     pub dirty: bool,
     /// Set when the reader should exit.
     pub quit: bool,
+    /// Emit OSC 8 hyperlinks for URLs in notes (the shell turns this on for
+    /// capable terminals; off in tests so snapshots stay plain text).
+    pub hyperlinks: bool,
     next_gen: u64,
 }
 
@@ -192,6 +195,7 @@ impl AppState {
             message: None,
             dirty: true,
             quit: false,
+            hyperlinks: false,
             next_gen: 1,
         }
     }

@@ -5,6 +5,7 @@
 pub mod body;
 pub mod body_view;
 pub mod help;
+pub mod hyperlink;
 pub mod layout;
 pub mod list;
 pub mod notes;

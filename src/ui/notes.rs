@@ -64,10 +64,23 @@ pub fn urls(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// A hyperlink on a note line: first cell (from the line's left edge),
+/// width in cells, and the target URL (not yet checked for OSC 8).
+pub type LineLink = (u16, u16, String);
+
 /// The display lines of note `n` at `width` cells: label and wrapped text,
 /// then what it resolves to (indented).
 #[must_use]
 pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
+    note_lines_linked(doc, n, width)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect()
+}
+
+/// [`note_lines`] with the hyperlinks on each line.
+#[must_use]
+pub fn note_lines_linked(doc: &Document, n: usize, width: u16) -> Vec<(Line<'_>, Vec<LineLink>)> {
     let Some(note) = doc.notes.get(n) else {
         return Vec::new();
     };
@@ -75,48 +88,66 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
     let label = format!("{} ", note.label);
     let lw = cells(&label);
     let mut styles = styles_in(doc, note.span);
-    styles.extend(
-        urls(&doc.text, note.span)
-            .into_iter()
-            .map(|u| (u, LINK, None)),
-    );
+    let mut targets: Vec<(Span, String)> = doc
+        .inlines_in(note.span)
+        .filter_map(|i| match &i.kind {
+            crate::document::InlineKind::Link { url } => Some((i.span, url.clone())),
+            _ => None,
+        })
+        .collect();
+    for u in urls(&doc.text, note.span) {
+        styles.push((u, LINK, None));
+        targets.push((u, doc.slice(u).to_string()));
+    }
     let mut out = Vec::new();
-    let ranges = body::wrap(
-        &doc.text,
-        note.span,
-        w.saturating_sub(lw).max(1),
-        w.saturating_sub(lw).max(1),
-    );
-    for (i, (s, e)) in ranges.into_iter().enumerate() {
+    let avail = w.saturating_sub(lw).max(1);
+    for (i, (s, e)) in body::wrap(&doc.text, note.span, avail, avail)
+        .into_iter()
+        .enumerate()
+    {
         let mut spans = vec![if i == 0 {
             TSpan::styled(label.clone(), theme::NOTE_LABEL)
         } else {
             TSpan::raw(" ".repeat(lw))
         }];
+        let mut links = Vec::new();
+        let mut col = lw;
         for sg in segments(s, e, &styles) {
-            spans.push(TSpan::styled(
-                doc.text.get(sg.start..sg.end).unwrap_or(""),
-                seg_style(Style::new(), sg.flags),
-            ));
+            let text = doc.text.get(sg.start..sg.end).unwrap_or("");
+            let sw = cells(text);
+            if sg.flags & LINK != 0
+                && let Some((_, url)) = targets
+                    .iter()
+                    .find(|(t, _)| t.start <= sg.start && sg.end <= t.end)
+            {
+                let c = u16::try_from(col).unwrap_or(u16::MAX);
+                links.push((c, u16::try_from(sw).unwrap_or(u16::MAX), url.clone()));
+            }
+            col += sw;
+            spans.push(TSpan::styled(text, seg_style(Style::new(), sg.flags)));
         }
-        out.push(Line::from(spans));
+        out.push((Line::from(spans), links));
     }
     if let Some((text, style)) = resolution(doc, n) {
         let indent = lw.min(4);
         let avail = w.saturating_sub(indent).max(1);
         if note.refers_to.is_some() {
-            out.push(Line::from(vec![
-                TSpan::raw(" ".repeat(indent)),
-                TSpan::styled(truncate(&text, avail), style),
-            ]));
+            out.push((
+                Line::from(vec![
+                    TSpan::raw(" ".repeat(indent)),
+                    TSpan::styled(truncate(&text, avail), style),
+                ]),
+                Vec::new(),
+            ));
             return out;
         }
         let ranges = body::wrap(&text, Span::new(0, text.len()), avail, avail);
         for (s, e) in ranges.into_iter().take(3) {
-            out.push(Line::from(vec![
+            let line = Line::from(vec![
                 TSpan::raw(" ".repeat(indent)),
                 TSpan::styled(text[s..e].to_string(), style),
-            ]));
+            ]);
+            out.push((line, Vec::new()));
         }
     }
     out
@@ -178,30 +209,37 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         );
         return;
     }
-    let mut rows: Vec<(Line<'_>, bool)> = Vec::new();
+    let mut rows: Vec<(Line<'_>, Vec<LineLink>, bool)> = Vec::new();
     let mut sel_first = None;
     for &n in &vis {
         let selected = s.note == Some(n);
         if selected {
             sel_first = Some(rows.len());
         }
-        rows.extend(note_lines(doc, n, w).into_iter().map(|l| (l, selected)));
-        rows.push((Line::default(), false));
+        rows.extend(
+            note_lines_linked(doc, n, w)
+                .into_iter()
+                .map(|(l, k)| (l, k, selected)),
+        );
+        rows.push((Line::default(), Vec::new(), false));
     }
     let h = usize::from(inner.height - 1);
     let off = match sel_first {
         Some(f) => {
-            let sel_len = rows[f..].iter().take_while(|(_, sel)| *sel).count();
+            let sel_len = rows[f..].iter().take_while(|(_, _, sel)| *sel).count();
             if f + sel_len > h { f } else { 0 }
         }
         None => 0,
     };
-    for (i, (line, selected)) in rows.iter().skip(off).take(h).enumerate() {
+    for (i, (line, links, selected)) in rows.iter().skip(off).take(h).enumerate() {
         let y = inner.y + 1 + u16::try_from(i).unwrap_or(0);
         if *selected {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme::NOTE_SELECTED);
         }
         buf.set_line(x, y, line, w);
+        if s.hyperlinks {
+            super::hyperlink::apply(buf, x, y, w, links);
+        }
     }
 }
 
@@ -210,7 +248,7 @@ pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState, n: usize) {
     let Some(doc) = s.doc() else { return };
     let label = doc.notes.get(n).map_or("", |x| x.label.as_str());
     let w = area.width.saturating_sub(2).min(72);
-    let lines = note_lines(doc, n, w.saturating_sub(2));
+    let lines = note_lines_linked(doc, n, w.saturating_sub(2));
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let r = super::layout::centered(area, w, h);
     let inner = super::popup(
@@ -218,12 +256,11 @@ pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState, n: usize) {
         r,
         &format!("Note {label} · Enter follows · Esc closes"),
     );
-    for (i, l) in lines.iter().take(usize::from(inner.height)).enumerate() {
-        buf.set_line(
-            inner.x,
-            inner.y + u16::try_from(i).unwrap_or(0),
-            l,
-            inner.width,
-        );
+    for (i, (l, links)) in lines.iter().take(usize::from(inner.height)).enumerate() {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        buf.set_line(inner.x, y, l, inner.width);
+        if s.hyperlinks {
+            super::hyperlink::apply(buf, inner.x, y, inner.width, links);
+        }
     }
 }
