@@ -25,13 +25,11 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
     let p = layout::panes(area);
     let buf = f.buffer_mut();
     if p.tiny {
-        buf.set_stringn(
-            area.x,
-            area.y,
-            "ibid: too small",
-            usize::from(area.width),
-            theme::ERROR,
-        );
+        let msg = ["ibid: terminal too small", "too small", "small", "!"]
+            .into_iter()
+            .find(|m| body::cells(m) <= usize::from(area.width))
+            .unwrap_or("");
+        buf.set_stringn(area.x, area.y, msg, usize::from(area.width), theme::ERROR);
         return;
     }
     if let Some(r) = p.list {
