@@ -133,6 +133,10 @@ impl BodyLayout {
 /// Width in cells of `s`, summed per grapheme cluster as ratatui draws it.
 #[must_use]
 pub fn cells(s: &str) -> usize {
+    // Fast path: printable ASCII is one cell per byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
