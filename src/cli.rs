@@ -8,9 +8,10 @@ use std::path::PathBuf;
 ///
 /// With no PATH, opens the library: the bundled seeds plus every .txt/.md
 /// file in the library folder under the data directory
-/// (e.g. ~/.local/share/ibid/library/, created on first run).
+/// (e.g. ~/.local/share/ibid/library/, created on first run; --data-dir or
+/// IBID_DATA_DIR moves it). Press ? in the reader for the keys.
 #[derive(Debug, Parser)]
-#[command(name = "ibid", version, about, long_about = None)]
+#[command(name = "ibid", version, about)]
 pub struct Cli {
     /// Files or folders to open instead of the library.
     pub paths: Vec<PathBuf>,

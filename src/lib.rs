@@ -5,11 +5,13 @@
 #![forbid(unsafe_code)]
 
 pub mod annotations;
+pub mod app;
 pub mod citations;
 pub mod commands;
-pub mod dirs;
 pub mod document;
 pub mod finder;
 pub mod inspect;
 pub mod library;
 pub mod sources;
+pub mod tui;
+pub mod ui;

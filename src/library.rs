@@ -46,3 +46,131 @@ pub fn read_text_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     }
     Ok(bytes)
 }
+
+/// The bundled seed articles: `<crate>/seeds` as built, else a `seeds`
+/// folder beside the executable or one of its ancestors.
+#[must_use]
+pub fn seeds_dir() -> Option<PathBuf> {
+    let built = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    if built.is_dir() {
+        return Some(built);
+    }
+    let exe = std::env::current_exe().ok()?;
+    exe.ancestors()
+        .map(|a| a.join("seeds"))
+        .find(|p| p.is_dir())
+}
+
+/// The data directory: `over` if given, else the platform's
+/// (`ProjectDirs::from("", "", "ibid")`, e.g. `~/.local/share/ibid`).
+#[must_use]
+pub fn data_dir(over: Option<&Path>) -> Option<PathBuf> {
+    over.map(Path::to_path_buf).or_else(|| {
+        directories::ProjectDirs::from("", "", "ibid").map(|p| p.data_dir().to_path_buf())
+    })
+}
+
+/// `<data>/library`, created if missing.
+///
+/// # Errors
+/// The folder could not be created.
+pub fn library_dir(data: &Path) -> std::io::Result<PathBuf> {
+    let dir = data.join("library");
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Expands files and folders into article files: a folder gives its
+/// `.txt`/`.md` files sorted by name; a file is kept as given (even if it
+/// turns out unreadable, so the list can say why).
+#[must_use]
+pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| {
+                    f.is_file()
+                        && f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md")
+                        })
+                })
+                .collect();
+            v.sort();
+            out.extend(v);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+const POSITIONS_FILE: &str = "positions.json";
+
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct Positions {
+    version: u32,
+    positions: std::collections::BTreeMap<PathBuf, usize>,
+}
+
+/// Reading positions saved by [`save_positions`] (empty when missing or unreadable).
+#[must_use]
+pub fn load_positions(data: &Path) -> std::collections::HashMap<PathBuf, usize> {
+    std::fs::read(data.join(POSITIONS_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Positions>(&b).ok())
+        .map(|p| p.positions.into_iter().collect())
+        .unwrap_or_default()
+}
+
+/// Merges `positions` (file → byte offset of the top line) into the state
+/// file, written atomically (temp file in the same folder, then rename).
+///
+/// # Errors
+/// The data folder or the file could not be written.
+pub fn save_positions(data: &Path, positions: &[(PathBuf, usize)]) -> std::io::Result<()> {
+    std::fs::create_dir_all(data)?;
+    let mut all = Positions {
+        version: 1,
+        positions: load_positions(data).into_iter().collect(),
+    };
+    for (p, a) in positions {
+        all.positions.insert(p.clone(), *a);
+    }
+    let json = serde_json::to_vec_pretty(&all).map_err(std::io::Error::other)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(data)?;
+    std::io::Write::write_all(&mut tmp, &json)?;
+    tmp.persist(data.join(POSITIONS_FILE))
+        .map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip_and_merge() {
+        let dir = tempfile::tempdir().expect("tmp");
+        save_positions(dir.path(), &[(PathBuf::from("/a.txt"), 10)]).expect("save");
+        save_positions(dir.path(), &[(PathBuf::from("/b.txt"), 20)]).expect("save");
+        let p = load_positions(dir.path());
+        assert_eq!(p.get(Path::new("/a.txt")), Some(&10));
+        assert_eq!(p.get(Path::new("/b.txt")), Some(&20));
+    }
+
+    #[test]
+    fn scan_finds_txt_and_md() {
+        let dir = tempfile::tempdir().expect("tmp");
+        for n in ["b.md", "a.txt", "c.pdf"] {
+            std::fs::write(dir.path().join(n), "x").expect("write");
+        }
+        let v = scan(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = v.iter().filter_map(|p| p.file_name()?.to_str()).collect();
+        assert_eq!(names, ["a.txt", "b.md"]);
+    }
+}

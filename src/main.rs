@@ -2,19 +2,21 @@
 
 mod cli;
 
-use clap::Parser;
 use cli::{Cli, Command};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_args();
     match cli.command {
         Some(Command::Inspect { file, pretty }) => inspect(&file, pretty),
         Some(Command::Sources { article, format }) => {
             print_result(ibid::commands::sources(&article, format))
         }
         Some(Command::Export { articles, format }) => {
-            let dir = ibid::dirs::annotations_dir(&ibid::dirs::data_dir(cli.data_dir.clone()));
+            let data = ibid::library::data_dir(cli.data_dir.as_deref())
+                .unwrap_or_else(|| PathBuf::from(".ibid"));
+            let dir = data.join("annotations");
             print_result(
                 ibid::commands::export(&dir, &articles, format).map(|(text, warnings)| {
                     for w in warnings {
@@ -24,10 +26,13 @@ fn main() -> ExitCode {
                 }),
             )
         }
-        None => {
-            eprintln!("ibid: the reader is not built yet; try `ibid inspect FILE`");
-            ExitCode::from(2)
-        }
+        None => match read(cli.paths, cli.data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("ibid: {e:#}");
+                ExitCode::from(1)
+            }
+        },
     }
 }
 
@@ -46,6 +51,61 @@ fn print_result(result: Result<String, String>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Parses the command line; `--help` names the actual library folder.
+fn parse_args() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let lib = ibid::library::data_dir(None).map_or_else(
+        || "unknown (no home directory); use --data-dir".to_string(),
+        |d| d.join("library").display().to_string(),
+    );
+    let cmd = Cli::command().after_help(format!(
+        "Library folder: {lib}\n(override the data directory with --data-dir or IBID_DATA_DIR)"
+    ));
+    let matches = cmd.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// Runs the reader on `paths`, or on the library when there are none.
+fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+    let data = ibid::library::data_dir(data_dir.as_deref());
+    let roots = if paths.is_empty() {
+        let mut roots: Vec<PathBuf> = ibid::library::seeds_dir().into_iter().collect();
+        if let Some(d) = &data {
+            match ibid::library::library_dir(d) {
+                Ok(lib) => roots.push(lib),
+                Err(e) => eprintln!(
+                    "ibid: cannot create the library folder in {}: {e}",
+                    d.display()
+                ),
+            }
+        }
+        roots
+    } else {
+        paths
+    };
+    let files = ibid::library::scan(&roots);
+    let positions = data
+        .as_deref()
+        .map(ibid::library::load_positions)
+        .unwrap_or_default();
+    let mut state = ibid::app::AppState::new(files, &positions);
+    state.hyperlinks = ibid::ui::hyperlink::terminal_supports_osc8(
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
+    );
+    let opts = ibid::app::RunOptions {
+        data_dir: data,
+        test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (mut terminal, guard) = ibid::tui::enter()?;
+    ibid::tui::spawn_input(tx.clone());
+    ibid::tui::spawn_signals(tx.clone())?;
+    let result = ibid::app::run(&mut terminal, state, &tx, &rx, &opts);
+    drop(guard);
+    result
 }
 
 /// `ibid inspect FILE`: the document model as JSON on stdout.

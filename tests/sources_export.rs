@@ -1,10 +1,10 @@
 //! Exports: CSL-JSON items checked against CSL-JSON schema rules; BibTeX parsed back with `biblatex`; Markdown list.
 
-mod common;
+mod seed_notes;
 
 use biblatex::{Bibliography, ChunksExt, EntryType};
-use common::{NOTES_003, NOTES_004};
 use ibid::sources::{NoteInput, Work, to_bibtex, to_csl_json, to_markdown, works};
+use seed_notes::{NOTES_003, NOTES_004};
 use serde_json::Value;
 
 /// CSL 1.0.2 item types (csl-data.json `type` enum).

@@ -1,9 +1,9 @@
 //! Grouping seed notes into distinct works: identical references, Ibid. and op. cit. chains.
 
-mod common;
+mod seed_notes;
 
-use common::{NOTES_000, NOTES_003};
 use ibid::sources::{NoteInput, Work, sort_by_author, sort_by_count, sort_by_first, works};
+use seed_notes::{NOTES_000, NOTES_003};
 
 /// Notes with 1-based labels and one marker each (`[n]` cites note n).
 fn inputs(texts: &[&str]) -> Vec<NoteInput> {

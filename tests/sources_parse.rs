@@ -1,9 +1,9 @@
 //! Parsed fields of real notes from seeds 000, 003 and 004, pinned.
 
-mod common;
+mod seed_notes;
 
-use common::{NOTES_000, NOTES_003, NOTES_004};
 use ibid::sources::{Citation, NoteKind, SourceKind, parse_note};
+use seed_notes::{NOTES_000, NOTES_003, NOTES_004};
 
 fn cites(text: &str) -> Vec<Citation> {
     match parse_note(text) {

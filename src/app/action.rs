@@ -1,0 +1,128 @@
+//! Actions (what happened: a key's meaning, a resize, a finished load) and
+//! Effects (I/O that `update` asks the shell to do).
+
+use crate::document::Document;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A pane that can have the keyboard focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The article list (left).
+    List,
+    /// The article body (centre).
+    Body,
+    /// The notes panel (right).
+    Notes,
+}
+
+/// Everything `update` reacts to. The bindable ones appear in the keymap
+/// (`app::keymap`); the rest come from the shell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Scroll the body by this many lines (negative: up).
+    ScrollLines(i32),
+    /// Scroll the body by this many pages.
+    ScrollPages(i32),
+    /// Scroll the body by this many half pages.
+    ScrollHalf(i32),
+    /// Go to the top of the article.
+    Top,
+    /// Go to the bottom of the article.
+    Bottom,
+    /// Move a selection (list, notes, outline, help) by this many rows.
+    MoveSel(i32),
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Select the next footnote marker.
+    NextMarker,
+    /// Select the previous footnote marker.
+    PrevMarker,
+    /// Enter: open the selected marker's note, follow a note's reference,
+    /// open the selected article or outline heading.
+    Follow,
+    /// Go back in the jump list.
+    Back,
+    /// Go forward in the jump list.
+    Forward,
+    /// Open the outline of headings.
+    Outline,
+    /// Start a search.
+    Search,
+    /// Next search match.
+    SearchNext,
+    /// Previous search match.
+    SearchPrev,
+    /// Open the next article.
+    NextArticle,
+    /// Open the previous article.
+    PrevArticle,
+    /// Show or hide page furniture.
+    ToggleFurniture,
+    /// Show or hide the article list overlay.
+    ToggleList,
+    /// Show the help screen.
+    Help,
+    /// Close the open overlay.
+    Close,
+    /// Leave the program.
+    Quit,
+    /// A character typed into the search prompt.
+    Input(char),
+    /// Backspace in the search prompt.
+    InputBackspace,
+    /// The terminal's size in cells (columns, rows).
+    Resize(u16, u16),
+    /// Mouse wheel at a cell: lines to scroll.
+    Wheel {
+        /// Column.
+        col: u16,
+        /// Row.
+        row: u16,
+        /// Lines (negative: up).
+        delta: i32,
+    },
+    /// Mouse click at a cell.
+    Click {
+        /// Column.
+        col: u16,
+        /// Row.
+        row: u16,
+    },
+    /// A worker finished loading article `article`; stale `generation`s are dropped.
+    Loaded {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The generation the load was started with.
+        generation: u64,
+        /// The document, or a readable error.
+        result: Result<Arc<Document>, String>,
+    },
+    /// Show a message in the status line (an error when `error`).
+    Message {
+        /// Text (sanitised before display).
+        text: String,
+        /// Whether it is an error.
+        error: bool,
+    },
+}
+
+/// I/O requested by `update`, carried out by the run loop's executor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read and parse an article on a worker thread; reply with `Action::Loaded`.
+    Load {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The file.
+        path: PathBuf,
+        /// Generation to tag the reply with.
+        generation: u64,
+    },
+    /// Save reading positions: (file, byte offset of the top line).
+    SavePositions(Vec<(PathBuf, usize)>),
+    /// Stop the program.
+    Quit,
+}

@@ -1,0 +1,281 @@
+//! The one keymap table: context × keys → action, with a description. Key
+//! resolution, the help screen and the status-line hints all read it.
+
+use super::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::LazyLock;
+
+/// Where a binding applies. Overlays are checked first, then the focused
+/// pane, then `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere (unless an overlay takes the key).
+    Global,
+    /// The body has focus.
+    Body,
+    /// The notes panel has focus.
+    Notes,
+    /// The article list has focus (or its overlay is open).
+    List,
+    /// The help screen is open.
+    Help,
+    /// The outline is open.
+    Outline,
+    /// A note overlay is open.
+    Note,
+    /// The search prompt is open (printable keys are typed, not looked up).
+    Search,
+}
+
+impl Context {
+    /// Name shown in the help screen.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Global => "global",
+            Self::Body => "body",
+            Self::Notes => "notes",
+            Self::List => "list",
+            Self::Help => "help",
+            Self::Outline => "outline",
+            Self::Note => "note",
+            Self::Search => "search",
+        }
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// Key names as shown in help (`"j"`, `"C-d"`, `"S-Tab"`, `"PageDown"`).
+    pub keys: &'static [&'static str],
+    /// What the keys do.
+    pub action: Action,
+    /// One line for the help screen.
+    pub desc: &'static str,
+}
+
+macro_rules! b {
+    ($ctx:ident, [$($k:literal),+], $act:expr, $d:literal) => {
+        Binding { context: Context::$ctx, keys: &[$($k),+], action: $act, desc: $d }
+    };
+}
+
+/// The default keymap.
+pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    use Action as A;
+    vec![
+        b!(Global, ["q", "C-c"], A::Quit, "quit"),
+        b!(Global, ["?", "F1"], A::Help, "show this help"),
+        b!(
+            Global,
+            ["Space", "PageDown"],
+            A::ScrollPages(1),
+            "page down"
+        ),
+        b!(Global, ["b", "PageUp"], A::ScrollPages(-1), "page up"),
+        b!(Global, ["C-d"], A::ScrollHalf(1), "half page down"),
+        b!(Global, ["C-u"], A::ScrollHalf(-1), "half page up"),
+        b!(Global, ["g", "Home"], A::Top, "top of the article"),
+        b!(Global, ["G", "End"], A::Bottom, "bottom of the article"),
+        b!(Global, ["Tab"], A::FocusNext, "focus the next pane"),
+        b!(Global, ["S-Tab"], A::FocusPrev, "focus the previous pane"),
+        b!(
+            Global,
+            ["]"],
+            A::NextMarker,
+            "select the next footnote marker"
+        ),
+        b!(
+            Global,
+            ["["],
+            A::PrevMarker,
+            "select the previous footnote marker"
+        ),
+        b!(Global, ["C-o"], A::Back, "back to before the last jump"),
+        b!(
+            Global,
+            ["C-i", "A-i"],
+            A::Forward,
+            "forward again in the jump list"
+        ),
+        b!(Global, ["o"], A::Outline, "outline of headings"),
+        b!(Global, ["/"], A::Search, "search the article"),
+        b!(Global, ["n"], A::SearchNext, "next search match"),
+        b!(Global, ["N"], A::SearchPrev, "previous search match"),
+        b!(Global, ["J"], A::NextArticle, "next article"),
+        b!(Global, ["K"], A::PrevArticle, "previous article"),
+        b!(
+            Global,
+            ["f"],
+            A::ToggleFurniture,
+            "show/hide page furniture"
+        ),
+        b!(Global, ["l"], A::ToggleList, "article list overlay"),
+        b!(Global, ["Esc"], A::Close, "close overlay, clear selection"),
+        b!(Body, ["j", "Down"], A::ScrollLines(1), "scroll down a line"),
+        b!(Body, ["k", "Up"], A::ScrollLines(-1), "scroll up a line"),
+        b!(
+            Body,
+            ["Enter"],
+            A::Follow,
+            "open the selected marker's note"
+        ),
+        b!(Notes, ["j", "Down"], A::MoveSel(1), "next note"),
+        b!(Notes, ["k", "Up"], A::MoveSel(-1), "previous note"),
+        b!(
+            Notes,
+            ["Enter"],
+            A::Follow,
+            "follow Ibid./op. cit./same source"
+        ),
+        b!(List, ["j", "Down"], A::MoveSel(1), "next article"),
+        b!(List, ["k", "Up"], A::MoveSel(-1), "previous article"),
+        b!(List, ["Enter"], A::Follow, "open the article"),
+        b!(List, ["Esc", "l"], A::Close, "close the list overlay"),
+        b!(Outline, ["j", "Down"], A::MoveSel(1), "next heading"),
+        b!(Outline, ["k", "Up"], A::MoveSel(-1), "previous heading"),
+        b!(Outline, ["Enter"], A::Follow, "jump to the heading"),
+        b!(Outline, ["Esc", "o", "q"], A::Close, "close the outline"),
+        b!(
+            Note,
+            ["Enter"],
+            A::Follow,
+            "follow Ibid./op. cit./same source"
+        ),
+        b!(Note, ["Esc", "q"], A::Close, "close the note"),
+        b!(Help, ["j", "Down"], A::MoveSel(1), "scroll help down"),
+        b!(Help, ["k", "Up"], A::MoveSel(-1), "scroll help up"),
+        b!(Help, ["Esc", "q", "?"], A::Close, "close help"),
+        b!(Search, ["Enter"], A::Follow, "search for the typed text"),
+        b!(Search, ["Esc"], A::Close, "cancel the search"),
+        b!(
+            Search,
+            ["Backspace"],
+            A::InputBackspace,
+            "delete a character"
+        ),
+    ]
+});
+
+/// Parses a key name (`"j"`, `"C-d"`, `"A-i"`, `"S-Tab"`, `"Space"`, `"PageDown"`).
+/// `C-i` is only distinguishable from `Tab` on terminals with the kitty
+/// keyboard protocol; `A-i` is its portable twin.
+#[must_use]
+pub fn parse_key(s: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let (mods, name) = if let Some(r) = s.strip_prefix("C-") {
+        (KeyModifiers::CONTROL, r)
+    } else if let Some(r) = s.strip_prefix("A-") {
+        (KeyModifiers::ALT, r)
+    } else if let Some(r) = s.strip_prefix("S-") {
+        (KeyModifiers::SHIFT, r)
+    } else {
+        (KeyModifiers::NONE, s)
+    };
+    let code = match name {
+        "Space" => KeyCode::Char(' '),
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" if mods == KeyModifiers::SHIFT => return Some((KeyCode::BackTab, mods)),
+        "Tab" => KeyCode::Tab,
+        "Backspace" => KeyCode::Backspace,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "PageUp" => KeyCode::PageUp,
+        "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "F1" => KeyCode::F(1),
+        _ => {
+            let mut cs = name.chars();
+            let c = cs.next()?;
+            if cs.next().is_some() {
+                return None;
+            }
+            KeyCode::Char(c)
+        }
+    };
+    Some((code, mods))
+}
+
+/// True when `ev` is the key named `name`. Shift is ignored for characters
+/// (terminals report `G` with or without it).
+#[must_use]
+pub fn matches(name: &str, ev: &KeyEvent) -> bool {
+    let Some((code, mods)) = parse_key(name) else {
+        return false;
+    };
+    match (code, ev.code) {
+        (KeyCode::BackTab, KeyCode::BackTab) => true,
+        (KeyCode::Char(a), KeyCode::Char(b)) => {
+            a == b && (ev.modifiers - KeyModifiers::SHIFT) == (mods - KeyModifiers::SHIFT)
+        }
+        (a, b) => a == b && ev.modifiers - KeyModifiers::SHIFT == mods - KeyModifiers::SHIFT,
+    }
+}
+
+/// The action for `ev` in the first of `contexts` that binds it.
+#[must_use]
+pub fn resolve(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
+    contexts.iter().find_map(|ctx| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.context == *ctx)
+            .find(|b| b.keys.iter().any(|k| matches(k, ev)))
+            .map(|b| b.action.clone())
+    })
+}
+
+/// The first key bound to `action` in any context, for hints.
+#[must_use]
+pub fn key_for(action: &Action) -> Option<&'static str> {
+    KEYMAP
+        .iter()
+        .find(|b| &b.action == action)
+        .and_then(|b| b.keys.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEvent;
+
+    #[test]
+    fn every_key_parses_and_no_duplicates_per_context() {
+        let mut seen = std::collections::HashSet::new();
+        for b in KEYMAP.iter() {
+            for k in b.keys {
+                assert!(parse_key(k).is_some(), "bad key {k}");
+                assert!(
+                    seen.insert((b.context, *k)),
+                    "duplicate {k} in {:?}",
+                    b.context
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn resolves_by_context() {
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(
+            resolve(&[Context::Body, Context::Global], &j),
+            Some(Action::ScrollLines(1))
+        );
+        assert_eq!(
+            resolve(&[Context::Notes, Context::Global], &j),
+            Some(Action::MoveSel(1))
+        );
+        let cd = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(
+            resolve(&[Context::Global], &cd),
+            Some(Action::ScrollHalf(1))
+        );
+        let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(&[Context::Global], &g), Some(Action::Bottom));
+        let bt = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(resolve(&[Context::Global], &bt), Some(Action::FocusPrev));
+    }
+}

@@ -1,0 +1,340 @@
+//! The whole reader state: articles, view position, selections, overlays.
+//! Mutated only by `update`; read by `draw`.
+
+use super::action::Pane;
+use crate::document::{Document, Span};
+use crate::ui::body::{self, BodyLayout};
+use crate::ui::layout::{Panes, panes};
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Load state of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticleStatus {
+    /// Not read yet (or being read).
+    Pending,
+    /// Parsed.
+    Loaded(Arc<Document>),
+    /// Unreadable, empty, binary or missing: the reason, for the list and body.
+    Failed(String),
+}
+
+/// One entry of the article list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The file.
+    pub path: PathBuf,
+    /// File name, sanitised for display.
+    pub name: String,
+    /// Load state.
+    pub status: ArticleStatus,
+    /// Generation of the latest load request.
+    pub generation: u64,
+    /// Remembered reading position (byte offset of the top line).
+    pub anchor: usize,
+}
+
+impl Article {
+    /// A pending article for `path`.
+    #[must_use]
+    pub fn new(path: PathBuf) -> Self {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Self {
+            name: crate::document::sanitize(&name),
+            path,
+            status: ArticleStatus::Pending,
+            generation: 0,
+            anchor: 0,
+        }
+    }
+    /// The document, when loaded.
+    #[must_use]
+    pub fn doc(&self) -> Option<&Arc<Document>> {
+        match &self.status {
+            ArticleStatus::Loaded(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// A modal layer drawn over the panes; it gets keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keymap help screen, scrolled by this many rows.
+    Help(usize),
+    /// The outline with the selected heading (index into `doc.headings()`).
+    Outline(usize),
+    /// One note, on terminals too narrow for the notes panel.
+    Note(usize),
+    /// The article list, on terminals too narrow for the list pane.
+    List,
+    /// The search prompt being typed.
+    Search,
+}
+
+/// A place to come back to (the jump list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// Article index.
+    pub article: usize,
+    /// Byte offset of the top line.
+    pub anchor: usize,
+    /// Selected marker.
+    pub marker: Option<usize>,
+    /// Selected note.
+    pub note: Option<usize>,
+    /// Focused pane.
+    pub focus: Pane,
+    /// Note overlay shown.
+    pub overlay_note: Option<usize>,
+}
+
+/// Search query and its matches in the current article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The text being typed at the prompt.
+    pub input: String,
+    /// The committed query.
+    pub query: String,
+    /// Matches (byte spans), in order.
+    pub matches: Vec<Span>,
+    /// The current match.
+    pub current: Option<usize>,
+}
+
+/// What a body layout depends on: (article, load generation, width, furniture shown).
+type LayoutKey = (usize, u64, u16, bool);
+
+/// How many layouts [`AppState`] keeps besides the current one.
+const RECENT_LAYOUTS: usize = 4;
+
+/// The reader's state.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The articles in the list.
+    pub articles: Vec<Article>,
+    /// The open article.
+    pub current: usize,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Focused pane.
+    pub focus: Pane,
+    /// Open overlay, if any.
+    pub overlay: Option<Overlay>,
+    /// Show page furniture (dimmed).
+    pub show_furniture: bool,
+    /// Body layout of the open article at the current width.
+    pub layout: Option<Arc<BodyLayout>>,
+    layout_key: Option<LayoutKey>,
+    /// Recently used layouts (other articles/widths), so switching back
+    /// does not re-wrap.
+    recent: Vec<(LayoutKey, Arc<BodyLayout>)>,
+    /// Top display line of the body.
+    pub top: usize,
+    /// Byte offset of the top line: the position that survives re-wrapping.
+    pub anchor: usize,
+    /// Selected footnote marker (index into `doc.markers`).
+    pub marker: Option<usize>,
+    /// Selected note (index into `doc.notes`).
+    pub note: Option<usize>,
+    /// Selected row of the article list.
+    pub list_sel: usize,
+    /// Jump list and position in it.
+    pub jumps: Vec<Location>,
+    /// Position in `jumps` (== len when at the newest place).
+    pub jump_pos: usize,
+    /// Search state.
+    pub search: Search,
+    /// Status-line message and whether it is an error.
+    pub message: Option<(String, bool)>,
+    /// Something changed since the last draw.
+    pub dirty: bool,
+    /// Set when the reader should exit.
+    pub quit: bool,
+    /// Emit OSC 8 hyperlinks for URLs in notes (the shell turns this on for
+    /// capable terminals; off in tests so snapshots stay plain text).
+    pub hyperlinks: bool,
+    next_gen: u64,
+}
+
+impl AppState {
+    /// A state for these files, with remembered positions (path → anchor).
+    #[must_use]
+    pub fn new(paths: Vec<PathBuf>, positions: &HashMap<PathBuf, usize>) -> Self {
+        let articles = paths
+            .into_iter()
+            .map(|p| {
+                let mut a = Article::new(p);
+                a.anchor = positions.get(&a.path).copied().unwrap_or(0);
+                a
+            })
+            .collect();
+        Self {
+            articles,
+            current: 0,
+            size: (80, 24),
+            focus: Pane::Body,
+            overlay: None,
+            show_furniture: false,
+            layout: None,
+            layout_key: None,
+            recent: Vec::new(),
+            top: 0,
+            anchor: 0,
+            marker: None,
+            note: None,
+            list_sel: 0,
+            jumps: Vec::new(),
+            jump_pos: 0,
+            search: Search::default(),
+            message: None,
+            dirty: true,
+            quit: false,
+            hyperlinks: false,
+            next_gen: 1,
+        }
+    }
+
+    /// A fresh generation number for a load request.
+    pub fn bump_gen(&mut self) -> u64 {
+        self.next_gen += 1;
+        self.next_gen
+    }
+
+    /// The open article.
+    #[must_use]
+    pub fn article(&self) -> Option<&Article> {
+        self.articles.get(self.current)
+    }
+
+    /// The open article's document, when loaded.
+    #[must_use]
+    pub fn doc(&self) -> Option<&Arc<Document>> {
+        self.article().and_then(Article::doc)
+    }
+
+    /// Pane rectangles for the current size.
+    #[must_use]
+    pub fn panes(&self) -> Panes {
+        panes(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// Height of the body's text area in lines.
+    #[must_use]
+    pub fn body_height(&self) -> usize {
+        usize::from(self.panes().body_text().height).max(1)
+    }
+
+    /// True when the notes panel is on screen (otherwise notes open as overlays).
+    #[must_use]
+    pub fn notes_visible(&self) -> bool {
+        self.panes().notes.is_some()
+    }
+
+    /// Rebuilds the body layout if (article, generation, width, furniture)
+    /// changed, keeping the byte anchor; then clamps `top`.
+    pub fn ensure_layout(&mut self) {
+        let Some(doc) = self.doc().cloned() else {
+            self.layout = None;
+            self.layout_key = None;
+            return;
+        };
+        let width = self.panes().body_text().width.max(1);
+        let key = (
+            self.current,
+            self.articles[self.current].generation,
+            width,
+            self.show_furniture,
+        );
+        if self.layout_key != Some(key) {
+            if let (Some(k), Some(l)) = (self.layout_key.take(), self.layout.take()) {
+                self.recent.retain(|(rk, _)| *rk != k);
+                self.recent.insert(0, (k, l));
+                self.recent.truncate(RECENT_LAYOUTS);
+            }
+            let cached = self
+                .recent
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, l)| Arc::clone(l));
+            self.layout = Some(
+                cached.unwrap_or_else(|| Arc::new(body::layout(&doc, width, self.show_furniture))),
+            );
+            self.layout_key = Some(key);
+            let anchor = self.anchor;
+            self.set_top_from_anchor(anchor);
+        }
+    }
+
+    /// Puts the line containing byte `anchor` at the top.
+    pub fn set_top_from_anchor(&mut self, anchor: usize) {
+        let line = self.layout.as_ref().map_or(0, |l| l.line_of(anchor));
+        self.set_top(line);
+        // Keep the exact anchor when the line is unchanged, so repeated
+        // re-wraps do not drift.
+        if self
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.line_of(anchor) == self.top)
+        {
+            self.anchor = anchor;
+        }
+    }
+
+    /// Sets the top line (clamped) and the anchor from it.
+    pub fn set_top(&mut self, line: usize) {
+        let h = self.body_height();
+        if let Some(l) = &self.layout {
+            self.top = line.min(l.max_top(h));
+            self.anchor = l.line_start.get(self.top).copied().unwrap_or(0);
+        } else {
+            self.top = 0;
+        }
+        self.dirty = true;
+    }
+
+    /// Where the reader is now (for the jump list).
+    #[must_use]
+    pub fn location(&self) -> Location {
+        Location {
+            article: self.current,
+            anchor: self.anchor,
+            marker: self.marker,
+            note: self.note,
+            focus: self.focus,
+            overlay_note: match self.overlay {
+                Some(Overlay::Note(n)) => Some(n),
+                _ => None,
+            },
+        }
+    }
+
+    /// Notes cited by the markers on screen, in order, without repeats; the
+    /// selected note is included (first) if it is not among them.
+    #[must_use]
+    pub fn visible_notes(&self) -> Vec<usize> {
+        let (Some(doc), Some(lay)) = (self.doc(), &self.layout) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = Vec::new();
+        for p in &lay.markers[lay.markers_in(self.top, self.top + self.body_height())] {
+            if let Some(n) = doc.markers.get(p.marker).and_then(|m| m.note)
+                && !out.contains(&n)
+            {
+                out.push(n);
+            }
+        }
+        if let Some(n) = self.note
+            && !out.contains(&n)
+            && n < doc.notes.len()
+        {
+            out.insert(0, n);
+        }
+        out
+    }
+}

@@ -1,0 +1,441 @@
+//! Body layout: wraps an article to a width once (pure, cached by the caller
+//! per (article, width, furniture)); scrolling and drawing only read the result.
+//!
+//! Widths are terminal cells, measured per grapheme cluster with
+//! `unicode-width` (the version ratatui uses), so CJK, emoji and combining
+//! marks wrap exactly where ratatui will draw them.
+
+use crate::document::{BlockKind, Document, InlineKind, Span};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Segment flag: italic.
+pub const EMPH: u8 = 1;
+/// Segment flag: bold.
+pub const STRONG: u8 = 2;
+/// Segment flag: inline code.
+pub const CODE: u8 = 4;
+/// Segment flag: link or URL.
+pub const LINK: u8 = 8;
+/// Segment flag: footnote marker.
+pub const MARKER: u8 = 16;
+
+/// A styled run of text on one line: bytes `start..end` of `Document::text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seg {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// OR of the flag constants above.
+    pub flags: u8,
+}
+
+/// What block a line belongs to (decides its base style).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Prose, list items.
+    Text,
+    /// A heading of the given level.
+    Heading(u8),
+    /// A block quote or embed stand-in.
+    Quote,
+    /// Preformatted text.
+    Code,
+    /// Page furniture (shown dimmed on request).
+    Furniture,
+    /// Spacing between blocks.
+    Blank,
+}
+
+/// One display line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLine {
+    /// Base style.
+    pub kind: LineKind,
+    /// Leading cells before the prefix/text.
+    pub indent: u16,
+    /// Bullet, number or quote bar shown before the text (first line only for bullets).
+    pub prefix: Option<String>,
+    /// The text runs, left to right.
+    pub segs: Vec<Seg>,
+}
+
+impl BodyLine {
+    /// Cells taken by indent and prefix.
+    #[must_use]
+    pub fn lead(&self) -> u16 {
+        self.indent + self.prefix.as_deref().map_or(0, |p| cells(p) as u16)
+    }
+}
+
+/// Where a footnote marker was laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerPos {
+    /// Index into `Document::markers`.
+    pub marker: usize,
+    /// Display line.
+    pub line: usize,
+    /// First cell (from the text area's left edge).
+    pub col: u16,
+    /// Width in cells.
+    pub width: u16,
+}
+
+/// An article wrapped to one width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyLayout {
+    /// Text width in cells the layout was made for.
+    pub width: u16,
+    /// Display lines.
+    pub lines: Vec<BodyLine>,
+    /// Byte offset each line starts at; non-decreasing (the scroll anchor index).
+    pub line_start: Vec<usize>,
+    /// Footnote markers in reading order.
+    pub markers: Vec<MarkerPos>,
+    /// Headings: (line, block index) in reading order.
+    pub headings: Vec<(usize, usize)>,
+}
+
+impl BodyLayout {
+    /// The line showing byte `offset` (the last line starting at or before it).
+    #[must_use]
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_start
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+    /// Largest useful top line for a view `height` lines tall.
+    #[must_use]
+    pub fn max_top(&self, height: usize) -> usize {
+        self.lines.len().saturating_sub(height.max(1))
+    }
+    /// Index in `markers` of document marker `m`, if laid out.
+    #[must_use]
+    pub fn marker_slot(&self, m: usize) -> Option<usize> {
+        self.markers.binary_search_by_key(&m, |p| p.marker).ok()
+    }
+    /// Markers laid out on lines `from..to`, as slots into `markers`.
+    #[must_use]
+    pub fn markers_in(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let a = self.markers.partition_point(|p| p.line < from);
+        let b = self.markers.partition_point(|p| p.line < to);
+        a..b
+    }
+    /// Block index of the heading above (or on) `line`.
+    #[must_use]
+    pub fn heading_at(&self, line: usize) -> Option<usize> {
+        let i = self.headings.partition_point(|&(l, _)| l <= line);
+        i.checked_sub(1).map(|i| self.headings[i].1)
+    }
+}
+
+/// Width in cells of `s`, summed per grapheme cluster as ratatui draws it.
+#[must_use]
+pub fn cells(s: &str) -> usize {
+    // Fast path: printable ASCII is one cell per byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Wraps `doc.text[span]` greedily at spaces into lines of at most `width`
+/// cells (the first line has `first` cells, later ones `rest`); words wider
+/// than a line are broken between graphemes. `\n` forces a break. Returns
+/// absolute byte ranges with trailing spaces trimmed.
+#[must_use]
+pub fn wrap(text: &str, span: Span, first: usize, rest: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let src = text.get(span.start..span.end).unwrap_or("");
+    let mut base = span.start;
+    for sub in src.split('\n') {
+        wrap_line(sub, base, first.max(1), rest.max(1), &mut out);
+        base += sub.len() + 1;
+    }
+    out
+}
+
+fn wrap_line(s: &str, base: usize, first: usize, rest: usize, out: &mut Vec<(usize, usize)>) {
+    let first_out = out.len();
+    let avail = |out: &Vec<(usize, usize)>| if out.len() == first_out { first } else { rest };
+    let mut cur: Option<(usize, usize)> = None;
+    let mut col = 0usize;
+    let mut space = 0usize;
+    for (ws, tok) in tokens(s) {
+        let (s0, e0) = (base + ws, base + ws + tok.len());
+        if tok.starts_with(breakable) {
+            space = if cur.is_some() { cells(tok) } else { 0 };
+            continue;
+        }
+        let w = cells(tok);
+        if let Some(c) = cur
+            && col + space + w > avail(out)
+        {
+            out.push(c);
+            cur = None;
+            col = 0;
+        }
+        if cur.is_some() {
+            col += space;
+        }
+        space = 0;
+        if col + w <= avail(out) {
+            cur = Some((cur.map_or(s0, |c| c.0), e0));
+            col += w;
+            continue;
+        }
+        for (gi, g) in tok.grapheme_indices(true) {
+            let gw = UnicodeWidthStr::width(g);
+            let (g0, g1) = (s0 + gi, s0 + gi + g.len());
+            if let Some(c) = cur
+                && col + gw > avail(out)
+                && col > 0
+            {
+                out.push(c);
+                cur = None;
+                col = 0;
+            }
+            cur = Some((cur.map_or(g0, |c| c.0), g1));
+            col += gw;
+        }
+    }
+    out.push(cur.unwrap_or((base, base)));
+}
+
+/// A place a line may break: whitespace other than no-break spaces.
+fn breakable(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+}
+
+/// Splits into alternating runs of breakable whitespace and everything else.
+fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let rest = s.get(i..)?;
+        let first = rest.chars().next()?;
+        let sp = breakable(first);
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| breakable(*c) != sp)
+            .map_or(rest.len(), |(j, _)| j);
+        let start = i;
+        i += len;
+        Some((start, &rest[..len]))
+    })
+}
+
+/// Inline styles as (span, flags, marker index) for styling a block's lines.
+#[must_use]
+pub fn styles_in(doc: &Document, span: Span) -> Vec<(Span, u8, Option<usize>)> {
+    doc.inlines_in(span)
+        .map(|i| match &i.kind {
+            InlineKind::Emphasis => (i.span, EMPH, None),
+            InlineKind::Strong => (i.span, STRONG, None),
+            InlineKind::Code => (i.span, CODE, None),
+            InlineKind::Link { .. } => (i.span, LINK, None),
+            InlineKind::Marker { index } => (i.span, MARKER, Some(*index)),
+        })
+        .collect()
+}
+
+/// Cuts `start..end` at style boundaries into segments.
+#[must_use]
+pub fn segments(start: usize, end: usize, styles: &[(Span, u8, Option<usize>)]) -> Vec<Seg> {
+    let mut cuts = vec![start, end];
+    for (s, _, _) in styles {
+        for p in [s.start, s.end] {
+            if p > start && p < end {
+                cuts.push(p);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let flags = styles
+                .iter()
+                .filter(|(s, _, _)| s.start <= w[0] && w[1] <= s.end)
+                .fold(0, |f, (_, x, _)| f | x);
+            Seg {
+                start: w[0],
+                end: w[1],
+                flags,
+            }
+        })
+        .collect()
+}
+
+/// Wraps the article to `width` cells. Furniture blocks are skipped unless
+/// `show_furniture`. Blocks are separated by a blank line.
+#[must_use]
+pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
+    let w = usize::from(width.max(1));
+    let mut lay = BodyLayout {
+        width,
+        ..BodyLayout::default()
+    };
+    let mut first_block = true;
+    let mut prev_kind = None;
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        if b.furniture.is_some() && !show_furniture {
+            continue;
+        }
+        let tight = matches!(b.kind, BlockKind::ListItem { .. })
+            && matches!(prev_kind, Some(BlockKind::ListItem { .. }));
+        prev_kind = Some(b.kind);
+        if !first_block && !tight {
+            lay.lines.push(BodyLine {
+                kind: LineKind::Blank,
+                indent: 0,
+                prefix: None,
+                segs: Vec::new(),
+            });
+            let prev = lay.line_start.last().copied().unwrap_or(0);
+            lay.line_start
+                .push(prev.max(b.span.start.saturating_sub(1)));
+        }
+        first_block = false;
+        let (kind, indent, prefix, bar) = match (b.furniture, b.kind) {
+            (Some(_), _) => (LineKind::Furniture, 0, None, false),
+            (_, BlockKind::Heading { level }) => (LineKind::Heading(level), 0, None, false),
+            (_, BlockKind::ListItem { number: Some(n) }) => {
+                (LineKind::Text, 2, Some(format!("{n}. ")), false)
+            }
+            (_, BlockKind::ListItem { number: None }) => {
+                (LineKind::Text, 2, Some("• ".to_string()), false)
+            }
+            (_, BlockKind::Quote | BlockKind::Embed) => {
+                (LineKind::Quote, 1, Some("│ ".to_string()), true)
+            }
+            (_, BlockKind::Code) => (LineKind::Code, 4, None, false),
+            (_, BlockKind::Paragraph) => (LineKind::Text, 0, None, false),
+        };
+        if matches!(kind, LineKind::Heading(_)) {
+            lay.headings.push((lay.lines.len(), bi));
+        }
+        let lead = usize::from(indent) + prefix.as_deref().map_or(0, cells);
+        let styles = styles_in(doc, b.span);
+        let avail = w.saturating_sub(lead).max(1);
+        for (li, (s, e)) in wrap(&doc.text, b.span, avail, avail)
+            .into_iter()
+            .enumerate()
+        {
+            let segs = segments(s, e, &styles);
+            let line = lay.lines.len();
+            let this_lead = u16::try_from(lead).unwrap_or(u16::MAX);
+            let mut col = this_lead;
+            for sg in &segs {
+                let sw = u16::try_from(cells(&doc.text[sg.start..sg.end])).unwrap_or(u16::MAX);
+                if sg.flags & MARKER != 0
+                    && let Some((_, _, Some(m))) = styles.iter().find(|(sp, _, mk)| {
+                        mk.is_some() && sp.start <= sg.start && sg.end <= sp.end
+                    })
+                    && lay.markers.last().is_none_or(|p| p.marker != *m)
+                {
+                    lay.markers.push(MarkerPos {
+                        marker: *m,
+                        line,
+                        col,
+                        width: sw,
+                    });
+                }
+                col = col.saturating_add(sw);
+            }
+            let (indent, prefix) = match (&prefix, li, bar) {
+                (Some(p), 0, _) | (Some(p), _, true) => (indent, Some(p.clone())),
+                _ => (u16::try_from(lead).unwrap_or(0), None),
+            };
+            lay.lines.push(BodyLine {
+                kind,
+                indent,
+                prefix,
+                segs,
+            });
+            lay.line_start
+                .push(s.max(lay.line_start.last().copied().unwrap_or(0)));
+        }
+    }
+    lay
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, w: usize) -> Vec<&str> {
+        wrap(text, Span::new(0, text.len()), w, w)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(lines("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
+        assert_eq!(lines("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(lines("", 4), vec![""]);
+    }
+
+    #[test]
+    fn wide_and_combining() {
+        // CJK takes two cells each.
+        assert_eq!(
+            lines("日本語のテキスト", 6),
+            vec!["日本語", "のテキ", "スト"]
+        );
+        // e + combining acute is one cell.
+        assert_eq!(
+            lines("e\u{301}e\u{301}e\u{301} x", 3),
+            vec!["e\u{301}e\u{301}e\u{301}", "x"]
+        );
+        assert_eq!(cells("👍🏽ab"), 4);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_rejoin(
+            text in "([a-z]{1,12}|日本語|👍🏽|e\u{301}|\u{a0}| {1,3}){0,40}",
+            w in 2usize..30,
+        ) {
+            let ls = wrap(&text, Span::new(0, text.len()), w, w);
+            let mut joined = String::new();
+            let mut last = 0;
+            for &(s, e) in &ls {
+                proptest::prop_assert!(s >= last && e >= s);
+                last = e;
+                let line = &text[s..e];
+                proptest::prop_assert!(cells(line) <= w, "{:?} wider than {}", line, w);
+                joined.push_str(line);
+            }
+            let strip = |x: &str| x.chars().filter(|c| !breakable(*c)).collect::<String>();
+            proptest::prop_assert_eq!(strip(&joined), strip(&text));
+        }
+    }
+
+    #[test]
+    fn layout_seed_fits_and_is_monotonic() {
+        let doc = crate::library::read_document(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/000_90ed57cec86e1d59.txt"
+        )))
+        .expect("seed");
+        for w in [10u16, 37, 80] {
+            let lay = layout(&doc, w, false);
+            assert!(lay.line_start.windows(2).all(|p| p[0] <= p[1]));
+            for l in &lay.lines {
+                let t: usize = l
+                    .segs
+                    .iter()
+                    .map(|s| cells(&doc.text[s.start..s.end]))
+                    .sum();
+                assert!(
+                    t + usize::from(l.lead()) <= usize::from(w).max(4),
+                    "{t} > {w}"
+                );
+            }
+            assert_eq!(lay.markers.len(), doc.markers.len());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The article list: title, author, date and note count per article; the
+//! open one marked, failed ones with their reason.
+
+use super::theme;
+use crate::app::state::ArticleStatus;
+use crate::app::{AppState, Overlay, Pane};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// Rows each article takes.
+pub const ROWS: usize = 2;
+
+/// First entry shown when `sel` must be visible among `rows` entries.
+#[must_use]
+pub fn offset(sel: usize, rows: usize) -> usize {
+    sel.saturating_sub(rows.saturating_sub(1))
+}
+
+/// Draws the list in `r` (with a right border).
+pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
+    let focused = s.focus == Pane::List || s.overlay == Some(Overlay::List);
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        });
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.width < 3 || inner.height < 2 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    buf.set_stringn(
+        inner.x,
+        inner.y,
+        format!("Articles ({})", s.articles.len()),
+        w,
+        theme::TITLE,
+    );
+    let rows = usize::from(inner.height - 1) / ROWS;
+    let off = offset(s.list_sel, rows);
+    for (k, (i, a)) in s
+        .articles
+        .iter()
+        .enumerate()
+        .skip(off)
+        .take(rows)
+        .enumerate()
+    {
+        let y = inner.y + 1 + u16::try_from(k * ROWS).unwrap_or(0);
+        let mark = if i == s.current { "▶ " } else { "  " };
+        let (title, meta, meta_style) = match &a.status {
+            ArticleStatus::Loaded(d) => {
+                let mut parts: Vec<String> = vec![match d.notes.len() {
+                    1 => "1 note".to_string(),
+                    n => format!("{n} notes"),
+                }];
+                if let Some(dt) = &d.meta.date {
+                    parts.push(dt.clone());
+                }
+                if let Some(au) = &d.meta.author {
+                    parts.push(au.clone());
+                }
+                let t = if d.meta.title.is_empty() {
+                    a.name.clone()
+                } else {
+                    d.meta.title.clone()
+                };
+                (t, parts.join(" · "), theme::DIM)
+            }
+            ArticleStatus::Failed(e) => (format!("✗ {}", a.name), e.clone(), theme::ERROR),
+            ArticleStatus::Pending => (a.name.clone(), "loading…".to_string(), theme::DIM),
+        };
+        let title_style = if i == s.current {
+            theme::TITLE
+        } else {
+            ratatui::style::Style::new()
+        };
+        buf.set_stringn(inner.x, y, format!("{mark}{title}"), w, title_style);
+        if inner.y + inner.height > y + 1 {
+            buf.set_stringn(inner.x, y + 1, format!("  {meta}"), w, meta_style);
+        }
+        if focused && i == s.list_sel {
+            let h = u16::try_from(ROWS)
+                .unwrap_or(1)
+                .min(inner.y + inner.height - y);
+            buf.set_style(Rect::new(inner.x, y, inner.width, h), theme::SELECTED_ROW);
+        }
+    }
+}

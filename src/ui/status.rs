@@ -1,0 +1,71 @@
+//! The status line: article, position, current heading, and a key hint —
+//! or a message, error, or the search prompt.
+
+use super::notes::truncate;
+use super::theme;
+use crate::app::keymap::key_for;
+use crate::app::{Action, AppState, Overlay};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Position through the article in percent (100 at the bottom).
+#[must_use]
+pub fn percent(s: &AppState) -> usize {
+    let Some(l) = &s.layout else { return 0 };
+    let max = l.max_top(s.body_height());
+    (s.top * 100).checked_div(max).unwrap_or(100)
+}
+
+/// The key hint, generated from the keymap.
+#[must_use]
+pub fn hint() -> String {
+    let k = |a: &Action| key_for(a).unwrap_or("?");
+    format!(
+        "{} help  {} marker  Enter note  {} back  {} quit",
+        k(&Action::Help),
+        k(&Action::NextMarker),
+        k(&Action::Back),
+        k(&Action::Quit)
+    )
+}
+
+/// Draws the status line in `r`.
+pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
+    buf.set_style(r, theme::STATUS);
+    let w = usize::from(r.width);
+    if s.overlay == Some(Overlay::Search) {
+        let text = crate::document::sanitize(&s.search.input);
+        buf.set_stringn(r.x, r.y, format!("/{text}▏"), w, theme::STATUS);
+        return;
+    }
+    let (right, rstyle) = match &s.message {
+        Some((m, true)) => (
+            crate::document::sanitize(m),
+            theme::ERROR.bg(theme::STATUS.bg.unwrap_or_default()),
+        ),
+        Some((m, false)) => (crate::document::sanitize(m), theme::STATUS),
+        None if w < 100 => ("? help ".to_string(), theme::STATUS.patch(theme::DIM)),
+        None => (hint(), theme::STATUS.patch(theme::DIM)),
+    };
+    let rw_full = super::body::cells(&right);
+    let mut left = String::new();
+    if let Some(a) = s.article() {
+        let title = s.doc().map_or(a.name.as_str(), |d| d.meta.title.as_str());
+        let mut tail = String::new();
+        if let Some(d) = s.doc() {
+            left.push_str(&format!("{:>3}% │ ", percent(s)));
+            if let Some(b) = s.layout.as_ref().and_then(|l| l.heading_at(s.top)) {
+                tail = format!(" │ § {}", truncate(d.block_text(b), 40));
+            }
+        }
+        let room =
+            w.saturating_sub(rw_full + 3 + super::body::cells(&left) + super::body::cells(&tail));
+        left.push_str(&truncate(title, room.max(8)));
+        left.push_str(&tail);
+    }
+    let rw = super::body::cells(&right).min(w);
+    let lw = w.saturating_sub(rw + 2);
+    buf.set_stringn(r.x, r.y, format!(" {left}"), lw, theme::STATUS);
+    let x = r.x + u16::try_from(w - rw).unwrap_or(0);
+    buf.set_stringn(x, r.y, right, rw, rstyle);
+}
