@@ -2,6 +2,7 @@
 //! the body, publisher boilerplate and credits.
 
 use super::Furniture;
+use aho_corasick::{AhoCorasick, MatchKind};
 use super::raw::Para;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -93,26 +94,60 @@ const CREDIT_WORDS: &[&str] = &[
     "managing editor",
 ];
 
+/// One case-insensitive automaton over every boilerplate phrase, so a
+/// paragraph is scanned once rather than once per phrase.
+static PHRASES: std::sync::LazyLock<Option<(AhoCorasick, Vec<Group>)>> = std::sync::LazyLock::new(|| {
+    let groups = [
+        (ORG_WORDS, Group::Org),
+        (FOUNDING_WORDS, Group::Founding),
+        (CREDIT_WORDS, Group::Credit),
+        (&["do not necessarily reflect"][..], Group::Disclaimer),
+        (&["note:"][..], Group::Note),
+    ];
+    let mut words = Vec::new();
+    let mut kinds = Vec::new();
+    for (list, g) in groups {
+        for w in list {
+            words.push(*w);
+            kinds.push(g);
+        }
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&words)
+        .ok()
+        .map(|ac| (ac, kinds))
+});
+
+/// Which list a boilerplate phrase comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Org,
+    Founding,
+    Credit,
+    Disclaimer,
+    Note,
+}
+
 /// Publisher boilerplate: disclaimers, copyright lines, an organisation
 /// describing itself, series credits.
 fn is_boilerplate(t: &str) -> bool {
     if t.len() > 1500 {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
-    let lower = lower.trim_start_matches(['*', '_', ' ']);
-    if BOILERPLATE_START.iter().any(|w| lower.starts_with(w))
-        || lower.contains("do not necessarily reflect")
-    {
+    let head: String = t.trim_start_matches(['*', '_', ' ']).chars().take(24).collect::<String>().to_lowercase();
+    if BOILERPLATE_START.iter().any(|w| head.starts_with(w)) {
         return true;
     }
-    let credit = t.len() < 160
-        && t.chars().count() < 80
-        && CREDIT_WORDS.iter().any(|w| lower.contains(w))
-        && !lower.contains("note:");
-    credit
-        || ORG_WORDS.iter().any(|w| lower.contains(w))
-            && FOUNDING_WORDS.iter().any(|w| lower.contains(w))
+    let Some((ac, kinds)) = PHRASES.as_ref() else { return false };
+    let mut seen = [false; 5];
+    for m in ac.find_overlapping_iter(t) {
+        seen[kinds[m.pattern().as_usize()] as usize] = true;
+    }
+    let has = |g: Group| seen[g as usize];
+    let credit = t.len() < 160 && t.chars().count() < 80 && has(Group::Credit) && !has(Group::Note);
+    has(Group::Disclaimer) || credit || has(Group::Org) && has(Group::Founding)
 }
 
 /// Marks page furniture among `paras` (only those with `body[i]` true).

@@ -72,7 +72,7 @@ fn starts_item(line: &str) -> bool {
 fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
     let max = lines
         .iter()
-        .map(|l| l.text.trim_end().chars().count())
+        .map(|l| width_hint(l.text.trim_end()))
         .max()
         .unwrap_or(0);
     let wrapped = lines.len() > 1 && max <= WRAP_MAX;
@@ -105,7 +105,7 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
         *first = false;
     };
     for (i, line) in lines.iter().enumerate() {
-        let len = line.text.trim_end().chars().count();
+        let len = width_hint(line.text.trim_end());
         if !group.is_empty() && starts_item(line.text) {
             flush(&mut group, out, &mut first);
         }
@@ -121,6 +121,12 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
         }
     }
     flush(&mut group, out, &mut first);
+}
+
+/// Length in chars, or in bytes for lines far too long to be hard-wrapped
+/// (the exact count does not matter there).
+fn width_hint(s: &str) -> usize {
+    if s.len() > 4 * WRAP_MAX { s.len() } else { s.chars().count() }
 }
 
 /// `# Title` → (1, "Title").
