@@ -2,7 +2,6 @@
 //! the body, publisher boilerplate and credits.
 
 use super::Furniture;
-use aho_corasick::{AhoCorasick, MatchKind};
 use super::raw::Para;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -94,41 +93,31 @@ const CREDIT_WORDS: &[&str] = &[
     "managing editor",
 ];
 
-/// One case-insensitive automaton over every boilerplate phrase, so a
-/// paragraph is scanned once rather than once per phrase.
-static PHRASES: std::sync::LazyLock<Option<(AhoCorasick, Vec<Group>)>> = std::sync::LazyLock::new(|| {
-    let groups = [
-        (ORG_WORDS, Group::Org),
-        (FOUNDING_WORDS, Group::Founding),
-        (CREDIT_WORDS, Group::Credit),
-        (&["do not necessarily reflect"][..], Group::Disclaimer),
-        (&["note:"][..], Group::Note),
-    ];
-    let mut words = Vec::new();
-    let mut kinds = Vec::new();
-    for (list, g) in groups {
-        for w in list {
-            words.push(*w);
-            kinds.push(g);
-        }
-    }
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&words)
-        .ok()
-        .map(|ac| (ac, kinds))
-});
+/// SIMD substring finders for one list of phrases, each without its first
+/// letter (so `Established` and `established` both match).
+struct Phrases(Vec<memchr::memmem::Finder<'static>>);
 
-/// Which list a boilerplate phrase comes from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Group {
-    Org,
-    Founding,
-    Credit,
-    Disclaimer,
-    Note,
+impl Phrases {
+    fn new(words: &[&'static str]) -> Self {
+        Self(
+            words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(&w.as_bytes()[1..]))
+                .collect(),
+        )
+    }
+    fn any_in(&self, t: &str) -> bool {
+        self.0.iter().any(|f| f.find(t.as_bytes()).is_some())
+    }
 }
+
+static ORG: std::sync::LazyLock<Phrases> = std::sync::LazyLock::new(|| Phrases::new(ORG_WORDS));
+static FOUNDING: std::sync::LazyLock<Phrases> =
+    std::sync::LazyLock::new(|| Phrases::new(FOUNDING_WORDS));
+static CREDIT: std::sync::LazyLock<Phrases> =
+    std::sync::LazyLock::new(|| Phrases::new(CREDIT_WORDS));
+static DISCLAIMER: std::sync::LazyLock<Phrases> =
+    std::sync::LazyLock::new(|| Phrases::new(&["do not necessarily reflect"]));
 
 /// Publisher boilerplate: disclaimers, copyright lines, an organisation
 /// describing itself, series credits.
@@ -136,18 +125,17 @@ fn is_boilerplate(t: &str) -> bool {
     if t.len() > 1500 {
         return false;
     }
-    let head: String = t.trim_start_matches(['*', '_', ' ']).chars().take(24).collect::<String>().to_lowercase();
+    let head: String = t
+        .trim_start_matches(['*', '_', ' '])
+        .chars()
+        .take(24)
+        .collect::<String>()
+        .to_lowercase();
     if BOILERPLATE_START.iter().any(|w| head.starts_with(w)) {
         return true;
     }
-    let Some((ac, kinds)) = PHRASES.as_ref() else { return false };
-    let mut seen = [false; 5];
-    for m in ac.find_overlapping_iter(t) {
-        seen[kinds[m.pattern().as_usize()] as usize] = true;
-    }
-    let has = |g: Group| seen[g as usize];
-    let credit = t.len() < 160 && t.chars().count() < 80 && has(Group::Credit) && !has(Group::Note);
-    has(Group::Disclaimer) || credit || has(Group::Org) && has(Group::Founding)
+    let credit = t.len() < 160 && t.chars().count() < 80 && CREDIT.any_in(t) && !t.contains("ote:");
+    credit || DISCLAIMER.any_in(t) || FOUNDING.any_in(t) && ORG.any_in(t)
 }
 
 /// Marks page furniture among `paras` (only those with `body[i]` true).

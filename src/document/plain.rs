@@ -126,7 +126,11 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
 /// Length in chars, or in bytes for lines far too long to be hard-wrapped
 /// (the exact count does not matter there).
 fn width_hint(s: &str) -> usize {
-    if s.len() > 4 * WRAP_MAX { s.len() } else { s.chars().count() }
+    if s.len() > 4 * WRAP_MAX {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// `# Title` → (1, "Title").
