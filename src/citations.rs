@@ -36,37 +36,51 @@ fn norm(s: &str) -> String {
 /// True when the note opens with `Ibid.` (or `ibid`, `*Ibid.*`, `Id.`).
 #[must_use]
 pub fn is_ibid(text: &str) -> bool {
-    let t: String = text
+    let t = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .take(8)
-        .collect::<String>()
-        .to_lowercase();
-    let word: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
-    word == "ibid" || word == "ibidem" || (word == "id" && t[2..].starts_with('.'))
+        .as_bytes();
+    let word_len = t.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &t[..word_len];
+    word.eq_ignore_ascii_case(b"ibid")
+        || word.eq_ignore_ascii_case(b"ibidem")
+        || (word.eq_ignore_ascii_case(b"id") && t.get(2) == Some(&b'.'))
 }
 
 /// Byte offset of `op. cit.` / `op.cit` / `loc. cit.` in `text`.
 #[must_use]
 pub fn op_cit_at(text: &str) -> Option<usize> {
-    let lower = text.to_ascii_lowercase();
-    for start in ["op", "loc"] {
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(start).map(|p| p + from) {
-            let before_ok = lower[..p]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let rest = &lower[p + start.len()..];
-            let rest = rest.strip_prefix('.').unwrap_or(rest);
-            let rest = rest.trim_start();
-            if before_ok
-                && rest.starts_with("cit")
-                && !rest[3..].starts_with(|c: char| c.is_alphabetic())
-            {
-                return Some(p);
+    let b = text.as_bytes();
+    // Find each `cit` (any case), then look back for `op`/`loc` and an
+    // optional `.` and spaces.
+    let mut from = 0;
+    while let Some(k) = b[from..]
+        .windows(3)
+        .position(|w| w.eq_ignore_ascii_case(b"cit"))
+    {
+        let c = from + k;
+        from = c + 1;
+        if b.get(c + 3).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let mut p = c;
+        while p > 0 && b[p - 1] == b' ' {
+            p -= 1;
+        }
+        if p > 0 && b[p - 1] == b'.' {
+            p -= 1;
+        }
+        for start in [&b"op"[..], &b"loc"[..]] {
+            if p >= start.len() && b[p - start.len()..p].eq_ignore_ascii_case(start) {
+                let at = p - start.len();
+                if at == 0
+                    || !text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    return Some(at);
+                }
             }
-            from = p + start.len();
         }
     }
     None

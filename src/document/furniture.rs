@@ -11,14 +11,29 @@ use rustc_hash::FxHashMap as HashMap;
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            space = false;
-        } else if c.is_alphanumeric() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x.is_ascii() {
+            if x.is_ascii_alphanumeric() {
+                out.push(char::from(x.to_ascii_lowercase()));
+                space = false;
+            } else if !space && matches!(x, b' ' | b'\t' | b'\n' | b'-' | b'/') {
+                out.push(' ');
+                space = true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
-        } else if !space && (c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/')) {
+        } else if !space && (c.is_whitespace() || matches!(c, '–' | '—')) {
             out.push(' ');
             space = true;
         }

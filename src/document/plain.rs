@@ -70,11 +70,22 @@ fn starts_item(line: &str) -> bool {
 
 /// Turns a blank-line-separated block into one or more paragraphs.
 fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
-    let max = lines
+    // A line of more than WRAP_MAX bytes may still be WRAP_MAX chars or
+    // fewer; only count chars when bytes alone cannot decide.
+    let max_bytes = lines
         .iter()
-        .map(|l| width_hint(l.text.trim_end()))
+        .map(|l| l.text.trim_end().len())
         .max()
         .unwrap_or(0);
+    let max = if lines.len() < 2 || max_bytes > 4 * WRAP_MAX {
+        max_bytes
+    } else {
+        lines
+            .iter()
+            .map(|l| l.text.trim_end().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
     let wrapped = lines.len() > 1 && max <= WRAP_MAX;
     let mut group: Vec<&Line<'_>> = Vec::new();
     let mut first = true;
@@ -105,7 +116,11 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
         *first = false;
     };
     for (i, line) in lines.iter().enumerate() {
-        let len = width_hint(line.text.trim_end());
+        let len = if wrapped {
+            line.text.trim_end().chars().count()
+        } else {
+            0
+        };
         if !group.is_empty() && starts_item(line.text) {
             flush(&mut group, out, &mut first);
         }
@@ -121,16 +136,6 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
         }
     }
     flush(&mut group, out, &mut first);
-}
-
-/// Length in chars, or in bytes for lines far too long to be hard-wrapped
-/// (the exact count does not matter there).
-fn width_hint(s: &str) -> usize {
-    if s.len() > 4 * WRAP_MAX {
-        s.len()
-    } else {
-        s.chars().count()
-    }
 }
 
 /// `# Title` → (1, "Title").

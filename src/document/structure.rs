@@ -16,11 +16,11 @@ const MINOR: &[&str] = &[
 #[must_use]
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 400 {
+    if t.len() > 400 || t.ends_with(['.', ',', ';', ':', '!', ')', ']']) {
         return false;
     }
     let n = t.chars().count();
-    if !(2..=100).contains(&n) || t.ends_with(['.', ',', ';', ':', '!', ')', ']']) {
+    if !(2..=100).contains(&n) {
         return false;
     }
     if !t
