@@ -1,6 +1,7 @@
 //! Front matter: the title, byline, date and publication lines an article
 //! opens with, and which of its first paragraphs are masthead rather than text.
 
+use super::InlineKind;
 use super::metadata::{clean_name, find_date, looks_like_name};
 use super::raw::{Para, ParaKind};
 
@@ -40,8 +41,8 @@ pub fn title_like(text: &str) -> bool {
 
 /// `2013-11-11 By Su Wang`, `BY STEPHEN BLANK`, `Author: J. Berkshire Miller`,
 /// `*Dr. Indrani Talukdar**` → (author, date).
-fn byline(raw: &str) -> Option<(String, Option<String>)> {
-    let t = raw.trim();
+fn byline(p: &Para) -> Option<(String, Option<String>)> {
+    let t = p.text.trim();
     let lower = t.to_ascii_lowercase();
     for prefix in [
         "author:",
@@ -64,7 +65,12 @@ fn byline(raw: &str) -> Option<(String, Option<String>)> {
             }
         }
     }
-    let emphasised = t.starts_with('*') || t.starts_with('_');
+    // A name set entirely in emphasis (`*Dr. Indrani Talukdar**`).
+    let emphasised = p.inlines.iter().any(|(r, k)| {
+        r.start == 0
+            && r.end >= p.text.trim_end().len()
+            && matches!(k, InlineKind::Emphasis | InlineKind::Strong)
+    });
     let name = clean_name(t);
     (emphasised && looks_like_name(&name) && name.split_whitespace().count() <= 6)
         .then_some((name, None))
@@ -107,7 +113,7 @@ pub fn read(paras: &[Para]) -> Front {
             front.masthead.push(i);
             continue;
         }
-        if let Some((author, date)) = byline(&p.raw) {
+        if let Some((author, date)) = byline(p) {
             if front.author.is_none() {
                 front.author = Some(author);
                 byline_at = Some(i);

@@ -35,7 +35,6 @@ impl Builder {
             inlines: Vec::new(),
             kind,
             source: at..at,
-            raw: String::new(),
             blank_before: true,
             refs: Vec::new(),
         });
@@ -52,7 +51,6 @@ impl Builder {
         let clean = sanitize(s);
         let p = self.ensure(at);
         p.text.push_str(&clean);
-        p.raw.push_str(&clean);
     }
 
     fn flush(&mut self, at: usize) {

@@ -248,12 +248,16 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandida
     let mut map = HashMap::default();
     let mut all = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
+        if notes::label_of(&p.text).is_some() {
+            // A labelled paragraph (a note, a list item) cites nothing here;
+            // scanned later only if it turns out to be body text.
+            all.push((usize::MAX, Vec::new()));
+            continue;
+        }
         let cands = para_candidates(p);
-        if notes::label_of(&p.text).is_none() {
-            for c in &cands {
-                if !map.contains_key(&c.label) {
-                    map.insert(c.label.clone(), i);
-                }
+        for c in &cands {
+            if !map.contains_key(&c.label) {
+                map.insert(c.label.clone(), i);
             }
         }
         all.push((p.text.len(), cands));

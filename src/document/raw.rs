@@ -4,9 +4,6 @@
 use super::inline::LocalInline;
 use std::ops::Range;
 
-/// Paragraphs longer than this (bytes) do not keep their raw source form.
-pub const RAW_KEEP: usize = 100;
-
 /// What the front end already knows about a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParaKind {
@@ -35,10 +32,6 @@ pub struct Para {
     pub kind: ParaKind,
     /// Byte range of the paragraph in the decoded source.
     pub source: Range<usize>,
-    /// The source text of the paragraph before inline parsing, lines joined by
-    /// a space, for paragraphs up to [`RAW_KEEP`] bytes (bylines); empty for
-    /// longer ones.
-    pub raw: String,
     /// True when one or more blank lines preceded it.
     pub blank_before: bool,
     /// Footnote references the markup gave (Markdown `[^x]`): byte ranges of
@@ -51,18 +44,11 @@ impl Para {
     #[must_use]
     pub fn from_raw(raw: &str, source: Range<usize>, blank_before: bool) -> Self {
         let (text, inlines) = super::inline::parse_inline(raw);
-        // Only short paragraphs (bylines, labels) need their raw form.
-        let raw = if raw.len() <= RAW_KEEP {
-            raw.to_string()
-        } else {
-            String::new()
-        };
         Self {
             text,
             inlines,
             kind: ParaKind::Unknown,
             source,
-            raw,
             blank_before,
             refs: Vec::new(),
         }
