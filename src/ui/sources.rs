@@ -1,0 +1,242 @@
+//! The sources view: in the notes panel (or as an overlay on narrow
+//! terminals), the citation-health report, then one row per distinct work;
+//! or the markers citing one work. Reads the data cached by `app::sources`.
+
+use super::body::cells;
+use super::notes::truncate;
+use super::theme;
+use crate::app::AppState;
+use crate::app::sources::{SourceRow, current, marker_labels};
+use crate::document::{Document, sanitize};
+use crate::sources::{Finding, Health};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// One display row and whether it belongs to the selection.
+pub type Row = (Line<'static>, bool);
+
+/// The health report as lines of text (empty when everything is fine):
+/// a heading, then one line per kind of problem with its labels.
+#[must_use]
+pub fn health_lines(h: &Health) -> Vec<String> {
+    if h.is_clean() {
+        return Vec::new();
+    }
+    let checks: [(&str, &Finding); 6] = [
+        ("markers with no note", &h.markers_without_note),
+        ("notes with no marker", &h.notes_without_marker),
+        ("markers out of order", &h.markers_out_of_order),
+        ("unresolved op. cit./Ibid.", &h.unresolved_op_cit),
+        ("duplicate notes", &h.duplicate_notes),
+        ("dead-looking URLs", &h.suspicious_urls),
+    ];
+    let mut out = vec!["⚠ Citation health".to_string()];
+    for (name, f) in checks.into_iter().filter(|(_, f)| f.count > 0) {
+        let items = if f.details.is_empty() || name == "dead-looking URLs" {
+            f.labels.join(", ")
+        } else {
+            f.details.join(", ")
+        };
+        out.push(format!("  {name}: {} ({})", f.count, sanitize(&items)));
+    }
+    out
+}
+
+/// `authors` joined, or `None` when the citation names nobody.
+fn authors(row: &SourceRow) -> Option<String> {
+    (!row.citation.authors.is_empty()).then(|| sanitize(&row.citation.authors.join(", ")))
+}
+
+/// `container · date`, whichever are known.
+fn where_when(row: &SourceRow) -> String {
+    [&row.citation.container, &row.citation.date]
+        .into_iter()
+        .flatten()
+        .map(|x| sanitize(x))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn line(text: String, style: Style) -> Line<'static> {
+    Line::from(Span::styled(text, style))
+}
+
+/// The lines of one work in the list: count and authors, title, container and date.
+fn work_lines(row: &SourceRow, w: usize) -> Vec<Line<'static>> {
+    let count = format!("{:>2}× ", row.markers.len());
+    let cw = cells(&count);
+    let title = row.citation.title.as_deref().map(sanitize);
+    let first = authors(row)
+        .or_else(|| title.as_ref().map(|t| format!("“{t}”")))
+        .or_else(|| row.citation.url.as_deref().map(sanitize))
+        .unwrap_or_else(|| "(untitled source)".into());
+    let mut out = vec![Line::from(vec![
+        Span::styled(count, theme::NOTE_LABEL),
+        Span::styled(truncate(&first, w.saturating_sub(cw)), theme::TITLE),
+    ])];
+    let pad = " ".repeat(cw);
+    let room = w.saturating_sub(cw);
+    if let Some(t) = title.filter(|_| authors(row).is_some()) {
+        out.push(line(format!("{pad}{}", truncate(&format!("“{t}”"), room)), Style::new()));
+    }
+    let ww = where_when(row);
+    if !ww.is_empty() {
+        out.push(line(format!("{pad}{}", truncate(&ww, room)), theme::DIM));
+    }
+    out
+}
+
+/// The text before marker `m` in its paragraph, cut from the left to `w` cells.
+fn context_before(doc: &Document, m: usize, w: usize) -> String {
+    let Some(mk) = doc.markers.get(m) else {
+        return String::new();
+    };
+    let start = doc.blocks.get(mk.block).map_or(mk.span.start, |b| b.span.start);
+    let text = sanitize(doc.text.get(start..mk.span.start).unwrap_or("").trim_end());
+    if cells(&text) <= w {
+        return text;
+    }
+    let mut col = 1;
+    let mut cut = text.len();
+    for (i, c) in text.char_indices().rev() {
+        let cw = cells(c.encode_utf8(&mut [0; 4]));
+        if col + cw > w {
+            break;
+        }
+        col += cw;
+        cut = i;
+    }
+    format!("…{}", &text[cut..])
+}
+
+/// Title and rows of the view at `w` cells wide.
+#[must_use]
+pub fn view(s: &AppState, w: u16) -> (String, Vec<Row>) {
+    let w = usize::from(w.max(8));
+    let (Some(doc), Some(data)) = (s.doc(), current(s)) else {
+        return ("Sources".into(), vec![(line("no article loaded".into(), theme::DIM), false)]);
+    };
+    let sort = s.sources.sort;
+    let mut rows: Vec<Row> = Vec::new();
+    if let (Some(k), Some(row)) = (s.sources.sub, data.row(sort, s.sources.sel)) {
+        let title = format!("Sources › cited by {} markers", row.markers.len());
+        for l in work_lines(row, w) {
+            rows.push((l, false));
+        }
+        if let Some(u) = &row.citation.url {
+            rows.push((line(truncate(&sanitize(u), w), theme::LINK), false));
+        }
+        rows.push((Line::default(), false));
+        rows.push((line("Enter: go to marker · Esc: back".into(), theme::DIM), false));
+        for (i, (&m, label)) in row.markers.iter().zip(marker_labels(doc, row)).enumerate() {
+            let tag = format!("[{}] ", sanitize(&label));
+            let ctx = context_before(doc, m, w.saturating_sub(cells(&tag)));
+            let l = Line::from(vec![Span::styled(tag, theme::MARKER), Span::raw(ctx)]);
+            rows.push((l, i == k));
+        }
+        return (title, rows);
+    }
+    let title = format!("Sources ({}) · by {} · S sorts", data.works.len(), sort.name());
+    let health = health_lines(&data.health);
+    if !health.is_empty() {
+        for h in health {
+            rows.push((line(truncate(&h, w), theme::UNRESOLVED), false));
+        }
+        rows.push((Line::default(), false));
+    }
+    if data.works.is_empty() {
+        rows.push((line("no sources cited".into(), theme::DIM), false));
+    }
+    for (i, row) in data.ordered(sort).enumerate() {
+        let sel = i == s.sources.sel;
+        rows.extend(work_lines(row, w).into_iter().map(|l| (l, sel)));
+    }
+    (title, rows)
+}
+
+/// First row to show so the selection fits in `h` rows.
+fn offset(rows: &[Row], h: usize) -> usize {
+    let Some(last) = rows.iter().rposition(|(_, sel)| *sel) else {
+        return 0;
+    };
+    let first = rows.iter().position(|(_, sel)| *sel).unwrap_or(last);
+    if last < h {
+        0
+    } else {
+        (last + 1 - h).min(first)
+    }
+}
+
+fn paint(buf: &mut Buffer, x: u16, y: u16, full: Rect, w: u16, h: u16, rows: &[Row]) {
+    let off = offset(rows, usize::from(h));
+    for (i, (l, sel)) in rows.iter().skip(off).take(usize::from(h)).enumerate() {
+        let yy = y + u16::try_from(i).unwrap_or(0);
+        if *sel {
+            buf.set_style(Rect::new(full.x, yy, full.width, 1), theme::NOTE_SELECTED);
+        }
+        buf.set_line(x, yy, l, w);
+    }
+}
+
+/// Draws the view in the notes panel's rectangle `r`.
+pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
+    let focused = crate::app::sources::active(s);
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        });
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let (x, w) = (inner.x + 1, inner.width - 1);
+    let (title, rows) = view(s, w);
+    buf.set_stringn(x, inner.y, title, usize::from(w), theme::TITLE);
+    paint(buf, x, inner.y + 1, inner, w, inner.height - 1, &rows);
+}
+
+/// Draws the view as a box over `area` (terminals too narrow for the panel).
+pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState) {
+    let (title, _) = view(s, area.width.saturating_sub(2));
+    let inner = super::popup(buf, area, &title);
+    if inner.width < 2 || inner.height < 1 {
+        return;
+    }
+    let (_, rows) = view(s, inner.width);
+    paint(buf, inner.x, inner.y, inner, inner.width, inner.height, &rows);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_health_has_no_lines() {
+        assert!(health_lines(&Health::default()).is_empty());
+        let mut h = Health::default();
+        h.unresolved_op_cit = Finding {
+            count: 1,
+            labels: vec!["6".into()],
+            details: Vec::new(),
+        };
+        let l = health_lines(&h);
+        assert_eq!(l.len(), 2);
+        assert!(l[1].contains("unresolved op. cit./Ibid.: 1 (6)"), "{l:?}");
+    }
+
+    #[test]
+    fn offset_keeps_selection_visible() {
+        let r = |sel: bool| (Line::default(), sel);
+        let rows = vec![r(false), r(false), r(false), r(true), r(true)];
+        assert_eq!(offset(&rows, 10), 0);
+        assert_eq!(offset(&rows, 3), 2);
+        assert_eq!(offset(&rows, 1), 3);
+    }
+}
