@@ -122,7 +122,8 @@ pub fn view(s: &AppState, w: u16) -> (String, Vec<Row>) {
     let sort = s.sources.sort;
     let mut rows: Vec<Row> = Vec::new();
     if let (Some(k), Some(row)) = (s.sources.sub, data.row(sort, s.sources.sel)) {
-        let title = format!("Sources › cited by {} markers", row.markers.len());
+        let n = row.markers.len();
+        let title = format!("Sources › cited by {n} marker{}", if n == 1 { "" } else { "s" });
         for l in work_lines(row, w) {
             rows.push((l, false));
         }
