@@ -97,17 +97,27 @@ fn find_in(sc: &vt100::Screen, needle: &str, cols: std::ops::Range<u16>) -> Opti
     (0..rows.get()).find_map(|r| {
         let text: String = cols
             .clone()
-            .map(|c| sc.cell(r, c).map_or(" ".into(), |x| x.contents().to_string()))
+            .map(|c| {
+                sc.cell(r, c)
+                    .map_or(" ".into(), |x| x.contents().to_string())
+            })
             .map(|s| if s.is_empty() { " ".to_string() } else { s })
             .collect();
-        text.find(needle)
-            .map(|i| (r, cols.start + u16::try_from(text[..i].chars().count()).unwrap_or(0)))
+        text.find(needle).map(|i| {
+            (
+                r,
+                cols.start + u16::try_from(text[..i].chars().count()).unwrap_or(0),
+            )
+        })
     })
 }
 
 #[test]
 fn sources_most_cited_then_jump_to_marker_5() {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_90ed57cec86e1d59.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_90ed57cec86e1d59.txt"
+    );
     let mut s = Session::start(200, 50, &[seed]);
     s.wait_text("36 notes");
     s.send("s");

@@ -21,7 +21,10 @@ fn most_cited_work_lists_its_markers_and_jumps_to_one() {
     assert!(Arc::ptr_eq(&before, data), "computed once per document");
     let doc = Arc::clone(s.doc().expect("doc"));
     let first = data.row(SourcesSort::Count, 0).expect("a work");
-    assert_eq!(first.citation.authors, vec!["Takashi Mochizuki".to_string()]);
+    assert_eq!(
+        first.citation.authors,
+        vec!["Takashi Mochizuki".to_string()]
+    );
     assert_eq!(
         first.citation.container.as_deref(),
         Some("The Wall Street Journal")
@@ -64,7 +67,10 @@ fn sort_cycles_and_toggle_returns_to_notes() {
         .ordered(SourcesSort::Author)
         .filter_map(|w| w.citation.authors.first().cloned())
         .collect();
-    assert_eq!(surnames.first().map(String::as_str), Some("F. Joseph Dresen"));
+    assert_eq!(
+        surnames.first().map(String::as_str),
+        Some("F. Joseph Dresen")
+    );
     keys(&mut s, &["S"]);
     assert_eq!(s.sources.sort, SourcesSort::First);
     keys(&mut s, &["s"]);
@@ -79,7 +85,12 @@ fn narrow_terminal_shows_sources_as_overlay_and_closes_on_jump() {
     assert!(s.sources.open && sources::active(&s));
     keys(&mut s, &["Enter", "Enter"]);
     assert!(!s.sources.open, "the overlay gives way to the body");
-    assert_eq!(s.marker.map(|m| s.doc().expect("doc").markers[m].label.clone()).as_deref(), Some("1"));
+    assert_eq!(
+        s.marker
+            .map(|m| s.doc().expect("doc").markers[m].label.clone())
+            .as_deref(),
+        Some("1")
+    );
 }
 
 #[test]
@@ -100,10 +111,16 @@ fn y_copies_the_notes_and_the_sources_url() {
     let mut s = state(vec![seed("000")], 200, 50);
     keys(&mut s, &["]"]);
     let wsj = "http://online.wsj.com/news/articles/SB10001424052702304073204579173242854677888";
-    assert_eq!(update(&mut s, Action::CopyLink), vec![Effect::CopyUrl(wsj.into())]);
+    assert_eq!(
+        update(&mut s, Action::CopyLink),
+        vec![Effect::CopyUrl(wsj.into())]
+    );
     // Marker 2's note is "Ibid.": the link is the one it refers to.
     keys(&mut s, &["]"]);
-    assert_eq!(update(&mut s, Action::CopyLink), vec![Effect::CopyUrl(wsj.into())]);
+    assert_eq!(
+        update(&mut s, Action::CopyLink),
+        vec![Effect::CopyUrl(wsj.into())]
+    );
     // In the sources view, the selected work's URL.
     keys(&mut s, &["s", "j"]);
     let fx = update(&mut s, Action::OpenLink);

@@ -119,14 +119,44 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b!(Global, ["l"], A::ToggleList, "article list overlay"),
         b!(Global, ["Esc"], A::Close, "close overlay, clear selection"),
-        b!(Global, ["s"], A::Sources(SA::Toggle), "sources view / notes"),
-        b!(Global, ["S"], A::Sources(SA::CycleSort), "sort sources: first/count/author"),
+        b!(
+            Global,
+            ["s"],
+            A::Sources(SA::Toggle),
+            "sources view / notes"
+        ),
+        b!(
+            Global,
+            ["S"],
+            A::Sources(SA::CycleSort),
+            "sort sources: first/count/author"
+        ),
         b!(Global, ["x"], A::OpenLink, "open the note's/source's link"),
         b!(Global, ["y"], A::CopyLink, "copy the note's/source's link"),
-        b!(Sources, ["j", "Down"], A::Sources(SA::Move(1)), "next source/marker"),
-        b!(Sources, ["k", "Up"], A::Sources(SA::Move(-1)), "previous source/marker"),
-        b!(Sources, ["Enter"], A::Sources(SA::Enter), "list markers / go to marker"),
-        b!(Sources, ["Esc"], A::Sources(SA::Back), "back to works / close sources"),
+        b!(
+            Sources,
+            ["j", "Down"],
+            A::Sources(SA::Move(1)),
+            "next source/marker"
+        ),
+        b!(
+            Sources,
+            ["k", "Up"],
+            A::Sources(SA::Move(-1)),
+            "previous source/marker"
+        ),
+        b!(
+            Sources,
+            ["Enter"],
+            A::Sources(SA::Enter),
+            "list markers / go to marker"
+        ),
+        b!(
+            Sources,
+            ["Esc"],
+            A::Sources(SA::Back),
+            "back to works / close sources"
+        ),
         b!(Body, ["j", "Down"], A::ScrollLines(1), "scroll down a line"),
         b!(Body, ["k", "Up"], A::ScrollLines(-1), "scroll up a line"),
         b!(

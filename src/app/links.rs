@@ -46,9 +46,11 @@ pub fn selected_url(s: &AppState) -> Option<String> {
             .clone();
     }
     let doc = s.doc()?;
-    let n = s
-        .note
-        .or_else(|| s.marker.and_then(|m| doc.markers.get(m)).and_then(|m| m.note))?;
+    let n = s.note.or_else(|| {
+        s.marker
+            .and_then(|m| doc.markers.get(m))
+            .and_then(|m| m.note)
+    })?;
     note_url(doc, n)
 }
 
@@ -109,10 +111,7 @@ pub fn osc52(url: &str) -> Option<String> {
 /// and the BSDs, neither `DISPLAY` nor `WAYLAND_DISPLAY` is set.
 #[must_use]
 pub fn headless(os: &str, display: Option<&str>, wayland: Option<&str>) -> bool {
-    let unix_desktop = matches!(
-        os,
-        "linux" | "freebsd" | "openbsd" | "netbsd" | "dragonfly"
-    );
+    let unix_desktop = matches!(os, "linux" | "freebsd" | "openbsd" | "netbsd" | "dragonfly");
     let set = |v: Option<&str>| v.is_some_and(|x| !x.is_empty());
     unix_desktop && !set(display) && !set(wayland)
 }

@@ -99,7 +99,8 @@ impl SourcesData {
             n.markers = doc.notes[i].markers.iter().map(usize::to_string).collect();
         }
         let ws = works(&inputs);
-        let idx = |v: &[String]| -> Vec<usize> { v.iter().filter_map(|x| x.parse().ok()).collect() };
+        let idx =
+            |v: &[String]| -> Vec<usize> { v.iter().filter_map(|x| x.parse().ok()).collect() };
         let rows: Vec<SourceRow> = ws
             .iter()
             .map(|w| {
@@ -223,7 +224,10 @@ pub fn update(s: &mut AppState, a: SourcesAction, _fx: &mut Vec<Effect>) {
             s.sources.sort = s.sources.sort.next();
             s.sources.sel = 0;
             s.sources.sub = None;
-            s.message = Some((format!("sources sorted by {}", s.sources.sort.name()), false));
+            s.message = Some((
+                format!("sources sorted by {}", s.sources.sort.name()),
+                false,
+            ));
         }
         SourcesAction::Move(n) => move_sel(s, n),
         SourcesAction::Enter => enter(s),
@@ -344,5 +348,4 @@ mod tests {
         assert_eq!(step(2, 5, 3), 2);
         assert_eq!(step(0, 1, 0), 0);
     }
-
 }

@@ -80,7 +80,10 @@ fn work_lines(row: &SourceRow, w: usize) -> Vec<Line<'static>> {
     let pad = " ".repeat(cw);
     let room = w.saturating_sub(cw);
     if let Some(t) = title.filter(|_| authors(row).is_some()) {
-        out.push(line(format!("{pad}{}", truncate(&format!("“{t}”"), room)), Style::new()));
+        out.push(line(
+            format!("{pad}{}", truncate(&format!("“{t}”"), room)),
+            Style::new(),
+        ));
     }
     let ww = where_when(row);
     if !ww.is_empty() {
@@ -94,7 +97,10 @@ fn context_before(doc: &Document, m: usize, w: usize) -> String {
     let Some(mk) = doc.markers.get(m) else {
         return String::new();
     };
-    let start = doc.blocks.get(mk.block).map_or(mk.span.start, |b| b.span.start);
+    let start = doc
+        .blocks
+        .get(mk.block)
+        .map_or(mk.span.start, |b| b.span.start);
     let text = sanitize(doc.text.get(start..mk.span.start).unwrap_or("").trim_end());
     if cells(&text) <= w {
         return text;
@@ -117,13 +123,19 @@ fn context_before(doc: &Document, m: usize, w: usize) -> String {
 pub fn view(s: &AppState, w: u16) -> (String, Vec<Row>) {
     let w = usize::from(w.max(8));
     let (Some(doc), Some(data)) = (s.doc(), current(s)) else {
-        return ("Sources".into(), vec![(line("no article loaded".into(), theme::DIM), false)]);
+        return (
+            "Sources".into(),
+            vec![(line("no article loaded".into(), theme::DIM), false)],
+        );
     };
     let sort = s.sources.sort;
     let mut rows: Vec<Row> = Vec::new();
     if let (Some(k), Some(row)) = (s.sources.sub, data.row(sort, s.sources.sel)) {
         let n = row.markers.len();
-        let title = format!("Sources › cited by {n} marker{}", if n == 1 { "" } else { "s" });
+        let title = format!(
+            "Sources › cited by {n} marker{}",
+            if n == 1 { "" } else { "s" }
+        );
         for l in work_lines(row, w) {
             rows.push((l, false));
         }
@@ -131,7 +143,10 @@ pub fn view(s: &AppState, w: u16) -> (String, Vec<Row>) {
             rows.push((line(truncate(&sanitize(u), w), theme::LINK), false));
         }
         rows.push((Line::default(), false));
-        rows.push((line("Enter: go to marker · Esc: back".into(), theme::DIM), false));
+        rows.push((
+            line("Enter: go to marker · Esc: back".into(), theme::DIM),
+            false,
+        ));
         for (i, (&m, label)) in row.markers.iter().zip(marker_labels(doc, row)).enumerate() {
             let tag = format!("[{}] ", sanitize(&label));
             let ctx = context_before(doc, m, w.saturating_sub(cells(&tag)));
@@ -140,7 +155,11 @@ pub fn view(s: &AppState, w: u16) -> (String, Vec<Row>) {
         }
         return (title, rows);
     }
-    let title = format!("Sources ({}) · by {} · S sorts", data.works.len(), sort.name());
+    let title = format!(
+        "Sources ({}) · by {} · S sorts",
+        data.works.len(),
+        sort.name()
+    );
     let health = health_lines(&data.health);
     if !health.is_empty() {
         for h in health {
@@ -211,7 +230,15 @@ pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState) {
         return;
     }
     let (_, rows) = view(s, inner.width);
-    paint(buf, inner.x, inner.y, inner, inner.width, inner.height, &rows);
+    paint(
+        buf,
+        inner.x,
+        inner.y,
+        inner,
+        inner.width,
+        inner.height,
+        &rows,
+    );
 }
 
 #[cfg(test)]
@@ -221,11 +248,13 @@ mod tests {
     #[test]
     fn clean_health_has_no_lines() {
         assert!(health_lines(&Health::default()).is_empty());
-        let mut h = Health::default();
-        h.unresolved_op_cit = Finding {
-            count: 1,
-            labels: vec!["6".into()],
-            details: Vec::new(),
+        let h = Health {
+            unresolved_op_cit: Finding {
+                count: 1,
+                labels: vec!["6".into()],
+                details: Vec::new(),
+            },
+            ..Health::default()
         };
         let l = health_lines(&h);
         assert_eq!(l.len(), 2);
