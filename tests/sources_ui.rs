@@ -73,6 +73,20 @@ fn sort_cycles_and_toggle_returns_to_notes() {
     );
     keys(&mut s, &["S"]);
     assert_eq!(s.sources.sort, SourcesSort::First);
+    // The mouse wheel over the panel moves the sources selection.
+    let notes = s.panes().notes.expect("notes panel");
+    let (col, row) = (notes.x + 5, notes.y + 5);
+    update(&mut s, Action::Wheel { col, row, delta: 3 });
+    assert_eq!(s.sources.sel, 1);
+    update(
+        &mut s,
+        Action::Wheel {
+            col,
+            row,
+            delta: -3,
+        },
+    );
+    assert_eq!(s.sources.sel, 0);
     keys(&mut s, &["s"]);
     assert!(!s.sources.open);
     assert_eq!(s.focus, Pane::Notes, "the notes panel is back");

@@ -153,7 +153,7 @@ pub fn run_copy(url: &str, s: &mut AppState) {
     let mut out = std::io::stdout();
     s.message = Some(
         match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => (format!("copied {url}"), false),
+            Ok(()) => (format!("copied (OSC 52) {url}"), false),
             Err(e) => (format!("could not copy: {e}"), true),
         },
     );

@@ -118,48 +118,53 @@ fn context_before(doc: &Document, m: usize, w: usize) -> String {
     format!("…{}", &text[cut..])
 }
 
-/// Title and rows of the view at `w` cells wide.
+/// The view's title: the count and sort order, or the sub-list's size.
 #[must_use]
-pub fn view(s: &AppState, w: u16) -> (String, Vec<Row>) {
+pub fn title(s: &AppState) -> String {
+    let Some(data) = current(s) else {
+        return "Sources".into();
+    };
+    let sort = s.sources.sort;
+    match (s.sources.sub, data.row(sort, s.sources.sel)) {
+        (Some(_), Some(row)) => {
+            let n = row.markers.len();
+            let plural = if n == 1 { "" } else { "s" };
+            format!("Sources › cited by {n} marker{plural}")
+        }
+        _ => format!(
+            "Sources ({}) · by {} · S sorts",
+            data.works.len(),
+            sort.name()
+        ),
+    }
+}
+
+/// The rows of the view at `w` cells wide: health report and works, or
+/// the selected work and the markers citing it.
+#[must_use]
+pub fn view(s: &AppState, w: u16) -> Vec<Row> {
     let w = usize::from(w.max(8));
     let (Some(doc), Some(data)) = (s.doc(), current(s)) else {
-        return (
-            "Sources".into(),
-            vec![(line("no article loaded".into(), theme::DIM), false)],
-        );
+        return vec![(line("no article loaded".into(), theme::DIM), false)];
     };
     let sort = s.sources.sort;
     let mut rows: Vec<Row> = Vec::new();
     if let (Some(k), Some(row)) = (s.sources.sub, data.row(sort, s.sources.sel)) {
-        let n = row.markers.len();
-        let title = format!(
-            "Sources › cited by {n} marker{}",
-            if n == 1 { "" } else { "s" }
-        );
-        for l in work_lines(row, w) {
-            rows.push((l, false));
-        }
+        rows.extend(work_lines(row, w).into_iter().map(|l| (l, false)));
         if let Some(u) = &row.citation.url {
             rows.push((line(truncate(&sanitize(u), w), theme::LINK), false));
         }
         rows.push((Line::default(), false));
-        rows.push((
-            line("Enter: go to marker · Esc: back".into(), theme::DIM),
-            false,
-        ));
+        let hint = "Enter: go to marker · Esc: back · x/y: link";
+        rows.push((line(truncate(hint, w), theme::DIM), false));
         for (i, (&m, label)) in row.markers.iter().zip(marker_labels(doc, row)).enumerate() {
             let tag = format!("[{}] ", sanitize(&label));
             let ctx = context_before(doc, m, w.saturating_sub(cells(&tag)));
             let l = Line::from(vec![Span::styled(tag, theme::MARKER), Span::raw(ctx)]);
             rows.push((l, i == k));
         }
-        return (title, rows);
+        return rows;
     }
-    let title = format!(
-        "Sources ({}) · by {} · S sorts",
-        data.works.len(),
-        sort.name()
-    );
     let health = health_lines(&data.health);
     if !health.is_empty() {
         for h in health {
@@ -174,7 +179,7 @@ pub fn view(s: &AppState, w: u16) -> (String, Vec<Row>) {
         let sel = i == s.sources.sel;
         rows.extend(work_lines(row, w).into_iter().map(|l| (l, sel)));
     }
-    (title, rows)
+    rows
 }
 
 /// First row to show so the selection fits in `h` rows.
@@ -217,19 +222,18 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return;
     }
     let (x, w) = (inner.x + 1, inner.width - 1);
-    let (title, rows) = view(s, w);
-    buf.set_stringn(x, inner.y, title, usize::from(w), theme::TITLE);
+    let rows = view(s, w);
+    buf.set_stringn(x, inner.y, title(s), usize::from(w), theme::TITLE);
     paint(buf, x, inner.y + 1, inner, w, inner.height - 1, &rows);
 }
 
 /// Draws the view as a box over `area` (terminals too narrow for the panel).
 pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState) {
-    let (title, _) = view(s, area.width.saturating_sub(2));
-    let inner = super::popup(buf, area, &title);
+    let inner = super::popup(buf, area, &title(s));
     if inner.width < 2 || inner.height < 1 {
         return;
     }
-    let (_, rows) = view(s, inner.width);
+    let rows = view(s, inner.width);
     paint(
         buf,
         inner.x,
