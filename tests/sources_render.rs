@@ -64,3 +64,19 @@ fn sources_overlay_60x15() {
     assert_snapshot!("sources_overlay_60x15", t.backend());
     assert!(find(t.backend().buffer(), "┌ Sources (").is_some());
 }
+
+#[test]
+fn source_url_is_an_osc8_hyperlink_when_enabled() {
+    let mut s = state(vec![seed("000")], 200, 50);
+    s.hyperlinks = true;
+    keys(&mut s, &["s", "Enter"]);
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "ttp://online.wsj.com").expect("url row");
+    let first = buf[(x - 1, y)].symbol();
+    assert!(
+        first.starts_with("\x1b]8;;http://online.wsj.com/news/articles/"),
+        "{first:?}"
+    );
+    assert_eq!(buf[(x - 1, y)].style().fg, theme::LINK.fg);
+}

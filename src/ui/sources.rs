@@ -18,6 +18,9 @@ use ratatui::widgets::{Block, Borders, Widget};
 /// One display row and whether it belongs to the selection.
 pub type Row = (Line<'static>, bool);
 
+/// The rows of the view, and the row showing a URL (index, URL) for OSC 8.
+pub type View = (Vec<Row>, Option<(usize, String)>);
+
 /// The health report as lines of text (empty when everything is fine):
 /// a heading, then one line per kind of problem with its labels.
 #[must_use]
@@ -142,16 +145,21 @@ pub fn title(s: &AppState) -> String {
 /// The rows of the view at `w` cells wide: health report and works, or
 /// the selected work and the markers citing it.
 #[must_use]
-pub fn view(s: &AppState, w: u16) -> Vec<Row> {
+pub fn view(s: &AppState, w: u16) -> View {
     let w = usize::from(w.max(8));
     let (Some(doc), Some(data)) = (s.doc(), current(s)) else {
-        return vec![(line("no article loaded".into(), theme::DIM), false)];
+        return (
+            vec![(line("no article loaded".into(), theme::DIM), false)],
+            None,
+        );
     };
     let sort = s.sources.sort;
     let mut rows: Vec<Row> = Vec::new();
     if let (Some(k), Some(row)) = (s.sources.sub, data.row(sort, s.sources.sel)) {
         rows.extend(work_lines(row, w).into_iter().map(|l| (l, false)));
+        let mut link = None;
         if let Some(u) = &row.citation.url {
+            link = Some((rows.len(), u.clone()));
             rows.push((line(truncate(&sanitize(u), w), theme::LINK), false));
         }
         rows.push((Line::default(), false));
@@ -163,7 +171,7 @@ pub fn view(s: &AppState, w: u16) -> Vec<Row> {
             let l = Line::from(vec![Span::styled(tag, theme::MARKER), Span::raw(ctx)]);
             rows.push((l, i == k));
         }
-        return rows;
+        return (rows, link);
     }
     let health = health_lines(&data.health);
     if !health.is_empty() {
@@ -179,7 +187,7 @@ pub fn view(s: &AppState, w: u16) -> Vec<Row> {
         let sel = i == s.sources.sel;
         rows.extend(work_lines(row, w).into_iter().map(|l| (l, sel)));
     }
-    rows
+    (rows, None)
 }
 
 /// First row to show so the selection fits in `h` rows.
@@ -195,14 +203,20 @@ fn offset(rows: &[Row], h: usize) -> usize {
     }
 }
 
-fn paint(buf: &mut Buffer, x: u16, y: u16, full: Rect, w: u16, h: u16, rows: &[Row]) {
-    let off = offset(rows, usize::from(h));
-    for (i, (l, sel)) in rows.iter().skip(off).take(usize::from(h)).enumerate() {
-        let yy = y + u16::try_from(i).unwrap_or(0);
+fn paint(buf: &mut Buffer, at: Rect, full: Rect, view: &View, links: bool) {
+    let (rows, link) = view;
+    let h = usize::from(at.height);
+    let off = offset(rows, h);
+    for (i, (l, sel)) in rows.iter().enumerate().skip(off).take(h) {
+        let y = at.y + u16::try_from(i - off).unwrap_or(0);
         if *sel {
-            buf.set_style(Rect::new(full.x, yy, full.width, 1), theme::NOTE_SELECTED);
+            buf.set_style(Rect::new(full.x, y, full.width, 1), theme::NOTE_SELECTED);
         }
-        buf.set_line(x, yy, l, w);
+        buf.set_line(at.x, y, l, at.width);
+        if let Some((_, url)) = link.as_ref().filter(|(k, _)| links && *k == i) {
+            let width = u16::try_from(cells(url)).unwrap_or(u16::MAX).min(at.width);
+            super::hyperlink::apply(buf, at.x, y, at.width, &[(0, width, url.clone())]);
+        }
     }
 }
 
@@ -222,9 +236,9 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return;
     }
     let (x, w) = (inner.x + 1, inner.width - 1);
-    let rows = view(s, w);
     buf.set_stringn(x, inner.y, title(s), usize::from(w), theme::TITLE);
-    paint(buf, x, inner.y + 1, inner, w, inner.height - 1, &rows);
+    let at = Rect::new(x, inner.y + 1, w, inner.height - 1);
+    paint(buf, at, inner, &view(s, w), s.hyperlinks);
 }
 
 /// Draws the view as a box over `area` (terminals too narrow for the panel).
@@ -233,16 +247,7 @@ pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState) {
     if inner.width < 2 || inner.height < 1 {
         return;
     }
-    let rows = view(s, inner.width);
-    paint(
-        buf,
-        inner.x,
-        inner.y,
-        inner,
-        inner.width,
-        inner.height,
-        &rows,
-    );
+    paint(buf, inner, inner, &view(s, inner.width), s.hyperlinks);
 }
 
 #[cfg(test)]
