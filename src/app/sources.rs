@@ -329,12 +329,6 @@ pub fn marker_labels(doc: &Document, row: &SourceRow) -> Vec<String> {
         .collect()
 }
 
-/// Count of works per article in the cache (for tests: computed once).
-#[must_use]
-pub fn cached_articles(s: &AppState) -> usize {
-    s.sources.cache.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
