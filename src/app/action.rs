@@ -100,6 +100,12 @@ pub enum Action {
         /// The document, or a readable error.
         result: Result<Arc<Document>, String>,
     },
+    /// A key of the sources view (`app::sources`).
+    Sources(super::sources::SourcesAction),
+    /// Open the selected note's or source's URL in the browser.
+    OpenLink,
+    /// Copy the selected note's or source's URL (OSC 52).
+    CopyLink,
     /// Show a message in the status line (an error when `error`).
     Message {
         /// Text (sanitised before display).
@@ -123,6 +129,10 @@ pub enum Effect {
     },
     /// Save reading positions: (file, byte offset of the top line).
     SavePositions(Vec<(PathBuf, usize)>),
+    /// Open a checked URL in the browser on a worker thread.
+    OpenUrl(String),
+    /// Copy a checked URL to the clipboard with OSC 52.
+    CopyUrl(String),
     /// Stop the program.
     Quit,
 }

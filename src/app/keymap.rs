@@ -25,6 +25,8 @@ pub enum Context {
     Note,
     /// The search prompt is open (printable keys are typed, not looked up).
     Search,
+    /// The sources view has the keys (notes panel focused, or narrow overlay).
+    Sources,
 }
 
 impl Context {
@@ -40,6 +42,7 @@ impl Context {
             Self::Outline => "outline",
             Self::Note => "note",
             Self::Search => "search",
+            Self::Sources => "sources",
         }
     }
 }
@@ -65,6 +68,7 @@ macro_rules! b {
 
 /// The default keymap.
 pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    use super::sources::SourcesAction as SA;
     use Action as A;
     vec![
         b!(Global, ["q", "C-c"], A::Quit, "quit"),
@@ -115,6 +119,44 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b!(Global, ["l"], A::ToggleList, "article list overlay"),
         b!(Global, ["Esc"], A::Close, "close overlay, clear selection"),
+        b!(
+            Global,
+            ["s"],
+            A::Sources(SA::Toggle),
+            "sources view / notes"
+        ),
+        b!(
+            Global,
+            ["S"],
+            A::Sources(SA::CycleSort),
+            "sort sources: first/count/author"
+        ),
+        b!(Global, ["x"], A::OpenLink, "open the note's/source's link"),
+        b!(Global, ["y"], A::CopyLink, "copy the note's/source's link"),
+        b!(
+            Sources,
+            ["j", "Down"],
+            A::Sources(SA::Move(1)),
+            "next source/marker"
+        ),
+        b!(
+            Sources,
+            ["k", "Up"],
+            A::Sources(SA::Move(-1)),
+            "previous source/marker"
+        ),
+        b!(
+            Sources,
+            ["Enter"],
+            A::Sources(SA::Enter),
+            "list markers / go to marker"
+        ),
+        b!(
+            Sources,
+            ["Esc"],
+            A::Sources(SA::Back),
+            "back to works / close sources"
+        ),
         b!(Body, ["j", "Down"], A::ScrollLines(1), "scroll down a line"),
         b!(Body, ["k", "Up"], A::ScrollLines(-1), "scroll up a line"),
         b!(

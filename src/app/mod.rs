@@ -9,7 +9,9 @@
 
 pub mod action;
 pub mod keymap;
+pub mod links;
 mod nav;
+pub mod sources;
 pub mod state;
 pub mod update;
 
@@ -108,7 +110,7 @@ where
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
-    execute(fx, &job_tx, opts, &mut state);
+    execute(fx, &job_tx, tx, opts, &mut state);
     let mut drawn = false;
     loop {
         if state.dirty {
@@ -134,7 +136,7 @@ where
             };
             if let Some(a) = action {
                 let fx = update(&mut state, a);
-                execute(fx, &job_tx, opts, &mut state);
+                execute(fx, &job_tx, tx, opts, &mut state);
             }
             if state.quit {
                 break;
@@ -153,6 +155,7 @@ where
 fn execute(
     fx: Vec<Effect>,
     jobs: &Sender<(usize, PathBuf, u64)>,
+    tx: &Sender<Msg>,
     opts: &RunOptions,
     s: &mut AppState,
 ) {
@@ -174,6 +177,8 @@ fn execute(
                     s.message = Some((format!("could not save reading positions: {e}"), true));
                 }
             }
+            Effect::OpenUrl(url) => links::run_open(url, tx, s),
+            Effect::CopyUrl(url) => links::run_copy(&url, s),
             Effect::Quit => s.quit = true,
         }
     }

@@ -290,6 +290,9 @@ pub fn wheel(s: &mut AppState, col: u16, row: u16, delta: i32) {
         s.list_sel = usize::try_from(t.max(0))
             .unwrap_or(0)
             .min(s.articles.len().saturating_sub(1));
+    } else if s.sources.open && p.notes.is_some_and(|r| r.contains(pos)) {
+        let a = super::sources::SourcesAction::Move(delta.signum());
+        super::sources::update(s, a, &mut Vec::new());
     } else if p.notes.is_some_and(|r| r.contains(pos)) {
         let vis = s.visible_notes();
         let cur = s.note.and_then(|n| vis.iter().position(|&x| x == n));

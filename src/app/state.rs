@@ -159,6 +159,8 @@ pub struct AppState {
     /// Emit OSC 8 hyperlinks for URLs in notes (the shell turns this on for
     /// capable terminals; off in tests so snapshots stay plain text).
     pub hyperlinks: bool,
+    /// The sources view (works, health, marker sub-list) and its cache.
+    pub sources: super::sources::SourcesState,
     next_gen: u64,
 }
 
@@ -196,6 +198,7 @@ impl AppState {
             dirty: true,
             quit: false,
             hyperlinks: false,
+            sources: super::sources::SourcesState::default(),
             next_gen: 1,
         }
     }

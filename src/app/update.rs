@@ -10,6 +10,9 @@ use std::sync::Arc;
 /// The contexts a key is looked up in, most specific first.
 #[must_use]
 pub fn contexts(s: &AppState) -> Vec<Context> {
+    if let Some(c) = super::sources::contexts(s) {
+        return c;
+    }
     match s.overlay {
         Some(Overlay::Help(_)) => vec![Context::Help],
         Some(Overlay::Outline(_)) => vec![Context::Outline],
@@ -139,8 +142,12 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             result,
         } => loaded(s, article, generation, result),
         Action::Message { text, error } => s.message = Some((text, error)),
+        Action::Sources(a) => super::sources::update(s, a, &mut fx),
+        Action::OpenLink => super::links::open(s, &mut fx),
+        Action::CopyLink => super::links::copy(s, &mut fx),
     }
     s.ensure_layout();
+    super::sources::ensure(s);
     fx
 }
 

@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Contexts in the order help shows them.
-const ORDER: [Context; 8] = [
+const ORDER: [Context; 9] = [
     Context::Global,
     Context::Body,
     Context::Notes,
+    Context::Sources,
     Context::List,
     Context::Outline,
     Context::Note,

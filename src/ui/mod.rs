@@ -10,6 +10,7 @@ pub mod layout;
 pub mod list;
 pub mod notes;
 pub mod outline;
+pub mod sources;
 pub mod status;
 pub mod theme;
 
@@ -37,7 +38,11 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
     }
     body_view::draw(buf, p.body, s);
     if let Some(r) = p.notes {
-        notes::draw(buf, r, s);
+        if s.sources.open {
+            sources::draw(buf, r, s);
+        } else {
+            notes::draw(buf, r, s);
+        }
     }
     status::draw(buf, p.status, s);
     let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
@@ -51,6 +56,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
             Clear.render(r, buf);
             list::draw(buf, r, s);
         }
+        None if s.sources.open && p.notes.is_none() => sources::draw_overlay(buf, main, s),
         Some(Overlay::Search) | None => {}
     }
 }

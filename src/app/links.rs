@@ -1,0 +1,200 @@
+//! Links: the URL of the selected note or source, `x` (open in the browser)
+//! and `y` (copy with OSC 52). `open`/`copy` are pure and return effects; the
+//! `run_*` functions are the executor's side, called only from `app::execute`.
+
+use super::Msg;
+use super::action::{Action, Effect};
+use super::state::AppState;
+use crate::document::{Document, InlineKind};
+use crate::ui::hyperlink::osc8_url;
+use std::sync::mpsc::Sender;
+
+/// The first URL of note `n`: a Markdown link target, else a bare `http(s)`
+/// URL in its text; an Ibid./op. cit. without one gives its target's.
+#[must_use]
+pub fn note_url(doc: &Document, n: usize) -> Option<String> {
+    let own = |i: usize| -> Option<String> {
+        let note = doc.notes.get(i)?;
+        doc.inlines_in(note.span)
+            .find_map(|x| match &x.kind {
+                InlineKind::Link { url } => Some(url.clone()),
+                _ => None,
+            })
+            .or_else(|| {
+                crate::ui::notes::urls(&doc.text, note.span)
+                    .first()
+                    .map(|u| doc.slice(*u).to_string())
+            })
+    };
+    own(n).or_else(|| {
+        let note = doc.notes.get(n)?;
+        let t = note.same_as.unwrap_or_else(|| doc.resolve_note(n));
+        (t != n).then(|| own(t)).flatten()
+    })
+}
+
+/// The URL `x`/`y` act on: the selected source's when the sources view has
+/// the keys, else the selected note's (or the selected marker's note's).
+#[must_use]
+pub fn selected_url(s: &AppState) -> Option<String> {
+    if super::sources::active(s) {
+        let data = super::sources::current(s)?;
+        return data
+            .row(s.sources.sort, s.sources.sel)?
+            .citation
+            .url
+            .clone();
+    }
+    let doc = s.doc()?;
+    let n = s.note.or_else(|| {
+        s.marker
+            .and_then(|m| doc.markers.get(m))
+            .and_then(|m| m.note)
+    })?;
+    note_url(doc, n)
+}
+
+/// The selected URL made safe (http, https or mailto; no control
+/// characters), or the status message to show instead.
+fn checked(s: &AppState) -> Result<String, String> {
+    let url = selected_url(s).ok_or_else(|| "no link".to_string())?;
+    osc8_url(&url).ok_or_else(|| "no web link here".to_string())
+}
+
+/// `x`: asks the shell to open the selected URL in the browser.
+pub fn open(s: &mut AppState, fx: &mut Vec<Effect>) {
+    match checked(s) {
+        Ok(url) => {
+            s.message = Some((format!("opening {url}"), false));
+            fx.push(Effect::OpenUrl(url));
+        }
+        Err(m) => s.message = Some((m, false)),
+    }
+}
+
+/// `y`: asks the shell to copy the selected URL to the clipboard.
+pub fn copy(s: &mut AppState, fx: &mut Vec<Effect>) {
+    match checked(s) {
+        Ok(url) => fx.push(Effect::CopyUrl(url)),
+        Err(m) => s.message = Some((m, false)),
+    }
+}
+
+/// Standard base64 (with padding) of `bytes`.
+#[must_use]
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for c in bytes.chunks(3) {
+        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18u32, 12, 6, 0].into_iter().enumerate() {
+            if i <= c.len() {
+                out.push(char::from(A[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The OSC 52 escape that puts `url` on the clipboard, or `None` when the
+/// URL is not a safe web link.
+#[must_use]
+pub fn osc52(url: &str) -> Option<String> {
+    let url = osc8_url(url)?;
+    Some(format!("\x1b]52;c;{}\x07", base64(url.as_bytes())))
+}
+
+/// True when there is no graphical session to open a browser in: on Linux
+/// and the BSDs, neither `DISPLAY` nor `WAYLAND_DISPLAY` is set.
+#[must_use]
+pub fn headless(os: &str, display: Option<&str>, wayland: Option<&str>) -> bool {
+    let unix_desktop = matches!(os, "linux" | "freebsd" | "openbsd" | "netbsd" | "dragonfly");
+    let set = |v: Option<&str>| v.is_some_and(|x| !x.is_empty());
+    unix_desktop && !set(display) && !set(wayland)
+}
+
+/// Executor: opens `url` on a worker thread, reporting failure (or a
+/// headless session) as a status message; never blocks the loop.
+pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
+    let display = std::env::var("DISPLAY").ok();
+    let wayland = std::env::var("WAYLAND_DISPLAY").ok();
+    if headless(std::env::consts::OS, display.as_deref(), wayland.as_deref()) {
+        s.message = Some((
+            "no graphical session to open a browser in (y copies the link)".into(),
+            true,
+        ));
+        return;
+    }
+    let tx = tx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("ibid-open".into())
+        .spawn(move || {
+            let (text, error) = match open::that_detached(&url) {
+                Ok(()) => (format!("opened {url}"), false),
+                Err(e) => (format!("could not open a browser: {e}"), true),
+            };
+            let _ = tx.send(Msg::Action(Action::Message { text, error }));
+        });
+    if spawned.is_err() {
+        s.message = Some(("could not start the browser opener".into(), true));
+    }
+}
+
+/// Executor: writes the OSC 52 copy sequence for `url` to the terminal.
+pub fn run_copy(url: &str, s: &mut AppState) {
+    use std::io::Write as _;
+    let Some(seq) = osc52(url) else {
+        s.message = Some(("no web link here".into(), false));
+        return;
+    };
+    let mut out = std::io::stdout();
+    s.message = Some(
+        match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => (format!("copied (OSC 52) {url}"), false),
+            Err(e) => (format!("could not copy: {e}"), true),
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(i.as_bytes()), o);
+        }
+    }
+
+    #[test]
+    fn osc52_is_sanitised() {
+        assert_eq!(
+            osc52("http://a.b/c").as_deref(),
+            Some("\x1b]52;c;aHR0cDovL2EuYi9j\x07")
+        );
+        assert_eq!(osc52("http://a.b/\x07\x1b]52;c;evil"), None);
+        assert_eq!(osc52("file:///etc/passwd"), None);
+    }
+
+    #[test]
+    fn headless_detection() {
+        assert!(headless("linux", None, None));
+        assert!(headless("linux", Some(""), None));
+        assert!(!headless("linux", Some(":0"), None));
+        assert!(!headless("linux", None, Some("wayland-0")));
+        assert!(!headless("macos", None, None));
+        assert!(!headless("windows", None, None));
+    }
+}
