@@ -100,6 +100,16 @@ pub enum Action {
         /// The document, or a readable error.
         result: Result<Arc<Document>, String>,
     },
+    /// The finder overlay: keys and worker replies (`app::finder`).
+    Finder(super::finder::FinderMsg),
+    /// An article's annotations changed: `(byte offset, quote, note)` each, for the
+    /// finder's index (the annotation store sends it after load/save).
+    AnnotationsChanged {
+        /// The article file.
+        path: PathBuf,
+        /// All its annotations.
+        items: Vec<(u32, String, String)>,
+    },
     /// Show a message in the status line (an error when `error`).
     Message {
         /// Text (sanitised before display).
@@ -123,6 +133,8 @@ pub enum Effect {
     },
     /// Save reading positions: (file, byte offset of the top line).
     SavePositions(Vec<(PathBuf, usize)>),
+    /// Finder I/O: searches, rescans, annotations, timers (`app::finder_shell`).
+    Finder(super::finder::FinderEffect),
     /// Stop the program.
     Quit,
 }

@@ -25,6 +25,8 @@ pub enum Context {
     Note,
     /// The search prompt is open (printable keys are typed, not looked up).
     Search,
+    /// The finder is open (printable keys are typed, not looked up).
+    Finder,
 }
 
 impl Context {
@@ -40,6 +42,7 @@ impl Context {
             Self::Outline => "outline",
             Self::Note => "note",
             Self::Search => "search",
+            Self::Finder => "finder",
         }
     }
 }
@@ -65,7 +68,10 @@ macro_rules! b {
 
 /// The default keymap.
 pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    use super::finder::{FinderMsg as M, Scope};
+    use super::line_edit::Edit as E;
     use Action as A;
+    use Action::Finder as F;
     vec![
         b!(Global, ["q", "C-c"], A::Quit, "quit"),
         b!(Global, ["?", "F1"], A::Help, "show this help"),
@@ -157,6 +163,22 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             A::InputBackspace,
             "delete a character"
         ),
+        b!(Global, ["C-p"], F(M::Open(Scope::Library)), "find in the library"),
+        b!(Global, ["C-f"], F(M::Open(Scope::Article)), "find in this article"),
+        b!(Finder, ["Enter"], F(M::Jump), "jump to the selected result"),
+        b!(Finder, ["Esc"], A::Close, "close the finder"),
+        b!(Finder, ["Down", "C-n"], F(M::Move(1)), "next result"),
+        b!(Finder, ["Up", "C-p"], F(M::Move(-1)), "previous result"),
+        b!(Finder, ["Backspace"], F(M::Edit(E::Backspace)), "delete a character"),
+        b!(Finder, ["C-w"], F(M::Edit(E::DeleteWord)), "delete the word before"),
+        b!(Finder, ["C-u"], F(M::Edit(E::DeleteToStart)), "delete to the start"),
+        b!(Finder, ["Left"], F(M::Edit(E::Left)), "cursor left"),
+        b!(Finder, ["Right"], F(M::Edit(E::Right)), "cursor right"),
+        b!(Finder, ["A-b"], F(M::Edit(E::WordLeft)), "cursor a word left"),
+        b!(Finder, ["A-f"], F(M::Edit(E::WordRight)), "cursor a word right"),
+        b!(Finder, ["C-a", "Home"], F(M::Edit(E::Home)), "cursor to the start"),
+        b!(Finder, ["C-e", "End"], F(M::Edit(E::End)), "cursor to the end"),
+        b!(Finder, ["C-c"], A::Quit, "quit"),
     ]
 });
 
@@ -183,6 +205,8 @@ pub fn parse_key(s: &str) -> Option<(KeyCode, KeyModifiers)> {
         "Backspace" => KeyCode::Backspace,
         "Up" => KeyCode::Up,
         "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
         "PageUp" => KeyCode::PageUp,
         "PageDown" => KeyCode::PageDown,
         "Home" => KeyCode::Home,

@@ -8,7 +8,10 @@
 //! `ui::draw`. I/O goes through a new `Effect` executed here.
 
 pub mod action;
+pub mod finder;
+mod finder_shell;
 pub mod keymap;
+pub mod line_edit;
 mod nav;
 pub mod state;
 pub mod update;
@@ -40,6 +43,10 @@ pub struct RunOptions {
     pub data_dir: Option<PathBuf>,
     /// Panic after the first draw (for end-to-end tests of terminal restore).
     pub test_panic: bool,
+    /// Library folders and files the finder indexes (in the background).
+    pub roots: Vec<PathBuf>,
+    /// The finder's cache dir (`finder::default_cache_dir()`); `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Translates a terminal event into an action (key presses only).
@@ -105,10 +112,11 @@ where
             }
         }
     })?;
+    let mut finder = finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone());
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
-    execute(fx, &job_tx, opts, &mut state);
+    execute(fx, &job_tx, opts, &mut state, &mut finder);
     let mut drawn = false;
     loop {
         if state.dirty {
@@ -134,7 +142,7 @@ where
             };
             if let Some(a) = action {
                 let fx = update(&mut state, a);
-                execute(fx, &job_tx, opts, &mut state);
+                execute(fx, &job_tx, opts, &mut state, &mut finder);
             }
             if state.quit {
                 break;
@@ -155,6 +163,7 @@ fn execute(
     jobs: &Sender<(usize, PathBuf, u64)>,
     opts: &RunOptions,
     s: &mut AppState,
+    finder: &mut finder_shell::Shell,
 ) {
     for e in fx {
         match e {
@@ -174,6 +183,7 @@ fn execute(
                     s.message = Some((format!("could not save reading positions: {e}"), true));
                 }
             }
+            Effect::Finder(f) => finder.execute(f, s),
             Effect::Quit => s.quit = true,
         }
     }

@@ -75,6 +75,8 @@ pub enum Overlay {
     List,
     /// The search prompt being typed.
     Search,
+    /// The finder (`Ctrl-p`, `Ctrl-f`); its state is `AppState::finder`.
+    Finder,
 }
 
 /// A place to come back to (the jump list).
@@ -159,6 +161,8 @@ pub struct AppState {
     /// Emit OSC 8 hyperlinks for URLs in notes (the shell turns this on for
     /// capable terminals; off in tests so snapshots stay plain text).
     pub hyperlinks: bool,
+    /// The finder's query, results and index.
+    pub finder: super::finder::FinderState,
     next_gen: u64,
 }
 
@@ -196,6 +200,7 @@ impl AppState {
             dirty: true,
             quit: false,
             hyperlinks: false,
+            finder: super::finder::FinderState::default(),
             next_gen: 1,
         }
     }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Contexts in the order help shows them.
-const ORDER: [Context; 8] = [
+const ORDER: [Context; 9] = [
     Context::Global,
     Context::Body,
     Context::Notes,
@@ -15,6 +15,7 @@ const ORDER: [Context; 8] = [
     Context::Outline,
     Context::Note,
     Context::Search,
+    Context::Finder,
     Context::Help,
 ];
 

@@ -4,6 +4,8 @@
 
 pub mod body;
 pub mod body_view;
+pub mod finder;
+pub mod finder_preview;
 pub mod help;
 pub mod hyperlink;
 pub mod layout;
@@ -36,6 +38,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
         list::draw(buf, r, s);
     }
     body_view::draw(buf, p.body, s);
+    finder::draw_flash(buf, p.body, s);
     if let Some(r) = p.notes {
         notes::draw(buf, r, s);
     }
@@ -51,6 +54,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
             Clear.render(r, buf);
             list::draw(buf, r, s);
         }
+        Some(Overlay::Finder) => finder::draw(buf, main, s),
         Some(Overlay::Search) | None => {}
     }
 }
