@@ -133,7 +133,11 @@ pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
         return None;
     }
     match ev.code {
-        KeyCode::Char(c) if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        KeyCode::Char(c)
+            if !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::Finder(FinderMsg::Edit(Edit::Insert(c))))
         }
         _ => None,
@@ -228,14 +232,7 @@ fn research(s: &mut AppState, fx: &mut Vec<Effect>) {
             recent.push(d);
         }
     }
-    let sync = search_small(
-        &*MATCHER,
-        &ix,
-        &q.restricted(SYNC),
-        scope,
-        &recent,
-        LIMIT,
-    );
+    let sync = search_small(&*MATCHER, &ix, &q.restricted(SYNC), scope, &recent, LIMIT);
     let mut hits = sync.clone();
     fill_positions(&*MATCHER, &ix, &q, &mut hits);
     s.finder.hits = hits;
@@ -367,7 +364,10 @@ mod tests {
             }
         }
         let ix = Arc::new(build_library_index(&[dir], None, None));
-        app_update(&mut s, Action::Finder(FinderMsg::IndexReady(IndexHandle(ix))));
+        app_update(
+            &mut s,
+            Action::Finder(FinderMsg::IndexReady(IndexHandle(ix))),
+        );
         s
     }
 
@@ -435,11 +435,17 @@ mod tests {
         assert!(selected_text(&s).contains("Sea of Okhotsk"));
         let fx = app_update(&mut s, Action::Finder(FinderMsg::Jump));
         assert_eq!(s.overlay, None);
-        assert!(fx.iter().any(|e| matches!(e, Effect::Finder(FinderEffect::FlashTimer(_)))));
+        assert!(
+            fx.iter()
+                .any(|e| matches!(e, Effect::Finder(FinderEffect::FlashTimer(_))))
+        );
         let doc = s.doc().cloned().expect("doc");
         let lay = s.layout.clone().expect("layout");
         let top = &doc.text[lay.line_start[s.top]..];
-        assert!(top.starts_with("As long as Russia holds the territory"), "{top:.60}");
+        assert!(
+            top.starts_with("As long as Russia holds the territory"),
+            "{top:.60}"
+        );
         assert!(s.finder.flash.is_some());
         app_update(&mut s, Action::Back);
         assert_eq!(s.location().article, before.article);
@@ -456,7 +462,12 @@ mod tests {
         assert_ne!(selected_text(&s), "The Crimean Black Swan");
         let ix = s.finder.index.clone().expect("index");
         let cur = ix.doc_of(&s.articles[s.current].path);
-        assert!(s.finder.hits.iter().all(|h| Some(ix.entries()[h.entry as usize].doc) == cur));
+        assert!(
+            s.finder
+                .hits
+                .iter()
+                .all(|h| Some(ix.entries()[h.entry as usize].doc) == cur)
+        );
     }
 
     #[test]
@@ -493,7 +504,10 @@ mod tests {
         );
         assert_eq!(
             fx,
-            vec![Effect::Finder(FinderEffect::Annotations(PathBuf::from("a.md"), items))]
+            vec![Effect::Finder(FinderEffect::Annotations(
+                PathBuf::from("a.md"),
+                items
+            ))]
         );
     }
 }

@@ -163,21 +163,66 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             A::InputBackspace,
             "delete a character"
         ),
-        b!(Global, ["C-p"], F(M::Open(Scope::Library)), "find in the library"),
-        b!(Global, ["C-f"], F(M::Open(Scope::Article)), "find in this article"),
+        b!(
+            Global,
+            ["C-p"],
+            F(M::Open(Scope::Library)),
+            "find in the library"
+        ),
+        b!(
+            Global,
+            ["C-f"],
+            F(M::Open(Scope::Article)),
+            "find in this article"
+        ),
         b!(Finder, ["Enter"], F(M::Jump), "jump to the selected result"),
         b!(Finder, ["Esc"], A::Close, "close the finder"),
         b!(Finder, ["Down", "C-n"], F(M::Move(1)), "next result"),
         b!(Finder, ["Up", "C-p"], F(M::Move(-1)), "previous result"),
-        b!(Finder, ["Backspace"], F(M::Edit(E::Backspace)), "delete a character"),
-        b!(Finder, ["C-w"], F(M::Edit(E::DeleteWord)), "delete the word before"),
-        b!(Finder, ["C-u"], F(M::Edit(E::DeleteToStart)), "delete to the start"),
+        b!(
+            Finder,
+            ["Backspace"],
+            F(M::Edit(E::Backspace)),
+            "delete a character"
+        ),
+        b!(
+            Finder,
+            ["C-w"],
+            F(M::Edit(E::DeleteWord)),
+            "delete the word before"
+        ),
+        b!(
+            Finder,
+            ["C-u"],
+            F(M::Edit(E::DeleteToStart)),
+            "delete to the start"
+        ),
         b!(Finder, ["Left"], F(M::Edit(E::Left)), "cursor left"),
         b!(Finder, ["Right"], F(M::Edit(E::Right)), "cursor right"),
-        b!(Finder, ["A-b"], F(M::Edit(E::WordLeft)), "cursor a word left"),
-        b!(Finder, ["A-f"], F(M::Edit(E::WordRight)), "cursor a word right"),
-        b!(Finder, ["C-a", "Home"], F(M::Edit(E::Home)), "cursor to the start"),
-        b!(Finder, ["C-e", "End"], F(M::Edit(E::End)), "cursor to the end"),
+        b!(
+            Finder,
+            ["A-b"],
+            F(M::Edit(E::WordLeft)),
+            "cursor a word left"
+        ),
+        b!(
+            Finder,
+            ["A-f"],
+            F(M::Edit(E::WordRight)),
+            "cursor a word right"
+        ),
+        b!(
+            Finder,
+            ["C-a", "Home"],
+            F(M::Edit(E::Home)),
+            "cursor to the start"
+        ),
+        b!(
+            Finder,
+            ["C-e", "End"],
+            F(M::Edit(E::End)),
+            "cursor to the end"
+        ),
         b!(Finder, ["C-c"], A::Quit, "quit"),
     ]
 });

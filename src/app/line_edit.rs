@@ -94,7 +94,10 @@ impl LineInput {
 
     fn word_right(&self) -> usize {
         let tail = &self.text[self.cursor..];
-        let skip = tail.len() - tail.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let skip = tail.len()
+            - tail
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
         let rest = &tail[skip..];
         let word = rest
             .char_indices()

@@ -60,8 +60,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
     draw_list(buf, list, s, ix);
     if preview.height > 0 {
         let lines = super::finder_preview::lines(s, ix);
-        let p = ratatui::widgets::Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: false });
+        let p =
+            ratatui::widgets::Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false });
         ratatui::widgets::Widget::render(p, preview, buf);
     }
 }
@@ -72,7 +72,9 @@ fn draw_query(buf: &mut Buffer, r: Rect, s: &AppState) {
     let state = match (&f.index, f.progress) {
         (None, Some(p)) if p.total > 0 => format!("indexing… {}/{}", p.done, p.total),
         (None, _) => "indexing…".to_string(),
-        (Some(_), _) if f.input.text.trim().is_empty() => "@ articles  # headings  ^ notes  % annotations".to_string(),
+        (Some(_), _) if f.input.text.trim().is_empty() => {
+            "@ articles  # headings  ^ notes  % annotations".to_string()
+        }
         (Some(_), _) if f.searching => format!("{} results, searching…", f.hits.len()),
         (Some(_), _) => format!("{} results", f.hits.len()),
     };
@@ -132,7 +134,13 @@ fn draw_row(buf: &mut Buffer, r: Rect, ix: &Index, e: &Entry, h: &Hit, base: Sty
     let w = usize::from(r.width);
     let kind_w = 11.min(w / 4);
     let kind_style = base.patch(kind_style(e.kind));
-    buf.set_stringn(r.x, r.y, e.kind.label(), kind_w.saturating_sub(1), kind_style);
+    buf.set_stringn(
+        r.x,
+        r.y,
+        e.kind.label(),
+        kind_w.saturating_sub(1),
+        kind_style,
+    );
     let place = place(ix, e);
     let place_w = if e.kind == Kind::Article {
         0
@@ -142,10 +150,19 @@ fn draw_row(buf: &mut Buffer, r: Rect, ix: &Index, e: &Entry, h: &Hit, base: Sty
     let text_w = w.saturating_sub(kind_w + place_w + usize::from(place_w > 0) * 2);
     let spans = highlighted(&e.text, &h.positions, text_w, base);
     let x = r.x + u16::try_from(kind_w).unwrap_or(0);
-    buf.set_line(x, r.y, &Line::from(spans), u16::try_from(text_w).unwrap_or(0));
+    buf.set_line(
+        x,
+        r.y,
+        &Line::from(spans),
+        u16::try_from(text_w).unwrap_or(0),
+    );
     if place_w > 0 {
         let px = r.x + r.width - u16::try_from(place_w).unwrap_or(0);
-        let dim = if base == Style::new() { theme::DIM } else { base };
+        let dim = if base == Style::new() {
+            theme::DIM
+        } else {
+            base
+        };
         buf.set_stringn(px, r.y, truncate(&place, place_w), place_w, dim);
     }
 }
@@ -177,11 +194,18 @@ pub fn place(ix: &Index, e: &Entry) -> String {
 /// `text` as spans with the chars at `positions` (char indices) in [`MATCH`], windowed to
 /// `width` cells so the first match is visible (a leading `…` when cut).
 #[must_use]
-pub fn highlighted(text: &str, positions: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
+pub fn highlighted(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
     let chars: Vec<char> = text.chars().collect();
     let first = positions.first().copied().unwrap_or(0);
     let start = if first + 4 > width {
-        first.saturating_sub(width / 3)
+        first
+            .saturating_sub(width / 3)
+            .min(chars.len().saturating_sub(width.saturating_sub(1)))
     } else {
         0
     };

@@ -28,7 +28,12 @@ pub fn lines(s: &AppState, ix: &Index) -> Vec<Line<'static>> {
         theme::DIM,
     ))];
     let Some(doc) = doc else {
-        out.push(Line::from(highlighted(&e.text, &h.positions, usize::MAX / 4, Style::new())));
+        out.push(Line::from(highlighted(
+            &e.text,
+            &h.positions,
+            usize::MAX / 4,
+            Style::new(),
+        )));
         return out;
     };
     match e.kind {
@@ -38,7 +43,12 @@ pub fn lines(s: &AppState, ix: &Index) -> Vec<Line<'static>> {
             let quote = e.text.split(" — ").next().unwrap_or("").len();
             context(&mut out, doc, e.offset as usize, quote, &[]);
             out.push(Line::default());
-            out.push(Line::from(highlighted(&e.text, &h.positions, usize::MAX / 4, Style::new())));
+            out.push(Line::from(highlighted(
+                &e.text,
+                &h.positions,
+                usize::MAX / 4,
+                Style::new(),
+            )));
         }
         Kind::Heading | Kind::Passage => {
             let off = e.offset as usize;
@@ -66,13 +76,22 @@ fn match_bytes(text: &str, positions: &[usize], base: usize) -> Vec<usize> {
 /// Index of the block containing byte `off`.
 fn block_at(doc: &Document, off: usize) -> Option<usize> {
     let i = doc.blocks.partition_point(|b| b.span.start <= off);
-    i.checked_sub(1)
-        .filter(|&i| doc.blocks.get(i).is_some_and(|b| off < b.span.end.max(b.span.start + 1)))
+    i.checked_sub(1).filter(|&i| {
+        doc.blocks
+            .get(i)
+            .is_some_and(|b| off < b.span.end.max(b.span.start + 1))
+    })
 }
 
 /// The block holding `off` (cut around the target when long), then the next block;
 /// `len` bytes from `off` underlined, `matched` bytes highlighted.
-fn context(out: &mut Vec<Line<'static>>, doc: &Document, off: usize, len: usize, matched: &[usize]) {
+fn context(
+    out: &mut Vec<Line<'static>>,
+    doc: &Document,
+    off: usize,
+    len: usize,
+    matched: &[usize],
+) {
     let Some(bi) = block_at(doc, off) else { return };
     let target = DSpan::new(off, off + len);
     for (k, i) in [bi, bi + 1].into_iter().enumerate() {
@@ -148,7 +167,12 @@ fn styled_run(
 }
 
 fn article(out: &mut Vec<Line<'static>>, doc: &Document, e: &Entry, h: &Hit) {
-    out.push(Line::from(highlighted(&e.text, &h.positions, usize::MAX / 4, theme::TITLE)));
+    out.push(Line::from(highlighted(
+        &e.text,
+        &h.positions,
+        usize::MAX / 4,
+        theme::TITLE,
+    )));
     let mut meta: Vec<String> = Vec::new();
     meta.extend(doc.meta.author.clone());
     meta.extend(doc.meta.date.clone());
@@ -166,8 +190,17 @@ fn article(out: &mut Vec<Line<'static>>, doc: &Document, e: &Entry, h: &Hit) {
 }
 
 fn note(out: &mut Vec<Line<'static>>, doc: &Document, e: &Entry, h: &Hit) {
-    out.push(Line::from(highlighted(&e.text, &h.positions, usize::MAX / 4, Style::new())));
-    let Some(n) = doc.notes.iter().position(|n| n.span.start == e.offset as usize) else {
+    out.push(Line::from(highlighted(
+        &e.text,
+        &h.positions,
+        usize::MAX / 4,
+        Style::new(),
+    )));
+    let Some(n) = doc
+        .notes
+        .iter()
+        .position(|n| n.span.start == e.offset as usize)
+    else {
         return;
     };
     if let Some((text, style)) = super::notes::resolution(doc, n) {
