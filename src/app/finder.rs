@@ -453,6 +453,37 @@ mod tests {
     }
 
     #[test]
+    fn jump_into_an_article_still_loading_lands_when_it_loads() {
+        let mut s = state();
+        let path = s.articles[2].path.clone();
+        s.articles[2].status = crate::app::state::ArticleStatus::Pending;
+        app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
+        typed(&mut s, "#crimean");
+        app_update(&mut s, Action::Finder(FinderMsg::Jump));
+        assert_eq!(s.current, 2);
+        assert!(s.finder.pending.is_some());
+        let doc = crate::library::read_document(&path).expect("seed 002");
+        let generation = s.articles[2].generation;
+        app_update(
+            &mut s,
+            Action::Loaded {
+                article: 2,
+                generation,
+                result: Ok(Arc::new(doc)),
+            },
+        );
+        assert!(s.finder.pending.is_none());
+        let doc = s.doc().cloned().expect("doc");
+        let lay = s.layout.clone().expect("layout");
+        assert!(doc.text[lay.line_start[s.top]..].starts_with("The Crimean Black Swan"));
+        let Some((_, _, id)) = s.finder.flash else {
+            panic!("no flash")
+        };
+        app_update(&mut s, Action::Finder(FinderMsg::FlashOff(id)));
+        assert!(s.finder.flash.is_none());
+    }
+
+    #[test]
     fn scoped_search_stays_in_the_article() {
         let mut s = state();
         app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Article)));

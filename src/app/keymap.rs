@@ -176,6 +176,8 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "find in this article"
         ),
         b!(Finder, ["Enter"], F(M::Jump), "jump to the selected result"),
+        b!(Finder, ["PageDown"], F(M::Move(10)), "ten results down"),
+        b!(Finder, ["PageUp"], F(M::Move(-10)), "ten results up"),
         b!(Finder, ["Esc"], A::Close, "close the finder"),
         b!(Finder, ["Down", "C-n"], F(M::Move(1)), "next result"),
         b!(Finder, ["Up", "C-p"], F(M::Move(-1)), "previous result"),
