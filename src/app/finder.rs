@@ -176,8 +176,13 @@ pub fn update(s: &mut AppState, m: FinderMsg, fx: &mut Vec<Effect>) {
     }
 }
 
-/// Called at the end of every `update`: applies a jump whose article finished loading.
+/// Called at the end of every `update`: abandons the background search once the finder is
+/// closed, and applies a jump whose article finished loading.
 pub fn after_update(s: &mut AppState, fx: &mut Vec<Effect>) {
+    if s.finder.searching && s.overlay != Some(Overlay::Finder) {
+        s.finder.searching = false;
+        fx.push(Effect::Finder(FinderEffect::Cancel));
+    }
     let Some((article, offset, kind, len)) = s.finder.pending else {
         return;
     };

@@ -144,3 +144,53 @@ fn publish(tx: &Sender<Msg>, index: &Index) -> bool {
         FinderMsg::IndexReady(IndexHandle(Arc::new(index.clone()))),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finder::Kind;
+
+    fn next_index(rx: &Receiver<Msg>) -> Arc<Index> {
+        loop {
+            match rx.recv_timeout(Duration::from_secs(20)) {
+                Ok(Msg::Action(Action::Finder(FinderMsg::IndexReady(IndexHandle(ix))))) => {
+                    return ix;
+                }
+                Ok(_) => {}
+                Err(e) => panic!("no index from the worker: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn worker_builds_then_takes_annotations() {
+        let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+        let (tx, rx) = mpsc::channel();
+        let (cmd_tx, cmd_rx) = mpsc::channel();
+        let roots = vec![seeds];
+        let worker = std::thread::spawn(move || index_worker(&cmd_rx, &tx, &roots, None));
+        let ix = next_index(&rx);
+        assert_eq!(ix.live_articles(), 5);
+        let path = ix.paths().next().expect("a seed").to_path_buf();
+        let items = vec![(0, "a quoted phrase".to_string(), "my note".to_string())];
+        cmd_tx
+            .send(Cmd::Annotations(path.clone(), items))
+            .expect("send");
+        let ix = next_index(&rx);
+        let ann: Vec<&str> = ix
+            .entries()
+            .iter()
+            .filter(|e| e.kind == Kind::Annotation)
+            .map(|e| &*e.text)
+            .collect();
+        assert_eq!(ann, vec!["a quoted phrase — my note"]);
+        // A rescan that changes nothing publishes nothing.
+        cmd_tx.send(Cmd::Rescan).expect("send");
+        drop(cmd_tx);
+        worker.join().expect("worker");
+        assert!(
+            rx.try_iter()
+                .all(|m| !matches!(m, Msg::Action(Action::Finder(FinderMsg::IndexReady(_)))))
+        );
+    }
+}
