@@ -106,6 +106,16 @@ fn finder_says_indexing_until_ready() {
 }
 
 #[test]
+fn tiny_terminals_do_not_panic() {
+    for (w, h) in [(20, 5), (12, 3), (30, 6), (99, 8), (100, 8)] {
+        let mut s = finder_state(w, h);
+        keys(&mut s, &["C-p"]);
+        type_query(&mut s, "ibid");
+        let _ = render(&s);
+    }
+}
+
+#[test]
 fn jump_flashes_the_passage() {
     let mut s = finder_state(100, 30);
     keys(&mut s, &["C-p"]);

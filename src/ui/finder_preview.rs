@@ -101,7 +101,8 @@ fn context(
         let mut from = b.span.start;
         if k == 0 && off > b.span.start + BEFORE {
             from = floor(&doc.text, off - BEFORE);
-            from = doc.text[from..off].find(' ').map_or(from, |j| from + j + 1);
+            let cut = doc.text.get(from..off).and_then(|t| t.find(' '));
+            from = cut.map_or(from, |j| from + j + 1);
         }
         let to = floor(&doc.text, b.span.end.min(from.max(off + len) + MAX_BLOCK));
         let base = match b.kind {
