@@ -86,6 +86,7 @@ fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
         paths
     };
     let files = ibid::library::scan(&roots);
+    let finder_roots = roots.clone();
     let positions = data
         .as_deref()
         .map(ibid::library::load_positions)
@@ -98,6 +99,8 @@ fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
     let opts = ibid::app::RunOptions {
         data_dir: data,
         test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),
+        roots: finder_roots,
+        cache_dir: ibid::finder::default_cache_dir(),
     };
     let (tx, rx) = std::sync::mpsc::channel();
     let (mut terminal, guard) = ibid::tui::enter()?;

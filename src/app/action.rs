@@ -106,6 +106,16 @@ pub enum Action {
     OpenLink,
     /// Copy the selected note's or source's URL (OSC 52).
     CopyLink,
+    /// The finder overlay: keys and worker replies (`app::finder`).
+    Finder(super::finder::FinderMsg),
+    /// An article's annotations changed: `(byte offset, quote, note)` each, for the
+    /// finder's index (the annotation store sends it after load/save).
+    AnnotationsChanged {
+        /// The article file.
+        path: PathBuf,
+        /// All its annotations.
+        items: Vec<(u32, String, String)>,
+    },
     /// Show a message in the status line (an error when `error`).
     Message {
         /// Text (sanitised before display).
@@ -133,6 +143,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Copy a checked URL to the clipboard with OSC 52.
     CopyUrl(String),
+    /// Finder I/O: searches, rescans, annotations, timers (`app::finder_shell`).
+    Finder(super::finder::FinderEffect),
     /// Stop the program.
     Quit,
 }

@@ -27,6 +27,8 @@ pub enum Context {
     Search,
     /// The sources view has the keys (notes panel focused, or narrow overlay).
     Sources,
+    /// The finder is open (printable keys are typed, not looked up).
+    Finder,
 }
 
 impl Context {
@@ -43,6 +45,7 @@ impl Context {
             Self::Note => "note",
             Self::Search => "search",
             Self::Sources => "sources",
+            Self::Finder => "finder",
         }
     }
 }
@@ -68,8 +71,11 @@ macro_rules! b {
 
 /// The default keymap.
 pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    use super::finder::{FinderMsg as M, Scope};
+    use super::line_edit::Edit as E;
     use super::sources::SourcesAction as SA;
     use Action as A;
+    use Action::Finder as F;
     vec![
         b!(Global, ["q", "C-c"], A::Quit, "quit"),
         b!(Global, ["?", "F1"], A::Help, "show this help"),
@@ -199,6 +205,69 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             A::InputBackspace,
             "delete a character"
         ),
+        b!(
+            Global,
+            ["C-p"],
+            F(M::Open(Scope::Library)),
+            "find in the library"
+        ),
+        b!(
+            Global,
+            ["C-f"],
+            F(M::Open(Scope::Article)),
+            "find in this article"
+        ),
+        b!(Finder, ["Enter"], F(M::Jump), "jump to the selected result"),
+        b!(Finder, ["PageDown"], F(M::Move(10)), "ten results down"),
+        b!(Finder, ["PageUp"], F(M::Move(-10)), "ten results up"),
+        b!(Finder, ["Esc"], A::Close, "close the finder"),
+        b!(Finder, ["Down", "C-n"], F(M::Move(1)), "next result"),
+        b!(Finder, ["Up", "C-p"], F(M::Move(-1)), "previous result"),
+        b!(
+            Finder,
+            ["Backspace"],
+            F(M::Edit(E::Backspace)),
+            "delete a character"
+        ),
+        b!(
+            Finder,
+            ["C-w"],
+            F(M::Edit(E::DeleteWord)),
+            "delete the word before"
+        ),
+        b!(
+            Finder,
+            ["C-u"],
+            F(M::Edit(E::DeleteToStart)),
+            "delete to the start"
+        ),
+        b!(Finder, ["Left"], F(M::Edit(E::Left)), "cursor left"),
+        b!(Finder, ["Right"], F(M::Edit(E::Right)), "cursor right"),
+        b!(
+            Finder,
+            ["A-b"],
+            F(M::Edit(E::WordLeft)),
+            "cursor a word left"
+        ),
+        b!(
+            Finder,
+            ["A-f"],
+            F(M::Edit(E::WordRight)),
+            "cursor a word right"
+        ),
+        b!(
+            Finder,
+            ["C-a", "Home"],
+            F(M::Edit(E::Home)),
+            "cursor to the start"
+        ),
+        b!(
+            Finder,
+            ["C-e", "End"],
+            F(M::Edit(E::End)),
+            "cursor to the end"
+        ),
+        b!(Finder, ["C-c"], A::Quit, "quit"),
     ]
 });
 
@@ -225,6 +294,8 @@ pub fn parse_key(s: &str) -> Option<(KeyCode, KeyModifiers)> {
         "Backspace" => KeyCode::Backspace,
         "Up" => KeyCode::Up,
         "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
         "PageUp" => KeyCode::PageUp,
         "PageDown" => KeyCode::PageDown,
         "Home" => KeyCode::Home,

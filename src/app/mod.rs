@@ -8,7 +8,10 @@
 //! `ui::draw`. I/O goes through a new `Effect` executed here.
 
 pub mod action;
+pub mod finder;
+mod finder_shell;
 pub mod keymap;
+pub mod line_edit;
 pub mod links;
 mod nav;
 pub mod sources;
@@ -42,6 +45,10 @@ pub struct RunOptions {
     pub data_dir: Option<PathBuf>,
     /// Panic after the first draw (for end-to-end tests of terminal restore).
     pub test_panic: bool,
+    /// Library folders and files the finder indexes (in the background).
+    pub roots: Vec<PathBuf>,
+    /// The finder's cache dir (`finder::default_cache_dir()`); `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Translates a terminal event into an action (key presses only).
@@ -107,10 +114,11 @@ where
             }
         }
     })?;
+    let mut finder = finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone());
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
-    execute(fx, &job_tx, tx, opts, &mut state);
+    execute(fx, &job_tx, tx, opts, &mut state, &mut finder);
     let mut drawn = false;
     loop {
         if state.dirty {
@@ -136,7 +144,7 @@ where
             };
             if let Some(a) = action {
                 let fx = update(&mut state, a);
-                execute(fx, &job_tx, tx, opts, &mut state);
+                execute(fx, &job_tx, tx, opts, &mut state, &mut finder);
             }
             if state.quit {
                 break;
@@ -158,6 +166,7 @@ fn execute(
     tx: &Sender<Msg>,
     opts: &RunOptions,
     s: &mut AppState,
+    finder: &mut finder_shell::Shell,
 ) {
     for e in fx {
         match e {
@@ -179,6 +188,7 @@ fn execute(
             }
             Effect::OpenUrl(url) => links::run_open(url, tx, s),
             Effect::CopyUrl(url) => links::run_copy(&url, s),
+            Effect::Finder(f) => finder.execute(f, s),
             Effect::Quit => s.quit = true,
         }
     }

@@ -75,6 +75,8 @@ pub enum Overlay {
     List,
     /// The search prompt being typed.
     Search,
+    /// The finder (`Ctrl-p`, `Ctrl-f`); its state is `AppState::finder`.
+    Finder,
 }
 
 /// A place to come back to (the jump list).
@@ -161,6 +163,8 @@ pub struct AppState {
     pub hyperlinks: bool,
     /// The sources view (works, health, marker sub-list) and its cache.
     pub sources: super::sources::SourcesState,
+    /// The finder's query, results and index.
+    pub finder: super::finder::FinderState,
     next_gen: u64,
 }
 
@@ -199,6 +203,7 @@ impl AppState {
             quit: false,
             hyperlinks: false,
             sources: super::sources::SourcesState::default(),
+            finder: super::finder::FinderState::default(),
             next_gen: 1,
         }
     }

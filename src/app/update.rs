@@ -18,6 +18,7 @@ pub fn contexts(s: &AppState) -> Vec<Context> {
         Some(Overlay::Outline(_)) => vec![Context::Outline],
         Some(Overlay::List) => vec![Context::List],
         Some(Overlay::Search) => vec![Context::Search],
+        Some(Overlay::Finder) => vec![Context::Finder],
         Some(Overlay::Note(_)) => vec![Context::Note, Context::Global],
         None => {
             let pane = match s.focus {
@@ -42,6 +43,9 @@ pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
     {
         return Some(Action::Input(c));
     }
+    if let Some(a) = super::finder::key_action(s, ev) {
+        return Some(a);
+    }
     keymap::resolve(&contexts(s), ev)
 }
 
@@ -58,7 +62,12 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     s.dirty = true;
     if !matches!(
         a,
-        Action::Loaded { .. } | Action::Resize(..) | Action::Message { .. } | Action::Input(_)
+        Action::Loaded { .. }
+            | Action::Resize(..)
+            | Action::Message { .. }
+            | Action::Input(_)
+            | Action::Finder(_)
+            | Action::AnnotationsChanged { .. }
     ) {
         s.message = None;
     }
@@ -145,7 +154,14 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Sources(a) => super::sources::update(s, a, &mut fx),
         Action::OpenLink => super::links::open(s, &mut fx),
         Action::CopyLink => super::links::copy(s, &mut fx),
+        Action::Finder(m) => super::finder::update(s, m, &mut fx),
+        Action::AnnotationsChanged { path, items } => {
+            fx.push(Effect::Finder(super::finder::FinderEffect::Annotations(
+                path, items,
+            )));
+        }
     }
+    super::finder::after_update(s, &mut fx);
     s.ensure_layout();
     super::sources::ensure(s);
     fx
@@ -304,6 +320,7 @@ fn follow(s: &mut AppState, fx: &mut Vec<Effect>) {
         Some(Overlay::Search) => nav::commit_search(s),
         Some(Overlay::Note(n)) => nav::follow_note(s, n),
         Some(Overlay::Help(_)) => s.overlay = None,
+        Some(Overlay::Finder) => {}
         None => match s.focus {
             Pane::List => nav::open_article(s, s.list_sel, fx),
             Pane::Notes => match s.note {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Contexts in the order help shows them.
-const ORDER: [Context; 9] = [
+const ORDER: [Context; 10] = [
     Context::Global,
     Context::Body,
     Context::Notes,
@@ -16,6 +16,7 @@ const ORDER: [Context; 9] = [
     Context::Outline,
     Context::Note,
     Context::Search,
+    Context::Finder,
     Context::Help,
 ];
 

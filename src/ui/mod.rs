@@ -4,6 +4,8 @@
 
 pub mod body;
 pub mod body_view;
+pub mod finder;
+pub mod finder_preview;
 pub mod help;
 pub mod hyperlink;
 pub mod layout;
@@ -37,6 +39,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
         list::draw(buf, r, s);
     }
     body_view::draw(buf, p.body, s);
+    finder::draw_flash(buf, p.body, s);
     if let Some(r) = p.notes {
         if s.sources.open {
             sources::draw(buf, r, s);
@@ -57,6 +60,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
             list::draw(buf, r, s);
         }
         None if s.sources.open && p.notes.is_none() => sources::draw_overlay(buf, main, s),
+        Some(Overlay::Finder) => finder::draw(buf, main, s),
         Some(Overlay::Search) | None => {}
     }
 }
