@@ -100,6 +100,26 @@ pub enum Action {
         /// The document, or a readable error.
         result: Result<Arc<Document>, String>,
     },
+    /// Selection, note editor and annotations tab (see `app::annotate`).
+    Annot(super::annotate::AnnotAction),
+    /// A worker loaded article `article`'s annotations (`Effect::LoadAnnotations`).
+    AnnotationsLoaded {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// Load generation of the document the request was made for.
+        generation: u64,
+        /// The stored annotations and warnings, or a readable error.
+        result: Result<crate::annotations::Loaded, String>,
+    },
+    /// A worker finished `Effect::SaveAnnotations`; stale `generation`s are ignored.
+    AnnotationsSaved {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The generation the save was started with.
+        generation: u64,
+        /// The merged state now on disk, or a readable error.
+        result: Result<crate::annotations::Loaded, String>,
+    },
     /// Show a message in the status line (an error when `error`).
     Message {
         /// Text (sanitised before display).
@@ -119,6 +139,30 @@ pub enum Effect {
         /// The file.
         path: PathBuf,
         /// Generation to tag the reply with.
+        generation: u64,
+    },
+    /// Load article `article`'s annotations on a worker; reply `Action::AnnotationsLoaded`.
+    LoadAnnotations {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The article file (canonicalised by the worker).
+        path: PathBuf,
+        /// The loaded document (its text gives the store key's fingerprint).
+        doc: Arc<Document>,
+        /// The document's load generation.
+        generation: u64,
+    },
+    /// Merge `ops` into the store on a worker; reply `Action::AnnotationsSaved`.
+    SaveAnnotations {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The article file.
+        path: PathBuf,
+        /// The document the annotations anchor to.
+        doc: Arc<Document>,
+        /// Upserts and deletes to merge.
+        ops: Vec<crate::annotations::Op>,
+        /// Save generation to tag the reply with.
         generation: u64,
     },
     /// Save reading positions: (file, byte offset of the top line).

@@ -8,8 +8,12 @@
 //! `ui::draw`. I/O goes through a new `Effect` executed here.
 
 pub mod action;
+mod annot_io;
+pub mod annot_list;
+pub mod annotate;
 pub mod keymap;
 mod nav;
+pub mod select;
 pub mod state;
 pub mod update;
 
@@ -105,10 +109,11 @@ where
             }
         }
     })?;
+    let annot_jobs = annot_io::spawn(tx.clone(), opts.data_dir.clone())?;
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
-    execute(fx, &job_tx, opts, &mut state);
+    execute(fx, &job_tx, &annot_jobs, opts, &mut state);
     let mut drawn = false;
     loop {
         if state.dirty {
@@ -134,7 +139,7 @@ where
             };
             if let Some(a) = action {
                 let fx = update(&mut state, a);
-                execute(fx, &job_tx, opts, &mut state);
+                execute(fx, &job_tx, &annot_jobs, opts, &mut state);
             }
             if state.quit {
                 break;
@@ -153,6 +158,7 @@ where
 fn execute(
     fx: Vec<Effect>,
     jobs: &Sender<(usize, PathBuf, u64)>,
+    annot_jobs: &Sender<Effect>,
     opts: &RunOptions,
     s: &mut AppState,
 ) {
@@ -172,6 +178,11 @@ fn execute(
                     && let Err(e) = crate::library::save_positions(dir, &p)
                 {
                     s.message = Some((format!("could not save reading positions: {e}"), true));
+                }
+            }
+            e @ (Effect::LoadAnnotations { .. } | Effect::SaveAnnotations { .. }) => {
+                if annot_jobs.send(e).is_err() {
+                    s.message = Some(("the annotation worker stopped".into(), true));
                 }
             }
             Effect::Quit => s.quit = true,

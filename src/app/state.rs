@@ -159,6 +159,8 @@ pub struct AppState {
     /// Emit OSC 8 hyperlinks for URLs in notes (the shell turns this on for
     /// capable terminals; off in tests so snapshots stay plain text).
     pub hyperlinks: bool,
+    /// Annotations, cursor, selection and note editor (`app::annotate`).
+    pub annot: super::annotate::AnnotState,
     next_gen: u64,
 }
 
@@ -196,6 +198,7 @@ impl AppState {
             dirty: true,
             quit: false,
             hyperlinks: false,
+            annot: super::annotate::AnnotState::default(),
             next_gen: 1,
         }
     }

@@ -10,6 +10,9 @@ use std::sync::Arc;
 /// The contexts a key is looked up in, most specific first.
 #[must_use]
 pub fn contexts(s: &AppState) -> Vec<Context> {
+    if let Some(c) = super::annotate::contexts(s) {
+        return c;
+    }
     match s.overlay {
         Some(Overlay::Help(_)) => vec![Context::Help],
         Some(Overlay::Outline(_)) => vec![Context::Outline],
@@ -31,6 +34,9 @@ pub fn contexts(s: &AppState) -> Vec<Context> {
 /// takes printable characters first).
 #[must_use]
 pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
+    if super::annotate::contexts(s).is_some() {
+        return super::annotate::key_action(s, ev);
+    }
     if s.overlay == Some(Overlay::Search)
         && let KeyCode::Char(c) = ev.code
         && !ev
@@ -55,7 +61,13 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     s.dirty = true;
     if !matches!(
         a,
-        Action::Loaded { .. } | Action::Resize(..) | Action::Message { .. } | Action::Input(_)
+        Action::Loaded { .. }
+            | Action::Resize(..)
+            | Action::Message { .. }
+            | Action::Input(_)
+            | Action::AnnotationsLoaded { .. }
+            | Action::AnnotationsSaved { .. }
+            | Action::Annot(super::annotate::AnnotAction::EditorInput(_))
     ) {
         s.message = None;
     }
@@ -126,6 +138,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Help => s.overlay = Some(Overlay::Help(0)),
         Action::Close => close(s),
+        Action::Quit if super::annot_list::unsaved(s) => super::annotate::ask_quit(s),
         Action::Quit => {
             s.quit = true;
             fx.push(Effect::SavePositions(nav::positions(s)));
@@ -137,10 +150,25 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             article,
             generation,
             result,
-        } => loaded(s, article, generation, result),
+        } => {
+            loaded(s, article, generation, result);
+            super::annot_list::doc_loaded(s, article, generation, &mut fx);
+        }
+        Action::Annot(x) => super::annotate::update(s, x, &mut fx),
+        Action::AnnotationsLoaded {
+            article,
+            generation,
+            result,
+        } => super::annot_list::loaded(s, article, generation, result),
+        Action::AnnotationsSaved {
+            article,
+            generation,
+            result,
+        } => super::annot_list::saved(s, article, generation, result, &mut fx),
         Action::Message { text, error } => s.message = Some((text, error)),
     }
     s.ensure_layout();
+    super::annotate::after_update(s);
     fx
 }
 

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Contexts in the order help shows them.
-const ORDER: [Context; 8] = [
+const ORDER: [Context; 12] = [
     Context::Global,
     Context::Body,
     Context::Notes,
@@ -15,6 +15,10 @@ const ORDER: [Context; 8] = [
     Context::Outline,
     Context::Note,
     Context::Search,
+    Context::Select,
+    Context::Editor,
+    Context::Confirm,
+    Context::Annotations,
     Context::Help,
 ];
 
