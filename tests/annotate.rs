@@ -89,7 +89,10 @@ fn a_then_type_then_ctrl_s_saves_the_paragraph() {
     assert_eq!(a.tags, vec!["olympics"]);
     assert!(s.annot.editor.is_none());
     // Not "saved" until the store says so; quitting now asks.
-    assert_ne!(s.message.as_ref().map(|m| m.0.as_str()), Some("annotation saved"));
+    assert_ne!(
+        s.message.as_ref().map(|m| m.0.as_str()),
+        Some("annotation saved")
+    );
     assert!(press(&mut s, "q").is_empty());
     assert!(s.annot.quit_prompt && !s.quit);
     press(&mut s, "Esc");
@@ -143,7 +146,10 @@ fn esc_on_a_draft_asks_before_discarding() {
     press(&mut s, "n");
     assert!(!s.annot.editor.as_ref().expect("open").confirm_discard);
     type_note(&mut s, "y");
-    assert_eq!(s.annot.editor.as_ref().expect("open").area.lines(), ["drafty"]);
+    assert_eq!(
+        s.annot.editor.as_ref().expect("open").area.lines(),
+        ["drafty"]
+    );
     press(&mut s, "Esc");
     press(&mut s, "y");
     assert!(s.annot.editor.is_none());
@@ -242,7 +248,10 @@ fn stored_annotations_are_highlighted_and_orphans_listed() {
     assert_snapshot!("annotations_tab", t.backend());
     let buf = t.backend().buffer();
     let (ox, oy) = find(buf, "orphaned").expect("orphan marked");
-    assert_eq!(buf[(ox, oy)].fg, ibid::ui::annotations::ORPHANED.fg.expect("fg"));
+    assert_eq!(
+        buf[(ox, oy)].fg,
+        ibid::ui::annotations::ORPHANED.fg.expect("fg")
+    );
     let (qx, qy) = find(buf, "“The Kurile Islands”").expect("quote");
     assert_eq!(
         buf[(qx + 1, qy)].bg,

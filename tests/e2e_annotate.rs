@@ -144,7 +144,10 @@ fn cell_bg(screen: &vt100::Screen, needle: &str) -> Option<vt100::Color> {
 
 #[test]
 fn annotate_save_restart_highlight_export() {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/002_665c716cc0b4a646.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/002_665c716cc0b4a646.txt"
+    );
     let data = tempfile::tempdir().expect("temp data dir");
     let data_path = data.path().to_path_buf();
     let mut s = Session::start(100, 30, data, &[seed]);

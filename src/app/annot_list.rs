@@ -31,10 +31,15 @@ fn apply_local(items: &mut Vec<Annotation>, op: &Op) {
 
 fn entry(s: &mut AppState, i: usize) -> Option<&mut ArticleAnnotations> {
     let path = s.articles.get(i)?.path.clone();
-    Some(s.annot.articles.entry(i).or_insert_with(|| ArticleAnnotations {
-        path,
-        ..ArticleAnnotations::default()
-    }))
+    Some(
+        s.annot
+            .articles
+            .entry(i)
+            .or_insert_with(|| ArticleAnnotations {
+                path,
+                ..ArticleAnnotations::default()
+            }),
+    )
 }
 
 fn replace(s: &mut AppState, i: usize, stored: Vec<Annotation>) {
@@ -253,7 +258,10 @@ pub fn jump(s: &mut AppState) {
         .get(&s.current)
         .and_then(|e| e.placed.get(k).cloned().flatten());
     let Some(r) = r else {
-        s.message = Some(("this annotation is orphaned: its passage is gone".into(), true));
+        s.message = Some((
+            "this annotation is orphaned: its passage is gone".into(),
+            true,
+        ));
         return;
     };
     super::nav::push_jump(s);
@@ -269,7 +277,12 @@ pub fn jump(s: &mut AppState) {
 /// `e`: edit the selected annotation's note.
 pub fn edit_selected(s: &mut AppState) {
     let Some(k) = selected(s) else { return };
-    let Some(a) = s.annot.articles.get(&s.current).and_then(|e| e.items.get(k)) else {
+    let Some(a) = s
+        .annot
+        .articles
+        .get(&s.current)
+        .and_then(|e| e.items.get(k))
+    else {
         return;
     };
     let lines: Vec<String> = a.note.lines().map(str::to_string).collect();

@@ -169,8 +169,9 @@ pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
     match ctx.first() {
         Some(Context::Editor) => Some(Action::Annot(AnnotAction::EditorInput(*ev))),
         // A prompt swallows other keys.
-        Some(Context::Confirm) => Some(Action::Annot(AnnotAction::Answer(None)))
-            .filter(|_| ev.code == KeyCode::Esc),
+        Some(Context::Confirm) => {
+            Some(Action::Annot(AnnotAction::Answer(None))).filter(|_| ev.code == KeyCode::Esc)
+        }
         _ => None,
     }
 }

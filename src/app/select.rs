@@ -102,11 +102,7 @@ fn line_motion(
     let col = cur.start - lay.line_start.get(line).copied().unwrap_or(0);
     let mut t = line;
     loop {
-        t = if down {
-            t + 1
-        } else {
-            t.checked_sub(1)?
-        };
+        t = if down { t + 1 } else { t.checked_sub(1)? };
         let l = lay.lines.get(t)?;
         if l.segs.is_empty() {
             continue;

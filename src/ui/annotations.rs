@@ -21,10 +21,19 @@ pub const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
 /// "orphaned" tag in the annotations tab.
 pub const ORPHANED: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 /// A quote in the annotations tab.
-pub const QUOTE: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::ITALIC);
+pub const QUOTE: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::ITALIC);
 
 /// Styles bytes `a..b` of `doc.text` where they fall on line `l` drawn at (x, y).
-fn paint(buf: &mut Buffer, x: u16, y: u16, doc: &Document, l: &BodyLine, a: usize, b: usize, st: Style) {
+fn paint(
+    buf: &mut Buffer,
+    (x, y): (u16, u16),
+    doc: &Document,
+    l: &BodyLine,
+    r: (usize, usize, Style),
+) {
+    let (a, b, st) = r;
     let mut col = usize::from(l.lead());
     for sg in &l.segs {
         let (s0, s1) = (sg.start.max(a), sg.end.min(b));
@@ -48,7 +57,12 @@ pub fn paint_body(buf: &mut Buffer, t: Rect, s: &AppState, doc: &Document, lay: 
     let end = (s.top + h).min(lay.lines.len());
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
     if let Some(e) = s.annot.articles.get(&s.current) {
-        ranges.extend(e.placed.iter().flatten().map(|r| (r.start, r.end, ANNOTATED)));
+        ranges.extend(
+            e.placed
+                .iter()
+                .flatten()
+                .map(|r| (r.start, r.end, ANNOTATED)),
+        );
     }
     if let Some(r) = s.annot.selected() {
         ranges.push((r.start, r.end, SELECTION));
@@ -69,7 +83,7 @@ pub fn paint_body(buf: &mut Buffer, t: Rect, s: &AppState, doc: &Document, lay: 
         let y = t.y + u16::try_from(row).unwrap_or(0);
         let l = &lay.lines[li];
         for (a, b, st) in &ranges {
-            paint(buf, t.x, y, doc, l, *a, *b, *st);
+            paint(buf, (t.x, y), doc, l, (*a, *b, *st));
         }
     }
 }
@@ -77,11 +91,13 @@ pub fn paint_body(buf: &mut Buffer, t: Rect, s: &AppState, doc: &Document, lay: 
 /// Draws the annotations tab in the notes panel `r`.
 pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
     let focused = s.focus == Pane::Notes;
-    let block = Block::default().borders(Borders::LEFT).border_style(if focused {
-        theme::BORDER_FOCUSED
-    } else {
-        theme::BORDER
-    });
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        });
     let inner = block.inner(r);
     block.render(r, buf);
     if inner.width < 4 || inner.height < 2 {
@@ -118,7 +134,11 @@ pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
         };
         rows.push((head, if orphan { ORPHANED } else { theme::DIM }, selected));
         let quote = crate::document::sanitize(&a.anchor.quote.replace('\n', " "));
-        rows.push((format!("“{}”", truncate(&quote, w.saturating_sub(2) * 2)), QUOTE, selected));
+        rows.push((
+            format!("“{}”", truncate(&quote, w.saturating_sub(2) * 2)),
+            QUOTE,
+            selected,
+        ));
         for line in a.note.lines().take(4) {
             rows.push((crate::document::sanitize(line), Style::new(), selected));
         }

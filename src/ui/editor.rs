@@ -40,7 +40,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
             t.push('…');
         }
         let y = inner.y + u16::try_from(i).unwrap_or(0);
-        buf.set_stringn(inner.x, y, format!("│ {t}"), usize::from(inner.width), QUOTE);
+        buf.set_stringn(
+            inner.x,
+            y,
+            format!("│ {t}"),
+            usize::from(inner.width),
+            QUOTE,
+        );
     }
     let used = u16::try_from(shown).unwrap_or(0) + 1;
     if inner.height <= used {
