@@ -300,3 +300,22 @@ fn cursor_and_selection_styles() {
     let line = s.layout.as_ref().expect("layout").line_of(c.start);
     assert!(line >= s.top && line < s.top + s.body_height());
 }
+
+#[test]
+fn mouse_drag_selects_words() {
+    let mut s = state(vec![seed("002")], 80, 24);
+    let t = render(&s);
+    let (x, y) = find(t.backend().buffer(), "past February").expect("text");
+    update(&mut s, Action::Click { col: x + 1, row: y });
+    update(
+        &mut s,
+        Action::Annot(AnnotAction::Drag { col: x + 7, row: y }),
+    );
+    let r = s.annot.selected().expect("selection");
+    assert_eq!(&s.doc().expect("doc").text[r], "past February");
+    press(&mut s, "a");
+    assert_eq!(
+        s.annot.editor.as_ref().expect("editor").quote,
+        "past February"
+    );
+}

@@ -47,6 +47,13 @@ pub enum AnnotAction {
     TabDelete,
     /// `u` in the annotations tab: undo the last delete.
     TabUndo,
+    /// The mouse dragged with the left button to a cell.
+    Drag {
+        /// Column.
+        col: u16,
+        /// Row.
+        row: u16,
+    },
 }
 
 /// What the editor's note will be attached to.
@@ -124,6 +131,8 @@ pub struct AnnotState {
     pub quit_prompt: bool,
     /// Quit once the saves under way have succeeded.
     pub quit_after_save: bool,
+    /// Word under the last left-button press in the body (a drag starts there).
+    pub drag_from: Option<Range<usize>>,
     pub(crate) next_gen: u64,
 }
 
@@ -238,6 +247,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
         AnnotAction::TabEdit => annot_list::edit_selected(s),
         AnnotAction::TabDelete => annot_list::delete_selected(s, fx),
         AnnotAction::TabUndo => annot_list::undo(s, fx),
+        AnnotAction::Drag { col, row } => super::mouse_select::drag(s, col, row),
     }
 }
 

@@ -12,6 +12,7 @@ mod annot_io;
 pub mod annot_list;
 pub mod annotate;
 pub mod keymap;
+pub mod mouse_select;
 mod nav;
 pub mod select;
 pub mod state;
@@ -63,6 +64,12 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
                 row: m.row,
                 delta: -3,
             }),
+            MouseEventKind::Drag(MouseButton::Left) => {
+                Some(Action::Annot(annotate::AnnotAction::Drag {
+                    col: m.column,
+                    row: m.row,
+                }))
+            }
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 col: m.column,
                 row: m.row,

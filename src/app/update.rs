@@ -145,7 +145,10 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             fx.push(Effect::Quit);
         }
         Action::Wheel { col, row, delta } => nav::wheel(s, col, row, delta),
-        Action::Click { col, row } => nav::click(s, col, row, &mut fx),
+        Action::Click { col, row } => {
+            super::mouse_select::down(s, col, row);
+            nav::click(s, col, row, &mut fx);
+        }
         Action::Loaded {
             article,
             generation,
