@@ -319,3 +319,18 @@ fn mouse_drag_selects_words() {
         "past February"
     );
 }
+
+#[test]
+fn narrow_terminal_shows_annotations_as_a_popup() {
+    let mut s = with_stored(60, 15);
+    press(&mut s, "t");
+    let t = render(&s);
+    assert!(find(t.backend().buffer(), "Annotations (2)").is_some());
+    press(&mut s, "Enter");
+    assert_eq!(s.annot.tab, NotesTab::Notes);
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    assert!(find(buf, "Annotations (2)").is_none());
+    let (x, y) = find(buf, "The Kurile Islands").expect("jumped to the passage");
+    assert_eq!(buf[(x + 4, y)].bg, ANNOTATED.bg.expect("bg"));
+}

@@ -271,6 +271,9 @@ pub fn jump(s: &mut AppState) {
         .doc()
         .and_then(|d| super::select::word_from(d, r.start, s.show_furniture));
     s.focus = Pane::Body;
+    if !s.notes_visible() {
+        s.annot.tab = super::annotate::NotesTab::Notes;
+    }
     s.message = Some(("annotation (C-o to go back)".into(), false));
 }
 

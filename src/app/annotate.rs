@@ -162,7 +162,7 @@ pub fn contexts(s: &AppState) -> Option<Vec<Context>> {
     if a.selection.is_some() {
         return Some(vec![Context::Select, Context::Global]);
     }
-    if s.focus == Pane::Notes && a.tab == NotesTab::Annotations {
+    if a.tab == NotesTab::Annotations && (s.focus == Pane::Notes || !s.notes_visible()) {
         return Some(vec![Context::Annotations, Context::Global]);
     }
     None

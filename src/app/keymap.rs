@@ -157,6 +157,12 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b!(
             Body,
+            ["t"],
+            A::Annot(AA::ToggleTab),
+            "annotations of this article (tab or popup)"
+        ),
+        b!(
+            Body,
             ["A"],
             A::Annot(AA::AnnotateParagraph),
             "annotate the paragraph under the cursor"

@@ -1,4 +1,5 @@
-//! The note editor popup: the quoted passage above a `ratatui-textarea`.
+//! The note editor popup (the quoted passage above a `ratatui-textarea`), and
+//! the annotations list as a popup on terminals too narrow for the notes panel.
 
 use super::body::wrap;
 use super::theme;
@@ -16,6 +17,12 @@ pub const QUOTE: Style = Style::new()
 
 /// Draws the editor over `area` when it is open.
 pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
+    if s.annot.tab == crate::app::annotate::NotesTab::Annotations && !s.notes_visible() {
+        let w = area.width.saturating_sub(2).min(72);
+        let r = super::layout::centered(area, w, area.height.saturating_sub(2));
+        ratatui::widgets::Clear.render(r, buf);
+        super::annotations::draw_tab(buf, r, s);
+    }
     let Some(ed) = &s.annot.editor else { return };
     let w = area.width.saturating_sub(4).clamp(1, 72);
     let h = area.height.saturating_sub(2).clamp(1, 14);
