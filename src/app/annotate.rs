@@ -14,6 +14,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// Status-line hint while selecting.
+const SELECT_HINT: &str = "select: w b e j k ( ) { } · a annotate · Esc cancel";
+
 /// Annotation actions (wrapped in `Action::Annot`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnnotAction {
@@ -195,7 +198,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
             };
             s.annot.cursor = Some(c.clone());
             s.annot.selection = Some((c.clone(), c));
-            s.message = Some(("select: w b e j k ( ) { } · a annotate · Esc".into(), false));
+            s.message = Some((SELECT_HINT.into(), false));
         }
         AnnotAction::AnnotateSelection => {
             if let Some(r) = s.annot.selected() {
@@ -330,6 +333,7 @@ fn move_head(s: &mut AppState, m: Motion) {
     };
     if let Some((_, h)) = s.annot.selection.as_mut() {
         *h = next.clone();
+        s.message = Some((SELECT_HINT.into(), false));
     }
     let word = select::word_from(&doc, next.start.saturating_sub(1), s.show_furniture)
         .filter(|w| w.start <= next.start && next.start <= w.end)
