@@ -334,3 +334,22 @@ fn narrow_terminal_shows_annotations_as_a_popup() {
     let (x, y) = find(buf, "The Kurile Islands").expect("jumped to the passage");
     assert_eq!(buf[(x + 4, y)].bg, ANNOTATED.bg.expect("bg"));
 }
+
+#[test]
+fn a_signal_quits_at_once_and_flushes_unsaved_notes() {
+    let mut s = state(vec![seed("002")], 120, 40);
+    press(&mut s, "A");
+    let (g, _) = save_effect(&press(&mut s, "C-s"));
+    update(
+        &mut s,
+        Action::AnnotationsSaved {
+            article: 0,
+            generation: g,
+            result: Err("disk full".into()),
+        },
+    );
+    let fx = update(&mut s, Action::Terminate);
+    let (_, ops) = save_effect(&fx);
+    assert_eq!(ops.len(), 1);
+    assert!(fx.contains(&Effect::Quit) && s.quit);
+}

@@ -69,6 +69,9 @@ pub enum Action {
     Close,
     /// Leave the program.
     Quit,
+    /// Leave now without asking (a signal): unsaved annotations are saved
+    /// synchronously on the way out.
+    Terminate,
     /// A character typed into the search prompt.
     Input(char),
     /// Backspace in the search prompt.

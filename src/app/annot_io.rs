@@ -39,7 +39,9 @@ fn key(path: &Path, text: &str) -> ArticleKey {
     ArticleKey::new(canonical, text)
 }
 
-fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
+/// Runs one annotation effect here and now (the worker's body; also used to
+/// flush saves synchronously when quitting).
+pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
     let guarded = |f: &dyn Fn() -> Result<Loaded, String>| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
             .unwrap_or_else(|_| Err("internal error in the annotation store".into()))

@@ -169,6 +169,8 @@ fn execute(
     opts: &RunOptions,
     s: &mut AppState,
 ) {
+    // Quitting: saves run here, before the process exits.
+    let quitting = fx.contains(&Effect::Quit);
     for e in fx {
         match e {
             Effect::Load {
@@ -186,6 +188,9 @@ fn execute(
                 {
                     s.message = Some((format!("could not save reading positions: {e}"), true));
                 }
+            }
+            e @ Effect::SaveAnnotations { .. } if quitting => {
+                annot_io::run(&e, opts.data_dir.as_deref());
             }
             e @ (Effect::LoadAnnotations { .. } | Effect::SaveAnnotations { .. }) => {
                 if annot_jobs.send(e).is_err() {

@@ -139,6 +139,10 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Help => s.overlay = Some(Overlay::Help(0)),
         Action::Close => close(s),
         Action::Quit if super::annot_list::unsaved(s) => super::annotate::ask_quit(s),
+        Action::Terminate => {
+            super::annot_list::save_all(s, &mut fx);
+            super::annotate::quit_now(s, &mut fx);
+        }
         Action::Quit => {
             s.quit = true;
             fx.push(Effect::SavePositions(nav::positions(s)));
