@@ -353,3 +353,23 @@ fn a_signal_quits_at_once_and_flushes_unsaved_notes() {
     assert_eq!(ops.len(), 1);
     assert!(fx.contains(&Effect::Quit) && s.quit);
 }
+
+#[test]
+fn e_edits_an_existing_note_in_place() {
+    let mut s = with_stored(200, 50);
+    press(&mut s, "t");
+    assert_eq!(s.focus, ibid::app::Pane::Notes);
+    let first = s.annot.articles[&0].items[0].clone();
+    press(&mut s, "e");
+    let ed = s.annot.editor.as_ref().expect("editor");
+    assert_eq!(ed.area.lines(), ["chain of #islands"]);
+    type_note(&mut s, " #kuriles");
+    let (_, ops) = save_effect(&press(&mut s, "C-s"));
+    let Op::Upsert(a) = &ops[0] else {
+        panic!("upsert expected")
+    };
+    assert_eq!(a.id, first.id);
+    assert_eq!(a.note, "chain of #islands #kuriles");
+    assert_eq!(a.tags, vec!["islands", "kuriles"]);
+    assert_eq!(a.created, first.created);
+}

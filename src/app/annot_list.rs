@@ -7,7 +7,7 @@ use super::annotate::{ArticleAnnotations, EditTarget, Editor};
 use super::state::AppState;
 use crate::annotations::{Anchor, Annotation, Loaded, Op, resolve};
 use crate::document::Document;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 use std::time::SystemTime;
 
 /// Places `items` in `doc`'s text (`None`: orphaned).
@@ -289,8 +289,11 @@ pub fn edit_selected(s: &mut AppState) {
         return;
     };
     let lines: Vec<String> = a.note.lines().map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
     s.annot.editor = Some(Editor {
-        area: TextArea::new(lines),
+        area,
         target: EditTarget::Existing(a.id.clone()),
         quote: a.anchor.quote.clone(),
         confirm_discard: false,
