@@ -140,6 +140,13 @@ pub struct AnnotState {
 }
 
 impl AnnotState {
+    /// Article `article`'s annotations in memory (stored plus unsaved), for
+    /// the finder; watch `rev` to know when to re-index.
+    #[must_use]
+    pub fn items(&self, article: usize) -> &[Annotation] {
+        self.articles.get(&article).map_or(&[], |e| e.items.as_slice())
+    }
+
     /// The selected byte range (anchor word to head), when selecting.
     #[must_use]
     pub fn selected(&self) -> Option<Range<usize>> {
