@@ -11,6 +11,7 @@ use ibid::app::annotate::{AnnotAction, NotesTab};
 use ibid::app::{Action, AppState, Effect, key_action, keymap, update};
 use ibid::ui::annotations::{ANNOTATED, CURSOR, SELECTION};
 use insta::assert_snapshot;
+use ratatui::style::Modifier;
 use std::time::{Duration, UNIX_EPOCH};
 
 /// Presses a key by keymap name and returns the effects.
@@ -268,8 +269,9 @@ fn editor_popup_renders() {
     let t = render(&s);
     assert_snapshot!("editor_80x24", t.backend());
     let buf = t.backend().buffer();
-    let (x, y) = find(buf, "│ This past February").expect("quote");
-    assert_eq!(buf[(x + 2, y)].fg, ibid::ui::editor::QUOTE.fg.expect("fg"));
+    let (x, y) = find(buf, "This past February, Japan’s Prime Minister Shinzo").expect("quote");
+    assert_eq!(buf[(x, y)].fg, ibid::ui::editor::QUOTE.fg.expect("fg"));
+    assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
     let (tx, ty) = find(buf, "first line").expect("note text");
     assert!(tx > x.saturating_sub(2) && ty > y);
     press(&mut s, "Esc");

@@ -144,7 +144,9 @@ impl AnnotState {
     /// the finder; watch `rev` to know when to re-index.
     #[must_use]
     pub fn items(&self, article: usize) -> &[Annotation] {
-        self.articles.get(&article).map_or(&[], |e| e.items.as_slice())
+        self.articles
+            .get(&article)
+            .map_or(&[], |e| e.items.as_slice())
     }
 
     /// The selected byte range (anchor word to head), when selecting.

@@ -47,19 +47,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
             t.push('…');
         }
         let y = inner.y + u16::try_from(i).unwrap_or(0);
-        buf.set_stringn(
-            inner.x,
-            y,
-            format!("│ {t}"),
-            usize::from(inner.width),
-            QUOTE,
-        );
+        buf.set_stringn(inner.x, y, format!(" {t}"), usize::from(inner.width), QUOTE);
     }
     let used = u16::try_from(shown).unwrap_or(0) + 1;
     if inner.height <= used {
         return;
     }
-    let text = Rect::new(inner.x, inner.y + used, inner.width, inner.height - used);
+    let text = Rect::new(
+        inner.x + 1,
+        inner.y + used,
+        inner.width.saturating_sub(1),
+        inner.height - used,
+    );
     if ed.area.is_empty() {
         buf.set_stringn(
             text.x + 1,
