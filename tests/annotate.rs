@@ -375,3 +375,16 @@ fn e_edits_an_existing_note_in_place() {
     assert_eq!(a.tags, vec!["islands", "kuriles"]);
     assert_eq!(a.created, first.created);
 }
+
+#[test]
+fn empty_editor_shows_a_placeholder_and_saves_a_highlight() {
+    let mut s = state(vec![seed("002")], 80, 24);
+    press(&mut s, "A");
+    let t = render(&s);
+    assert!(find(t.backend().buffer(), "type a note (#tags)").is_some());
+    let (_, ops) = save_effect(&press(&mut s, "C-s"));
+    let Op::Upsert(a) = &ops[0] else {
+        panic!("upsert expected")
+    };
+    assert!(a.note.is_empty() && a.tags.is_empty());
+}

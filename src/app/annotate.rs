@@ -311,8 +311,10 @@ fn open_new(s: &mut AppState, r: Range<usize>) {
     let Some(doc) = s.doc() else { return };
     let quote = doc.text.get(r.clone()).unwrap_or("").to_string();
     s.annot.selection = None;
+    let mut area = TextArea::default();
+    area.set_placeholder_text("type a note (#tags), or save it empty as a highlight");
     s.annot.editor = Some(Editor {
-        area: TextArea::default(),
+        area,
         target: EditTarget::New(r),
         quote,
         confirm_discard: false,

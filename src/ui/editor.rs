@@ -2,7 +2,6 @@
 //! the annotations list as a popup on terminals too narrow for the notes panel.
 
 use super::body::wrap;
-use super::theme;
 use crate::app::AppState;
 use crate::document::Span;
 use ratatui::buffer::Buffer;
@@ -59,14 +58,5 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
         inner.width.saturating_sub(1),
         inner.height - used,
     );
-    if ed.area.is_empty() {
-        buf.set_stringn(
-            text.x + 1,
-            text.y,
-            "type a note (#tags); empty = highlight",
-            usize::from(text.width.saturating_sub(1)),
-            theme::DIM,
-        );
-    }
     (&ed.area).render(text, buf);
 }
