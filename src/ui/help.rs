@@ -58,7 +58,7 @@ pub fn lines() -> Vec<Line<'static>> {
         }
     }
     out.push(Line::from(Span::styled(
-        "mouse: wheel scrolls the pane under the pointer; click a marker to open its note",
+        "mouse: wheel scrolls the pane under the pointer; click a marker to open its note; drag to select text (a annotates)",
         theme::DIM,
     )));
     out
