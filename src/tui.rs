@@ -89,7 +89,7 @@ pub fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into `Action::Quit`, so the loop exits
+/// Turns SIGTERM, SIGHUP and SIGINT into `Action::Terminate`, so the loop exits
 /// through its normal path and the terminal is restored.
 ///
 /// # Errors
@@ -99,7 +99,7 @@ pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         for _ in signals.forever() {
-            if tx.send(Msg::Action(Action::Quit)).is_err() {
+            if tx.send(Msg::Action(Action::Terminate)).is_err() {
                 break;
             }
         }

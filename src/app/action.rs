@@ -69,6 +69,9 @@ pub enum Action {
     Close,
     /// Leave the program.
     Quit,
+    /// Leave now without asking (a signal): unsaved annotations are saved
+    /// synchronously on the way out.
+    Terminate,
     /// A character typed into the search prompt.
     Input(char),
     /// Backspace in the search prompt.
@@ -116,6 +119,26 @@ pub enum Action {
         /// All its annotations.
         items: Vec<(u32, String, String)>,
     },
+    /// Selection, note editor and annotations tab (see `app::annotate`).
+    Annot(super::annotate::AnnotAction),
+    /// A worker loaded article `article`'s annotations (`Effect::LoadAnnotations`).
+    AnnotationsLoaded {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// Load generation of the document the request was made for.
+        generation: u64,
+        /// The stored annotations and warnings, or a readable error.
+        result: Result<crate::annotations::Loaded, String>,
+    },
+    /// A worker finished `Effect::SaveAnnotations`; stale `generation`s are ignored.
+    AnnotationsSaved {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The generation the save was started with.
+        generation: u64,
+        /// The merged state now on disk, or a readable error.
+        result: Result<crate::annotations::Loaded, String>,
+    },
     /// Show a message in the status line (an error when `error`).
     Message {
         /// Text (sanitised before display).
@@ -135,6 +158,30 @@ pub enum Effect {
         /// The file.
         path: PathBuf,
         /// Generation to tag the reply with.
+        generation: u64,
+    },
+    /// Load article `article`'s annotations on a worker; reply `Action::AnnotationsLoaded`.
+    LoadAnnotations {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The article file (canonicalised by the worker).
+        path: PathBuf,
+        /// The loaded document (its text gives the store key's fingerprint).
+        doc: Arc<Document>,
+        /// The document's load generation.
+        generation: u64,
+    },
+    /// Merge `ops` into the store on a worker; reply `Action::AnnotationsSaved`.
+    SaveAnnotations {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The article file.
+        path: PathBuf,
+        /// The document the annotations anchor to.
+        doc: Arc<Document>,
+        /// Upserts and deletes to merge.
+        ops: Vec<crate::annotations::Op>,
+        /// Save generation to tag the reply with.
         generation: u64,
     },
     /// Save reading positions: (file, byte offset of the top line).

@@ -29,6 +29,14 @@ pub enum Context {
     Sources,
     /// The finder is open (printable keys are typed, not looked up).
     Finder,
+    /// A body selection is being made (`v`).
+    Select,
+    /// The note editor is open (other keys are typed into it).
+    Editor,
+    /// A yes/no question is asked in the status line.
+    Confirm,
+    /// The notes panel shows the annotations tab and has focus.
+    Annotations,
 }
 
 impl Context {
@@ -46,6 +54,10 @@ impl Context {
             Self::Search => "search",
             Self::Sources => "sources",
             Self::Finder => "finder",
+            Self::Select => "select",
+            Self::Editor => "editor",
+            Self::Confirm => "confirm",
+            Self::Annotations => "annotations",
         }
     }
 }
@@ -71,8 +83,10 @@ macro_rules! b {
 
 /// The default keymap.
 pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    use super::annotate::AnnotAction as AA;
     use super::finder::{FinderMsg as M, Scope};
     use super::line_edit::Edit as E;
+    use super::select::Motion as MO;
     use super::sources::SourcesAction as SA;
     use Action as A;
     use Action::Finder as F;
@@ -171,6 +185,42 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             A::Follow,
             "open the selected marker's note"
         ),
+        b!(
+            Body,
+            ["w", "e"],
+            A::Annot(AA::Move(MO::WordNext)),
+            "cursor to the next word"
+        ),
+        b!(
+            Body,
+            ["B"],
+            A::Annot(AA::Move(MO::WordPrev)),
+            "cursor back a word (b: page up)"
+        ),
+        b!(
+            Body,
+            ["v"],
+            A::Annot(AA::Select),
+            "select from the cursor (then a: annotate)"
+        ),
+        b!(
+            Body,
+            ["t"],
+            A::Annot(AA::ToggleTab),
+            "annotations of this article (tab or popup)"
+        ),
+        b!(
+            Body,
+            ["A"],
+            A::Annot(AA::AnnotateParagraph),
+            "annotate the paragraph under the cursor"
+        ),
+        b!(
+            Notes,
+            ["t"],
+            A::Annot(AA::ToggleTab),
+            "show the annotations tab"
+        ),
         b!(Notes, ["j", "Down"], A::MoveSel(1), "next note"),
         b!(Notes, ["k", "Up"], A::MoveSel(-1), "previous note"),
         b!(
@@ -197,6 +247,130 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b!(Help, ["j", "Down"], A::MoveSel(1), "scroll help down"),
         b!(Help, ["k", "Up"], A::MoveSel(-1), "scroll help up"),
         b!(Help, ["Esc", "q", "?"], A::Close, "close help"),
+        b!(
+            Select,
+            ["w", "e"],
+            A::Annot(AA::Move(MO::WordNext)),
+            "extend to the next word"
+        ),
+        b!(
+            Select,
+            ["b", "B"],
+            A::Annot(AA::Move(MO::WordPrev)),
+            "back a word"
+        ),
+        b!(
+            Select,
+            ["j", "Down"],
+            A::Annot(AA::Move(MO::LineDown)),
+            "extend a line down"
+        ),
+        b!(
+            Select,
+            ["k", "Up"],
+            A::Annot(AA::Move(MO::LineUp)),
+            "back a line up"
+        ),
+        b!(
+            Select,
+            [")"],
+            A::Annot(AA::Move(MO::SentenceNext)),
+            "to the end of the sentence"
+        ),
+        b!(
+            Select,
+            ["("],
+            A::Annot(AA::Move(MO::SentencePrev)),
+            "to the start of the sentence"
+        ),
+        b!(
+            Select,
+            ["}"],
+            A::Annot(AA::Move(MO::ParaNext)),
+            "to the end of the paragraph"
+        ),
+        b!(
+            Select,
+            ["{"],
+            A::Annot(AA::Move(MO::ParaPrev)),
+            "to the start of the paragraph"
+        ),
+        b!(
+            Select,
+            ["a", "Enter"],
+            A::Annot(AA::AnnotateSelection),
+            "annotate the selection"
+        ),
+        b!(
+            Select,
+            ["A"],
+            A::Annot(AA::AnnotateParagraph),
+            "annotate the whole paragraph"
+        ),
+        b!(
+            Select,
+            ["Esc", "v"],
+            A::Annot(AA::CancelSelection),
+            "cancel the selection"
+        ),
+        b!(
+            Editor,
+            ["C-s"],
+            A::Annot(AA::EditorSave),
+            "save the note (#words are tags)"
+        ),
+        b!(
+            Editor,
+            ["Esc"],
+            A::Annot(AA::EditorEsc),
+            "close (asks before discarding)"
+        ),
+        b!(Confirm, ["y"], A::Annot(AA::Answer(Some(true))), "yes"),
+        b!(Confirm, ["n"], A::Annot(AA::Answer(Some(false))), "no"),
+        b!(Confirm, ["Esc"], A::Annot(AA::Answer(None)), "cancel"),
+        b!(
+            Annotations,
+            ["j", "Down"],
+            A::Annot(AA::TabMove(1)),
+            "next annotation"
+        ),
+        b!(
+            Annotations,
+            ["k", "Up"],
+            A::Annot(AA::TabMove(-1)),
+            "previous annotation"
+        ),
+        b!(
+            Annotations,
+            ["Enter"],
+            A::Annot(AA::TabJump),
+            "go to the annotated passage"
+        ),
+        b!(Annotations, ["e"], A::Annot(AA::TabEdit), "edit the note"),
+        b!(
+            Annotations,
+            ["d"],
+            A::Annot(AA::TabDelete),
+            "delete the annotation"
+        ),
+        b!(
+            Annotations,
+            ["u"],
+            A::Annot(AA::TabUndo),
+            "undo the last delete"
+        ),
+        b!(
+            Annotations,
+            ["t"],
+            A::Annot(AA::ToggleTab),
+            "back to the notes tab"
+        ),
+        b!(
+            Annotations,
+            ["Esc"],
+            A::Annot(AA::ToggleTab),
+            "back to the notes tab"
+        ),
         b!(Search, ["Enter"], A::Follow, "search for the typed text"),
         b!(Search, ["Esc"], A::Close, "cancel the search"),
         b!(

@@ -8,12 +8,17 @@
 //! `ui::draw`. I/O goes through a new `Effect` executed here.
 
 pub mod action;
+mod annot_io;
+pub mod annot_list;
+pub mod annotate;
 pub mod finder;
 mod finder_shell;
 pub mod keymap;
 pub mod line_edit;
 pub mod links;
+pub mod mouse_select;
 mod nav;
+pub mod select;
 pub mod sources;
 pub mod state;
 pub mod update;
@@ -68,6 +73,12 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
                 row: m.row,
                 delta: -3,
             }),
+            MouseEventKind::Drag(MouseButton::Left) => {
+                Some(Action::Annot(annotate::AnnotAction::Drag {
+                    col: m.column,
+                    row: m.row,
+                }))
+            }
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 col: m.column,
                 row: m.row,
@@ -115,10 +126,11 @@ where
         }
     })?;
     let mut finder = finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone());
+    let annot_jobs = annot_io::spawn(tx.clone(), opts.data_dir.clone())?;
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
-    execute(fx, &job_tx, tx, opts, &mut state, &mut finder);
+    execute(fx, &job_tx, &annot_jobs, tx, opts, &mut state, &mut finder);
     let mut drawn = false;
     loop {
         if state.dirty {
@@ -144,7 +156,7 @@ where
             };
             if let Some(a) = action {
                 let fx = update(&mut state, a);
-                execute(fx, &job_tx, tx, opts, &mut state, &mut finder);
+                execute(fx, &job_tx, &annot_jobs, tx, opts, &mut state, &mut finder);
             }
             if state.quit {
                 break;
@@ -163,11 +175,14 @@ where
 fn execute(
     fx: Vec<Effect>,
     jobs: &Sender<(usize, PathBuf, u64)>,
+    annot_jobs: &Sender<Effect>,
     tx: &Sender<Msg>,
     opts: &RunOptions,
     s: &mut AppState,
     finder: &mut finder_shell::Shell,
 ) {
+    // Quitting: saves run here, before the process exits.
+    let quitting = fx.contains(&Effect::Quit);
     for e in fx {
         match e {
             Effect::Load {
@@ -189,6 +204,14 @@ fn execute(
             Effect::OpenUrl(url) => links::run_open(url, tx, s),
             Effect::CopyUrl(url) => links::run_copy(&url, s),
             Effect::Finder(f) => finder.execute(f, s),
+            e @ Effect::SaveAnnotations { .. } if quitting => {
+                annot_io::run(&e, opts.data_dir.as_deref());
+            }
+            e @ (Effect::LoadAnnotations { .. } | Effect::SaveAnnotations { .. }) => {
+                if annot_jobs.send(e).is_err() {
+                    s.message = Some(("the annotation worker stopped".into(), true));
+                }
+            }
             Effect::Quit => s.quit = true,
         }
     }

@@ -165,6 +165,8 @@ pub struct AppState {
     pub sources: super::sources::SourcesState,
     /// The finder's query, results and index.
     pub finder: super::finder::FinderState,
+    /// Annotations, cursor, selection and note editor (`app::annotate`).
+    pub annot: super::annotate::AnnotState,
     next_gen: u64,
 }
 
@@ -204,6 +206,7 @@ impl AppState {
             hyperlinks: false,
             sources: super::sources::SourcesState::default(),
             finder: super::finder::FinderState::default(),
+            annot: super::annotate::AnnotState::default(),
             next_gen: 1,
         }
     }

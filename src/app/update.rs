@@ -10,6 +10,9 @@ use std::sync::Arc;
 /// The contexts a key is looked up in, most specific first.
 #[must_use]
 pub fn contexts(s: &AppState) -> Vec<Context> {
+    if let Some(c) = super::annotate::contexts(s) {
+        return c;
+    }
     if let Some(c) = super::sources::contexts(s) {
         return c;
     }
@@ -35,6 +38,9 @@ pub fn contexts(s: &AppState) -> Vec<Context> {
 /// takes printable characters first).
 #[must_use]
 pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
+    if super::annotate::contexts(s).is_some() {
+        return super::annotate::key_action(s, ev);
+    }
     if s.overlay == Some(Overlay::Search)
         && let KeyCode::Char(c) = ev.code
         && !ev
@@ -68,6 +74,9 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             | Action::Input(_)
             | Action::Finder(_)
             | Action::AnnotationsChanged { .. }
+            | Action::AnnotationsLoaded { .. }
+            | Action::AnnotationsSaved { .. }
+            | Action::Annot(super::annotate::AnnotAction::EditorInput(_))
     ) {
         s.message = None;
     }
@@ -138,18 +147,40 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Help => s.overlay = Some(Overlay::Help(0)),
         Action::Close => close(s),
+        Action::Quit if super::annot_list::unsaved(s) => super::annotate::ask_quit(s),
+        Action::Terminate => {
+            super::annot_list::save_all(s, &mut fx);
+            super::annotate::quit_now(s, &mut fx);
+        }
         Action::Quit => {
             s.quit = true;
             fx.push(Effect::SavePositions(nav::positions(s)));
             fx.push(Effect::Quit);
         }
         Action::Wheel { col, row, delta } => nav::wheel(s, col, row, delta),
-        Action::Click { col, row } => nav::click(s, col, row, &mut fx),
+        Action::Click { col, row } => {
+            super::mouse_select::down(s, col, row);
+            nav::click(s, col, row, &mut fx);
+        }
         Action::Loaded {
             article,
             generation,
             result,
-        } => loaded(s, article, generation, result),
+        } => {
+            loaded(s, article, generation, result);
+            super::annot_list::doc_loaded(s, article, generation, &mut fx);
+        }
+        Action::Annot(x) => super::annotate::update(s, x, &mut fx),
+        Action::AnnotationsLoaded {
+            article,
+            generation,
+            result,
+        } => super::annot_list::loaded(s, article, generation, result),
+        Action::AnnotationsSaved {
+            article,
+            generation,
+            result,
+        } => super::annot_list::saved(s, article, generation, result, &mut fx),
         Action::Message { text, error } => s.message = Some((text, error)),
         Action::Sources(a) => super::sources::update(s, a, &mut fx),
         Action::OpenLink => super::links::open(s, &mut fx),
@@ -164,6 +195,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     super::finder::after_update(s, &mut fx);
     s.ensure_layout();
     super::sources::ensure(s);
+    super::annotate::after_update(s);
     fx
 }
 

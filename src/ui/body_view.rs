@@ -44,6 +44,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         draw_line(buf, t.x, y, t.width, doc, &lay.lines[li]);
         highlight_matches(buf, t.x, y, doc, &lay.lines[li], s);
     }
+    super::annotations::paint_body(buf, t, s, doc, lay);
     if let Some(p) = s
         .marker
         .and_then(|m| lay.marker_slot(m))

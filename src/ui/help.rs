@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Contexts in the order help shows them.
-const ORDER: [Context; 10] = [
+const ORDER: [Context; 14] = [
     Context::Global,
     Context::Body,
     Context::Notes,
@@ -17,6 +17,10 @@ const ORDER: [Context; 10] = [
     Context::Note,
     Context::Search,
     Context::Finder,
+    Context::Select,
+    Context::Editor,
+    Context::Confirm,
+    Context::Annotations,
     Context::Help,
 ];
 
@@ -56,7 +60,7 @@ pub fn lines() -> Vec<Line<'static>> {
         }
     }
     out.push(Line::from(Span::styled(
-        "mouse: wheel scrolls the pane under the pointer; click a marker to open its note",
+        "mouse: wheel scrolls the pane under the pointer; click a marker to open its note; drag to select text (a annotates)",
         theme::DIM,
     )));
     out

@@ -2,8 +2,10 @@
 //! overlays. It never wraps the article (that is `body::layout`, cached in
 //! the state) and does no I/O.
 
+pub mod annotations;
 pub mod body;
 pub mod body_view;
+pub mod editor;
 pub mod finder;
 pub mod finder_preview;
 pub mod help;
@@ -63,6 +65,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
         Some(Overlay::Finder) => finder::draw(buf, main, s),
         Some(Overlay::Search) | None => {}
     }
+    editor::draw(buf, main, s);
 }
 
 /// Clears `r` and draws a bordered box titled `title`; returns the inside.

@@ -176,6 +176,9 @@ pub fn truncate(s: &str, w: usize) -> String {
 
 /// Draws the notes panel in `r` (left border, title row, notes).
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
+    if s.annot.tab == crate::app::annotate::NotesTab::Annotations {
+        return super::annotations::draw_tab(buf, r, s);
+    }
     let focused = s.focus == Pane::Notes;
     let block = Block::default()
         .borders(Borders::LEFT)
