@@ -42,6 +42,7 @@ impl Session {
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ibid"));
         cmd.env("IBID_DATA_DIR", data.path());
+        cmd.env("IBID_CACHE_DIR", data.path().join("cache"));
         cmd.env("TERM", "xterm-256color");
         for a in args {
             cmd.arg(a);
@@ -173,6 +174,15 @@ fn annotate_save_restart_highlight_export() {
     t.wait_for("unannotated text plain", |sc| {
         cell_bg(sc, "? help") != Some(ANNOTATED)
     });
+    // The finder lists the note under `%`.
+    t.send("\x10");
+    t.send("%sochi");
+    t.wait_for("the annotation found by the finder", |sc| {
+        let text = sc.contents();
+        text.contains("%sochi") && text.contains("Abe went to Sochi")
+    });
+    t.send("\x1b");
+    t.wait_for("finder closed", |sc| !sc.contents().contains("%sochi"));
     t.send("q");
     assert!(t.wait_exit().success());
 

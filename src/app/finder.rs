@@ -114,6 +114,8 @@ pub struct FinderState {
     /// Highlight after a jump: (article, bytes) and its id.
     pub flash: Option<(usize, Span, u64)>,
     next_flash: u64,
+    /// `AppState::annot.rev` last sent to the index (`app::bridge`).
+    pub annot_rev: u64,
 }
 
 impl FinderState {

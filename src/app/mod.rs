@@ -11,6 +11,7 @@ pub mod action;
 mod annot_io;
 pub mod annot_list;
 pub mod annotate;
+mod bridge;
 pub mod finder;
 mod finder_shell;
 pub mod keymap;

@@ -196,6 +196,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     s.ensure_layout();
     super::sources::ensure(s);
     super::annotate::after_update(s);
+    super::bridge::annotations_to_finder(s, &mut fx);
     fx
 }
 
