@@ -68,7 +68,7 @@ fn first_paragraph(s: &AppState) -> String {
     let doc = s.doc().expect("doc");
     let b = doc
         .body()
-        .find(|(_, b)| !doc.slice(b.span).trim().is_empty())
+        .find(|(_, b)| b.kind == ibid::document::BlockKind::Paragraph)
         .expect("a paragraph");
     doc.slice(b.1.span).to_string()
 }

@@ -19,9 +19,16 @@ pub fn annotations_to_finder(s: &mut AppState, fx: &mut Vec<Effect>) {
             .zip(&art.placed)
             .map(|(a, placed)| {
                 let offset = placed.as_ref().map_or(0, |r| r.start);
-                (u32::try_from(offset).unwrap_or(u32::MAX), a.anchor.quote.clone(), a.note.clone())
+                (
+                    u32::try_from(offset).unwrap_or(u32::MAX),
+                    a.anchor.quote.clone(),
+                    a.note.clone(),
+                )
             })
             .collect();
-        fx.push(Effect::Finder(FinderEffect::Annotations(art.path.clone(), items)));
+        fx.push(Effect::Finder(FinderEffect::Annotations(
+            art.path.clone(),
+            items,
+        )));
     }
 }

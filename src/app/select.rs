@@ -2,7 +2,7 @@
 //! sentences and paragraphs, as byte ranges of `Document::text`. Only words
 //! inside visible body blocks (not notes, not hidden furniture) are targets.
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 use crate::ui::body::BodyLayout;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -28,7 +28,8 @@ pub enum Motion {
     ParaPrev,
 }
 
-/// Index of the visible body block containing byte `pos`.
+/// Index of the visible body block containing byte `pos`; the title and
+/// byline are not article text and cannot be selected.
 #[must_use]
 pub fn block_at(doc: &Document, pos: usize, furniture: bool) -> Option<usize> {
     let i = doc
@@ -36,7 +37,8 @@ pub fn block_at(doc: &Document, pos: usize, furniture: bool) -> Option<usize> {
         .partition_point(|b| b.span.start <= pos)
         .checked_sub(1)?;
     let b = &doc.blocks[i];
-    (pos < b.span.end && (furniture || b.furniture.is_none())).then_some(i)
+    let text = !matches!(b.kind, BlockKind::Title | BlockKind::Byline);
+    (pos < b.span.end && text && (furniture || b.furniture.is_none())).then_some(i)
 }
 
 fn is_word(w: &str) -> bool {

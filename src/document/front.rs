@@ -18,6 +18,10 @@ pub struct Front {
     pub publication: Option<String>,
     /// Paragraph indices that are masthead (title, byline, dates…).
     pub masthead: Vec<usize>,
+    /// The title line's paragraph (shown as the body's title).
+    pub title_para: Option<usize>,
+    /// The byline's paragraph (shown under the title).
+    pub byline_para: Option<usize>,
 }
 
 /// How many opening paragraphs may be front matter.
@@ -110,6 +114,7 @@ pub fn read(paras: &[Para]) -> Front {
             && i == 0
         {
             front.title = Some(p.text.clone());
+            front.title_para = Some(i);
             front.masthead.push(i);
             continue;
         }
@@ -117,6 +122,7 @@ pub fn read(paras: &[Para]) -> Front {
             if front.author.is_none() {
                 front.author = Some(author);
                 byline_at = Some(i);
+                front.byline_para = Some(i);
             }
             front.date = front.date.take().or(date);
             front.masthead.push(i);
@@ -139,6 +145,7 @@ pub fn read(paras: &[Para]) -> Front {
                 .filter(|&i| i == 0 && window <= 2),
         };
         if let Some(t) = title_at {
+            front.title_para = Some(t);
             front.title = Some(paras[t].text.trim().to_string());
             front.masthead.push(t);
             if let Some(&p) = title_like_idx.iter().find(|&&i| i < t) {

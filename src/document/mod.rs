@@ -82,6 +82,10 @@ pub enum BlockKind {
     Code,
     /// A stand-in for embedded media the text does not contain (a video, an image).
     Embed,
+    /// The article's title line, shown at the top of the body.
+    Title,
+    /// The byline (author, date) under the title.
+    Byline,
 }
 
 /// Why a block is page furniture rather than article text.
@@ -285,7 +289,15 @@ impl Document {
     #[must_use]
     pub fn paragraph_count(&self) -> usize {
         self.body()
-            .filter(|(_, b)| !matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Embed))
+            .filter(|(_, b)| {
+                !matches!(
+                    b.kind,
+                    BlockKind::Heading { .. }
+                        | BlockKind::Embed
+                        | BlockKind::Title
+                        | BlockKind::Byline
+                )
+            })
             .count()
     }
     /// Approximate heap memory held by the model, in bytes (strings' and

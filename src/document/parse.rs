@@ -120,6 +120,10 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     for &i in &front.masthead {
         furn[i] = Some(Furniture::Masthead);
     }
+    // The title and byline are shown at the top of the body, not hidden.
+    for i in [front.title_para, front.byline_para].into_iter().flatten() {
+        furn[i] = None;
+    }
     for &i in &layout.chrome {
         furn[i] = Some(Furniture::WebChrome);
     }
@@ -127,11 +131,21 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
         *b &= f.is_none();
     }
     let mut kinds = structure::classify(&mut paras, &body);
+
     let mut merged = vec![false; paras.len()];
     for m in join_split_paragraphs(&mut paras, &kinds, &body) {
         merged[m] = true;
         body[m] = false;
         kinds[m] = BlockKind::Paragraph;
+    }
+
+    if let Some(t) = front.title_para {
+        kinds[t] = BlockKind::Title;
+        body[t] = true;
+    }
+    if let Some(b) = front.byline_para {
+        kinds[b] = BlockKind::Byline;
+        body[b] = true;
     }
 
     // Markers: candidates in body paragraphs, confirmed against the notes.

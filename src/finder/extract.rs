@@ -32,7 +32,7 @@ pub fn entries_for(doc: &Document, fallback_title: &str) -> Vec<Entry> {
                 current = Some(to_u32(out.len()));
                 out.push(entry(Kind::Heading, text, block.span.start, None));
             }
-            BlockKind::Embed => {}
+            BlockKind::Embed | BlockKind::Title | BlockKind::Byline => {}
             BlockKind::Paragraph
             | BlockKind::ListItem { .. }
             | BlockKind::Quote

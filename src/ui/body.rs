@@ -44,6 +44,10 @@ pub enum LineKind {
     Code,
     /// Page furniture (shown dimmed on request).
     Furniture,
+    /// The article's title.
+    Title,
+    /// The byline under the title.
+    Byline,
     /// Spacing between blocks.
     Blank,
 }
@@ -300,6 +304,8 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
         let (kind, indent, prefix, bar) = match (b.furniture, b.kind) {
             (Some(_), _) => (LineKind::Furniture, 0, None, false),
             (_, BlockKind::Heading { level }) => (LineKind::Heading(level), 0, None, false),
+            (_, BlockKind::Title) => (LineKind::Title, 0, None, false),
+            (_, BlockKind::Byline) => (LineKind::Byline, 0, None, false),
             (_, BlockKind::ListItem { number: Some(n) }) => {
                 (LineKind::Text, 2, Some(format!("{n}. ")), false)
             }

@@ -87,6 +87,8 @@ pub fn draw_line(buf: &mut Buffer, x: u16, y: u16, w: u16, doc: &Document, l: &B
         LineKind::Quote => theme::QUOTE,
         LineKind::Code => theme::CODE,
         LineKind::Furniture => theme::FURNITURE,
+        LineKind::Title => theme::ARTICLE_TITLE,
+        LineKind::Byline => theme::BYLINE,
         LineKind::Text | LineKind::Blank => Style::new(),
     };
     let mut spans = Vec::with_capacity(l.segs.len() + 2);

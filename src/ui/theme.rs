@@ -40,6 +40,10 @@ pub const NOTE_LABEL: Style = Style::new().fg(Color::Yellow).add_modifier(Modifi
 pub const RESOLUTION: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC);
 /// An unresolved Ibid./op. cit.
 pub const UNRESOLVED: Style = Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC);
+/// The article's title at the top of the body.
+pub const ARTICLE_TITLE: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
+/// The byline under an article's title.
+pub const BYLINE: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC);
 /// Secondary text (authors, dates, hints).
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
 /// Pane borders; the focused pane's border.
