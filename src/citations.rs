@@ -128,7 +128,7 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
     // and title, computed only when an op. cit. needs them.
     let mut originals: Vec<usize> = Vec::new();
     let mut keys: Vec<Option<WorkKey>> = vec![None; notes.len()];
-    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
     for (i, n) in notes.iter().enumerate() {
         let mut r = Resolution::default();
         if is_ibid(n.text) {
@@ -165,10 +165,12 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
                 }
             }
         } else {
-            let key = norm(n.text);
-            if key.len() >= 12 {
+            let (key, letters) = source_key(n.text);
+            if letters >= 10 {
                 match seen.get(&key) {
-                    Some(&j) => r.same_as = Some(j),
+                    // Equal keys are confirmed on the normalised texts.
+                    Some(&j) if norm(notes[j].text) == norm(n.text) => r.same_as = Some(j),
+                    Some(_) => {}
                     None => {
                         seen.insert(key, i);
                     }
@@ -179,6 +181,33 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
         out.push(r);
     }
     out
+}
+
+/// A hash of a note's letters and digits (ASCII case folded; quotes, dashes
+/// and other punctuation ignored) and how many there were: a cheap key for
+/// finding identical references, confirmed with [`norm`] on a hit.
+fn source_key(text: &str) -> (u64, usize) {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let b = text.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        if x.is_ascii_alphanumeric() {
+            h.write_u8(x.to_ascii_lowercase());
+            n += 1;
+            i += 1;
+        } else if x < 0x80 {
+            i += 1;
+        } else if x == 0xE2 && b.get(i + 1) == Some(&0x80) {
+            i += 3; // U+2000..U+203F: dashes, quotes, spaces
+        } else {
+            h.write_u8(x);
+            n += 1;
+            i += 1;
+        }
+    }
+    (h.finish(), n)
 }
 
 /// A work's normalised author and title.

@@ -69,10 +69,7 @@ fn sanitize_counted(s: &str, keep_newlines: bool) -> (String, usize) {
     let mut i = 0;
     while i < bytes.len() {
         // Fast path: a run of printable ASCII is copied as it is.
-        let run = bytes[i..]
-            .iter()
-            .take_while(|b| (0x20..0x7F).contains(*b))
-            .count();
+        let run = printable_ascii_run(&bytes[i..]);
         if run > 0 {
             out.push_str(&s[i..i + run]);
             col += run;
@@ -127,6 +124,32 @@ fn sanitize_counted(s: &str, keep_newlines: bool) -> (String, usize) {
     (out, controls)
 }
 
+/// Length of the run of printable ASCII (0x20..0x7F) at the start of `b`,
+/// checked eight bytes at a time.
+fn printable_ascii_run(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(arr);
+        // A byte with the high bit set, below 0x20, or equal to 0x7F
+        // (SWAR tests; a false alarm only sends us to the exact loop).
+        let below = x.wrapping_sub(LO * 0x20) & !x & HI;
+        let del = (x ^ (LO * 0x7F)).wrapping_sub(LO) & !(x ^ (LO * 0x7F)) & HI;
+        if (x & HI) | below | del != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + b[i..]
+        .iter()
+        .take_while(|c| (0x20..0x7F).contains(*c))
+        .count()
+}
+
 fn push_newline(out: &mut String, keep: bool, col: &mut usize) {
     out.push(if keep { '\n' } else { ' ' });
     *col = 0;
@@ -162,6 +185,29 @@ mod tests {
         let d = decode(b"a\xe2\x80\xaeb\xff");
         assert_eq!(d.text, "ab\u{FFFD}");
         assert!(d.lossy);
+    }
+
+    #[test]
+    fn ascii_runs_match_a_plain_scan() {
+        let naive = |b: &[u8]| b.iter().take_while(|c| (0x20..0x7F).contains(*c)).count();
+        let cases: [&[u8]; 8] = [
+            b"",
+            b"plain text that is long enough for several words",
+            b"twelve bytes\x7fafter",
+            b"0123456789abcdef\x1fx",
+            "caf\u{e9} au lait".as_bytes(),
+            b"exactly8",
+            b"exactly8\n",
+            b"~~~~~~~~ ~~~~~~~\t",
+        ];
+        for c in cases {
+            assert_eq!(printable_ascii_run(c), naive(c), "{c:?}");
+        }
+        for n in 0..=255u8 {
+            let mut v = b"abcdefghijklmnop".to_vec();
+            v[9] = n;
+            assert_eq!(printable_ascii_run(&v), naive(&v), "byte {n}");
+        }
     }
 
     #[test]
