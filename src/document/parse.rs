@@ -187,9 +187,16 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
             continue;
         }
         let found = per_para.get(&i).map(Vec::as_slice).unwrap_or_default();
-        let (text, inlines, marks) = with_markers(&p.text, &p.inlines, found);
         let start = doc.text.len();
-        doc.text.push_str(&text);
+        let (inlines, marks) = if found.is_empty() {
+            // No markers: the paragraph's text and styles go in unchanged.
+            doc.text.push_str(&p.text);
+            (p.inlines.clone(), Vec::new())
+        } else {
+            let (text, inlines, marks) = with_markers(&p.text, &p.inlines, found);
+            doc.text.push_str(&text);
+            (inlines, marks)
+        };
         let block = doc.blocks.len();
         for (r, label) in marks {
             let index = doc.markers.len();
@@ -318,9 +325,6 @@ fn with_markers(
     inlines: &[LocalInline],
     found: &[&Candidate],
 ) -> (String, Vec<LocalInline>, Vec<LabelledRange>) {
-    if found.is_empty() {
-        return (text.to_string(), inlines.to_vec(), Vec::new());
-    }
     let mut found: Vec<&Candidate> = found.to_vec();
     found.sort_by_key(|c| c.range.start);
     let edits: Vec<(std::ops::Range<usize>, String)> = found
