@@ -24,6 +24,7 @@ mod structure;
 
 pub use clean::{Decoded, decode, is_displayable, sanitize};
 pub use furniture::normalise as normalise_words;
+pub use metadata::month;
 pub use parse::{Format, parse, parse_bytes, parse_str};
 
 use serde::Serialize;

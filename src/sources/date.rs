@@ -1,33 +1,8 @@
 //! Date recognition for citation parts: turns `2 Nov, 2013`, `April 29, 2013`, `October 2003`, `Spring 1998` into ISO 8601 strings, keeping only the precision the text gives.
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::document::month;
 
 const SEASONS: [&str; 5] = ["spring", "summer", "autumn", "fall", "winter"];
-
-/// Month number (1-12) of a month name or its abbreviation (`Nov`, `Sept`).
-fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w))
-        .and_then(|i| u32::try_from(i + 1).ok())
-}
 
 /// A four-digit year between 1000 and 2999.
 fn year(word: &str) -> Option<u32> {

@@ -10,7 +10,7 @@ use crate::document::Document;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Borders;
 
 /// An annotated passage in the body.
 pub const ANNOTATED: Style = Style::new().bg(Color::Rgb(70, 60, 0));
@@ -91,18 +91,9 @@ pub fn paint_body(buf: &mut Buffer, t: Rect, s: &AppState, doc: &Document, lay: 
 /// Draws the annotations tab in the notes panel `r`.
 pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
     let focused = s.focus == Pane::Notes;
-    let block = Block::default()
-        .borders(Borders::LEFT)
-        .border_style(if focused {
-            theme::BORDER_FOCUSED
-        } else {
-            theme::BORDER
-        });
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.width < 4 || inner.height < 2 {
+    let Some(inner) = super::pane::frame(buf, r, Borders::LEFT, focused, 4) else {
         return;
-    }
+    };
     let x = inner.x + 1;
     let w = usize::from(inner.width - 1);
     let order = ordered(s);

@@ -6,7 +6,7 @@ use crate::app::state::ArticleStatus;
 use crate::app::{AppState, Overlay, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Borders;
 
 /// Rows each article takes.
 pub const ROWS: usize = 2;
@@ -20,18 +20,9 @@ pub fn offset(sel: usize, rows: usize) -> usize {
 /// Draws the list in `r` (with a right border).
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     let focused = s.focus == Pane::List || s.overlay == Some(Overlay::List);
-    let block = Block::default()
-        .borders(Borders::RIGHT)
-        .border_style(if focused {
-            theme::BORDER_FOCUSED
-        } else {
-            theme::BORDER
-        });
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.width < 3 || inner.height < 2 {
+    let Some(inner) = super::pane::frame(buf, r, Borders::RIGHT, focused, 3) else {
         return;
-    }
+    };
     let w = usize::from(inner.width);
     buf.set_stringn(
         inner.x,

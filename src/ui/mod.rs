@@ -14,6 +14,7 @@ pub mod layout;
 pub mod list;
 pub mod notes;
 pub mod outline;
+pub mod pane;
 pub mod sources;
 pub mod status;
 pub mod theme;

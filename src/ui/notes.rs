@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Borders;
 
 /// What note `n` resolves to, as one sentence and its style, or `None` for
 /// an ordinary note: `Ibid. → 1  text…`, `same source as 1`, or why not.
@@ -180,18 +180,9 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return super::annotations::draw_tab(buf, r, s);
     }
     let focused = s.focus == Pane::Notes;
-    let block = Block::default()
-        .borders(Borders::LEFT)
-        .border_style(if focused {
-            theme::BORDER_FOCUSED
-        } else {
-            theme::BORDER
-        });
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.width < 4 || inner.height < 2 {
+    let Some(inner) = super::pane::frame(buf, r, Borders::LEFT, focused, 4) else {
         return;
-    }
+    };
     let x = inner.x + 1;
     let w = inner.width - 1;
     let vis = s.visible_notes();

@@ -13,7 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Borders;
 
 /// One display row and whether it belongs to the selection.
 pub type Row = (Line<'static>, bool);
@@ -223,18 +223,9 @@ fn paint(buf: &mut Buffer, at: Rect, full: Rect, view: &View, links: bool) {
 /// Draws the view in the notes panel's rectangle `r`.
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     let focused = crate::app::sources::active(s);
-    let block = Block::default()
-        .borders(Borders::LEFT)
-        .border_style(if focused {
-            theme::BORDER_FOCUSED
-        } else {
-            theme::BORDER
-        });
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.width < 4 || inner.height < 2 {
+    let Some(inner) = super::pane::frame(buf, r, Borders::LEFT, focused, 4) else {
         return;
-    }
+    };
     let (x, w) = (inner.x + 1, inner.width - 1);
     buf.set_stringn(x, inner.y, title(s), usize::from(w), theme::TITLE);
     let at = Rect::new(x, inner.y + 1, w, inner.height - 1);
