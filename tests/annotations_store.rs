@@ -235,10 +235,72 @@ fn newer_format_version_is_left_alone() {
     assert_eq!(fs::read(&file).expect("untouched"), future);
 }
 
+/// A folder made read-only for the duration of a test; restored on drop,
+/// even when the test panics.
+#[cfg(unix)]
+struct ReadOnly {
+    dir: std::path::PathBuf,
+    immutable: bool,
+    /// What the OS says when writing there.
+    reason: &'static str,
+}
+
+#[cfg(unix)]
+impl ReadOnly {
+    fn make(dir: &Path) -> Option<Self> {
+        use std::os::unix::fs::PermissionsExt;
+        let writable = |d: &Path| {
+            let probe = d.join("probe");
+            let ok = fs::write(&probe, "").is_ok();
+            let _ = fs::remove_file(&probe);
+            ok
+        };
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).ok()?;
+        if !writable(dir) {
+            return Some(Self {
+                dir: dir.to_path_buf(),
+                immutable: false,
+                reason: "Permission denied",
+            });
+        }
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).ok()?;
+        let chattr = |flag: &str| {
+            std::process::Command::new("chattr")
+                .arg(flag)
+                .arg(dir)
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if chattr("+i") && !writable(dir) {
+            return Some(Self {
+                dir: dir.to_path_buf(),
+                immutable: true,
+                reason: "Operation not permitted",
+            });
+        }
+        chattr("-i");
+        None
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.dir)
+                .status();
+        } else {
+            let _ = fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn read_only_folder_reports_error_and_keeps_old_file() {
-    use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().expect("tempdir");
     let root = tmp.path().join("annotations");
     let store = Store::open(&root).expect("open");
@@ -250,26 +312,22 @@ fn read_only_folder_reports_error_and_keeps_old_file() {
     let file = store.file_for(&key.path);
     let before = fs::read(&file).expect("file");
 
-    fs::set_permissions(&root, fs::Permissions::from_mode(0o555)).expect("chmod");
-    let probe = root.join("probe");
-    if fs::write(&probe, "").is_ok() {
-        let _ = fs::remove_file(&probe);
-        fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).expect("chmod back");
-        println!("note: skipping read-only check; chmod does not restrict this user (root?)");
+    // Make the folder read-only: chmod for ordinary users; as root (CI),
+    // chmod restricts nothing, so the immutable attribute is used instead.
+    let Some(guard) = ReadOnly::make(&root) else {
+        println!("note: skipping read-only check; cannot make a folder read-only here");
         return;
-    }
+    };
     let result = store.apply(&key, &[Op::Upsert(note(TEXT, "lost?"))]);
     let loaded = store.load(&key);
-    fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).expect("chmod back");
+    let reason = guard.reason;
+    drop(guard);
 
     let err = result.expect_err("read-only folder");
     let message = err.to_string();
     assert_eq!(
         message,
-        format!(
-            "cannot save annotations: {}: Permission denied",
-            file.display()
-        )
+        format!("cannot save annotations: {}: {reason}", file.display())
     );
     assert_eq!(err.io_kind(), Some(std::io::ErrorKind::PermissionDenied));
     assert_eq!(fs::read(&file).expect("file"), before);
