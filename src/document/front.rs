@@ -113,7 +113,7 @@ pub fn read(paras: &[Para]) -> Front {
             && front.title.is_none()
             && i == 0
         {
-            front.title = Some(p.text.clone());
+            front.title = Some(p.text.to_string());
             front.title_para = Some(i);
             front.masthead.push(i);
             continue;

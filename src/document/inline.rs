@@ -22,15 +22,20 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
+/// True when `src` may contain inline markup (`\\`, `<`, `*`, a URL); most
+/// paragraphs have none, and fast searches tell.
+#[must_use]
+pub fn has_markup(src: &str) -> bool {
+    let b = src.as_bytes();
+    memchr::memchr3(b'\\', b'<', b'*', b).is_some()
+        || memchr::memmem::find(b, b"http").is_some()
+        || memchr::memmem::find(b, b"www.").is_some()
+}
+
 /// Parses inline markup, returning the visible text and its styles.
 #[must_use]
 pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
-    // Most paragraphs have no markup at all: check with fast searches first.
-    let b = src.as_bytes();
-    if memchr::memchr3(b'\\', b'<', b'*', b).is_none()
-        && memchr::memmem::find(b, b"http").is_none()
-        && memchr::memmem::find(b, b"www.").is_none()
-    {
+    if !has_markup(src) {
         return (src.to_string(), Vec::new());
     }
     let mut out = String::with_capacity(src.len());

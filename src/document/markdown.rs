@@ -9,8 +9,8 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 /// Paragraph under construction.
 #[derive(Default)]
 struct Builder {
-    out: Vec<Para>,
-    cur: Option<Para>,
+    out: Vec<Para<'static>>,
+    cur: Option<Para<'static>>,
     /// Open inline styles: (start offset, kind).
     open: Vec<(usize, InlineKind)>,
     quote_depth: usize,
@@ -31,7 +31,7 @@ impl Builder {
             (None, k) => k,
         };
         self.cur = Some(Para {
-            text: String::new(),
+            text: std::borrow::Cow::Owned(String::new()),
             inlines: Vec::new(),
             kind,
             source: at..at,
@@ -40,7 +40,7 @@ impl Builder {
         });
     }
 
-    fn ensure(&mut self, at: usize) -> &mut Para {
+    fn ensure(&mut self, at: usize) -> &mut Para<'static> {
         if self.cur.is_none() {
             self.start(ParaKind::Unknown, at);
         }
@@ -50,23 +50,23 @@ impl Builder {
     fn text(&mut self, s: &str, at: usize) {
         let clean = sanitize(s);
         let p = self.ensure(at);
-        p.text.push_str(&clean);
+        p.text.to_mut().push_str(&clean);
     }
 
     fn flush(&mut self, at: usize) {
         if let Some(mut p) = self.cur.take() {
             p.source.end = at.max(p.source.start);
             let trimmed = p.text.trim_end().len();
-            p.text.truncate(trimmed);
+            p.text.to_mut().truncate(trimmed);
             p.inlines.retain(|(r, _)| r.end <= trimmed && !r.is_empty());
             if !p.text.trim().is_empty() {
                 // Footnote definitions spanning paragraphs join into one.
                 if let (ParaKind::FootnoteDef(l), Some(prev)) = (&p.kind, self.out.last_mut())
                     && prev.kind == ParaKind::FootnoteDef(l.clone())
                 {
-                    prev.text.push(' ');
+                    prev.text.to_mut().push(' ');
                     let shift = prev.text.len();
-                    prev.text.push_str(&p.text);
+                    prev.text.to_mut().push_str(&p.text);
                     prev.inlines.extend(
                         p.inlines
                             .into_iter()
@@ -88,7 +88,7 @@ impl Builder {
 
 /// Splits Markdown into paragraphs.
 #[must_use]
-pub fn paragraphs(src: &str) -> Vec<Para> {
+pub fn paragraphs(src: &str) -> Vec<Para<'static>> {
     let opts = Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
@@ -128,7 +128,7 @@ pub fn paragraphs(src: &str) -> Vec<Para> {
                 let label = sanitize(&label);
                 let p = b.ensure(at);
                 let s = p.text.len();
-                p.text.push_str(&format!("[{label}]"));
+                p.text.to_mut().push_str(&format!("[{label}]"));
                 p.refs.push((s..p.text.len(), label));
             }
             Event::TaskListMarker(done) => b.text(if done { "[x] " } else { "[ ] " }, at),
@@ -240,7 +240,7 @@ fn front_matter(b: &mut Builder, yaml: &str, at: usize) {
             "date" | "published" => (ParaKind::Unknown, value.to_string()),
             _ => continue,
         };
-        let mut p = Para::from_raw(&sanitize(&raw), at..at, true);
+        let mut p = Para::from_raw(sanitize(&raw), at..at, true);
         p.kind = kind;
         if matches!(p.kind, ParaKind::Heading(1)) {
             b.out.insert(0, p);

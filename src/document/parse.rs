@@ -295,9 +295,9 @@ fn join_split_paragraphs(paras: &mut [Para], kinds: &[BlockKind], body: &[bool])
         let a = root.get(&a).copied().unwrap_or(a);
         let tail = paras[b].clone();
         let head = &mut paras[a];
-        head.text.push(' ');
+        head.text.to_mut().push(' ');
         let shift = head.text.len();
-        head.text.push_str(&tail.text);
+        head.text.to_mut().push_str(&tail.text);
         head.inlines.extend(
             tail.inlines
                 .into_iter()

@@ -17,7 +17,7 @@ struct Line<'a> {
 
 /// Splits plain text into paragraphs.
 #[must_use]
-pub fn paragraphs(text: &str) -> Vec<Para> {
+pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
     let mut blocks: Vec<(Vec<Line<'_>>, bool)> = Vec::new();
     let mut cur: Vec<Line<'_>> = Vec::new();
     let mut cur_blank = false;
@@ -69,7 +69,7 @@ fn starts_item(line: &str) -> bool {
 }
 
 /// Turns a blank-line-separated block into one or more paragraphs.
-fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
+fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
     // A line of more than WRAP_MAX bytes may still be WRAP_MAX chars or
     // fewer; only count chars when bytes alone cannot decide.
     let max_bytes = lines
@@ -87,13 +87,13 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
             .unwrap_or(0)
     };
     let wrapped = lines.len() > 1 && max <= WRAP_MAX;
-    let mut group: Vec<&Line<'_>> = Vec::new();
+    let mut group: Vec<&Line<'a>> = Vec::new();
     let mut first = true;
-    let flush = |group: &mut Vec<&Line<'_>>, out: &mut Vec<Para>, first: &mut bool| {
+    let flush = |group: &mut Vec<&Line<'a>>, out: &mut Vec<Para<'a>>, first: &mut bool| {
         if group.is_empty() {
             return;
         }
-        let raw: std::borrow::Cow<'_, str> = if group.len() == 1 {
+        let raw: std::borrow::Cow<'a, str> = if group.len() == 1 {
             group[0].text.trim().into()
         } else {
             group
@@ -106,11 +106,14 @@ fn split_block(lines: &[Line<'_>], blank_before: bool, out: &mut Vec<Para>) {
         let start = group[0].start;
         let last = group[group.len() - 1];
         let end = last.start + last.text.len();
-        let mut p = Para::from_raw(&raw, start..end, blank_before && *first);
-        if let Some((level, rest)) = atx_heading(&raw) {
-            p = Para::from_raw(rest, start..end, blank_before && *first);
-            p.kind = ParaKind::Heading(level);
-        }
+        let p = match atx_heading(&raw) {
+            Some((level, rest)) => {
+                let mut p = Para::from_raw(rest.to_string(), start..end, blank_before && *first);
+                p.kind = ParaKind::Heading(level);
+                p
+            }
+            None => Para::from_raw(raw, start..end, blank_before && *first),
+        };
         out.push(p);
         group.clear();
         *first = false;

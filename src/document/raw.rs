@@ -2,6 +2,7 @@
 //! of paragraphs with visible text and inline styles, not yet classified.
 
 use super::inline::LocalInline;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What the front end already knows about a paragraph.
@@ -21,11 +22,13 @@ pub enum ParaKind {
     FootnoteDef(String),
 }
 
-/// One paragraph of input.
+/// One paragraph of input. Its text borrows from the decoded source when
+/// it has no inline markup to remove (most paragraphs), so splitting a large
+/// article does not copy it.
 #[derive(Debug, Clone)]
-pub struct Para {
+pub struct Para<'a> {
     /// Visible text (inline markup removed), one line.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Inline styles over `text`.
     pub inlines: Vec<LocalInline>,
     /// Markup-given kind.
@@ -39,11 +42,21 @@ pub struct Para {
     pub refs: Vec<(Range<usize>, String)>,
 }
 
-impl Para {
+impl<'a> Para<'a> {
     /// A plain paragraph from raw source text.
     #[must_use]
-    pub fn from_raw(raw: &str, source: Range<usize>, blank_before: bool) -> Self {
-        let (text, inlines) = super::inline::parse_inline(raw);
+    pub fn from_raw(
+        raw: impl Into<Cow<'a, str>>,
+        source: Range<usize>,
+        blank_before: bool,
+    ) -> Self {
+        let raw = raw.into();
+        let (text, inlines) = if super::inline::has_markup(&raw) {
+            let (t, i) = super::inline::parse_inline(&raw);
+            (Cow::Owned(t), i)
+        } else {
+            (raw, Vec::new())
+        };
         Self {
             text,
             inlines,

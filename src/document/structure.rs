@@ -142,8 +142,14 @@ fn bullet(t: &str) -> Option<usize> {
 }
 
 /// Removes the first `n` bytes of a paragraph's text, shifting its inlines.
-pub fn strip_prefix(p: &mut Para, n: usize) {
-    p.text.drain(..n);
+pub fn strip_prefix(p: &mut Para<'_>, n: usize) {
+    p.text = match std::mem::take(&mut p.text) {
+        std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.get(n..).unwrap_or("")),
+        std::borrow::Cow::Owned(mut s) => {
+            s.drain(..n.min(s.len()));
+            std::borrow::Cow::Owned(s)
+        }
+    };
     for (r, _) in &mut p.inlines {
         *r = r.start.saturating_sub(n)..r.end.saturating_sub(n);
     }
