@@ -163,11 +163,11 @@ pub fn read(paras: &[Para]) -> Front {
 mod tests {
     use super::*;
 
-    fn paras(lines: &[&str]) -> Vec<Para> {
+    fn paras<'a>(lines: &[&'a str]) -> Vec<Para<'a>> {
         lines
             .iter()
             .enumerate()
-            .map(|(i, l)| Para::from_raw(l, i..i + 1, true))
+            .map(|(i, l)| Para::from_raw(*l, i..i + 1, true))
             .collect()
     }
 

@@ -241,12 +241,12 @@ mod tests {
 
     #[test]
     fn pull_quote_repeats_body() {
-        let paras: Vec<Para> = [
+        let paras: Vec<Para<'_>> = [
             "“Policymakers have, wrongly in my view, discounted Russia.”",
             "Long text. Policymakers have, wrongly in my view, discounted Russia. More.",
         ]
         .iter()
-        .map(|t| Para::from_raw(t, 0..1, true))
+        .map(|t| Para::from_raw(*t, 0..1, true))
         .collect();
         let f = find(&paras, &[true, true], None);
         assert_eq!(f, vec![Some(Furniture::PullQuote), None]);

@@ -158,7 +158,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        paragraphs(s).into_iter().map(|p| p.text).collect()
+        paragraphs(s)
+            .into_iter()
+            .map(|p| p.text.into_owned())
+            .collect()
     }
 
     #[test]
