@@ -160,7 +160,7 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
     let mut out = vec![None; paras.len()];
     let mut counts: HashMap<&str, usize> = HashMap::default();
     for (p, _) in paras.iter().zip(body).filter(|(_, b)| **b) {
-        if p.text.len() <= 400 && p.text.chars().count() <= 100 {
+        if p.text.len() <= 200 {
             *counts.entry(p.text.trim()).or_default() += 1;
         }
     }

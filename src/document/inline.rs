@@ -4,6 +4,7 @@
 
 use super::InlineKind;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Inline style over a byte range of a block-local string.
 pub type LocalInline = (Range<usize>, InlineKind);
@@ -26,10 +27,14 @@ const SPECIAL: [bool; 256] = {
 /// paragraphs have none, and fast searches tell.
 #[must_use]
 pub fn has_markup(src: &str) -> bool {
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"http"));
+    static WWW: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"www."));
     let b = src.as_bytes();
     memchr::memchr3(b'\\', b'<', b'*', b).is_some()
-        || memchr::memmem::find(b, b"http").is_some()
-        || memchr::memmem::find(b, b"www.").is_some()
+        || HTTP.find(b).is_some()
+        || WWW.find(b).is_some()
 }
 
 /// Parses inline markup, returning the visible text and its styles.
