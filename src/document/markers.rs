@@ -87,6 +87,31 @@ const STARTS: [bool; 256] = {
     t
 };
 
+/// Index of the first byte at or after `i` that can start a candidate (see
+/// [`STARTS`]), or `b.len()`. Skips eight bytes at a time while none of them
+/// is `[`, an ASCII digit or a non-ASCII byte (SWAR on 7-bit lanes).
+fn next_start(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(arr);
+        let t = x & !HI;
+        let digit = (t + LO * (0x80 - 0x30)) & !(t + LO * (0x80 - 0x3A)) & HI;
+        let y = t ^ (LO * u64::from(b'['));
+        let bracket = !((y + LO * 0x7F) | y) & HI;
+        if (x & HI) | digit | bracket != 0 {
+            break;
+        }
+        i += 8;
+    }
+    b.get(i..)
+        .and_then(|rest| rest.iter().position(|&x| STARTS[x as usize]))
+        .map_or(b.len(), |k| i + k)
+}
+
 /// Finds marker candidates in `text`, skipping byte ranges in `skip` (links).
 #[must_use]
 pub fn candidates(text: &str, skip: &[Range<usize>]) -> Vec<Candidate> {
@@ -98,9 +123,9 @@ pub fn candidates(text: &str, skip: &[Range<usize>]) -> Vec<Candidate> {
     // char boundaries, so stepping byte by byte elsewhere is safe.
     while i < b.len() {
         // Skip quickly to the next byte that can start a candidate.
-        match b[i..].iter().position(|&x| STARTS[x as usize]) {
-            Some(k) => i += k,
-            None => break,
+        i = next_start(b, i);
+        if i >= b.len() {
+            break;
         }
         let (cand, next) = match b[i] {
             b'[' => match bracket_at(text, i) {
@@ -249,6 +274,33 @@ mod tests {
             labels("Australia.[1] Then¹² and [a] not [citation needed]"),
             vec!["1", "12", "a"]
         );
+    }
+
+    #[test]
+    fn fast_skip_matches_a_plain_scan() {
+        let naive = |b: &[u8], i: usize| {
+            b[i..]
+                .iter()
+                .position(|&x| STARTS[x as usize])
+                .map_or(b.len(), |k| i + k)
+        };
+        let texts: [&[u8]; 5] = [
+            b"no candidates in this long line of plain words at all",
+            b"a marker.[12] here and a year 2019 there",
+            "superscript\u{b9} and \u{2074} and caf\u{e9}".as_bytes(),
+            b"ZZZZZZZZ[ZZZZZZZ/:;<=>?@AZ",
+            b"",
+        ];
+        for t in texts {
+            for i in 0..=t.len() {
+                assert_eq!(next_start(t, i), naive(t, i), "{t:?} from {i}");
+            }
+        }
+        for n in 0..=255u8 {
+            let mut v = b"abcdefghijklmnopqrs".to_vec();
+            v[11] = n;
+            assert_eq!(next_start(&v, 0), naive(&v, 0), "byte {n}");
+        }
     }
 
     #[test]
