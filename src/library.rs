@@ -92,12 +92,17 @@ pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .into_iter()
                 .flatten()
                 .flatten()
+                .filter(|e| {
+                    // The directory listing says what each entry is: no stat
+                    // per file, except to follow symbolic links.
+                    e.file_type()
+                        .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+                })
                 .map(|e| e.path())
                 .filter(|f| {
-                    f.is_file()
-                        && f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                            e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md")
-                        })
+                    f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md")
+                    })
                 })
                 .collect();
             v.sort();
