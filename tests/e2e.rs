@@ -82,3 +82,40 @@ fn reading_position_is_remembered() {
     t.send("q");
     t.wait_exit();
 }
+
+#[test]
+fn hostile_text_reaches_the_terminal_as_harmless_visible_text() {
+    let data = temp_data();
+    let file = data.path().join("hostile.txt");
+    std::fs::write(
+        &file,
+        "Hostile Article\n\nBefore\x1b]0;pwned-title\x07middle\x1b[2Jafter \u{9b}31m c1 \u{202e}reversed\u{202c} end.\n",
+    )
+    .expect("write the article");
+    let path = file.to_string_lossy().into_owned();
+    let mut s = Session::start(100, 20, data, &[&path], &[]);
+    s.wait_text("Hostile Article");
+    // The escape sequences are shown as text, ESC and BEL as control pictures.
+    s.wait_text("Before\u{241B}]0;pwned-title\u{2407}middle\u{241B}[2Jafter");
+    let out = s.raw_output();
+    let has = |needle: &[u8]| out.windows(needle.len()).any(|w| w == needle);
+    assert!(
+        !has(b"\x1b]0;pwned"),
+        "no window-title sequence from the document"
+    );
+    assert!(
+        !has(b"pwned-title\x07"),
+        "no BEL-terminated OSC from the document"
+    );
+    assert!(
+        !has("\u{202e}".as_bytes()),
+        "no bidi override reaches the terminal"
+    );
+    assert!(
+        !has("\u{9b}".as_bytes()),
+        "no C1 control reaches the terminal"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -15,6 +15,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// A running `ibid` in a pty, with its data dir (and the cache dir inside it).
 pub struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
@@ -70,23 +71,33 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let p = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let r = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                r.lock().expect("raw output").extend_from_slice(&buf[..n]);
                 p.lock().expect("parser").process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().expect("writer");
         Self {
             parser,
+            raw,
             writer,
             child,
             master: pair.master,
             data: Some(data),
         }
+    }
+
+    /// Every byte the program wrote to the terminal so far (for checking
+    /// which escape sequences it sent, not for reading text).
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw output").clone()
     }
 
     /// The data dir (still owned by the session).
