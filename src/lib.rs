@@ -3,6 +3,17 @@
 //! The crate is split into a pure core (document model, citations, finder,
 //! annotation anchoring) and a thin shell (library scanning, stores, terminal UI).
 #![forbid(unsafe_code)]
+// Library code never unwraps and never prints: errors become values and
+// status-line messages; only `main` writes to stdout/stderr.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::print_stdout,
+        clippy::print_stderr,
+        clippy::dbg_macro
+    )
+)]
 
 pub mod annotations;
 pub mod app;
