@@ -64,20 +64,7 @@ impl Builder {
                 if let (ParaKind::FootnoteDef(l), Some(prev)) = (&p.kind, self.out.last_mut())
                     && prev.kind == ParaKind::FootnoteDef(l.clone())
                 {
-                    prev.text.to_mut().push(' ');
-                    let shift = prev.text.len();
-                    prev.text.to_mut().push_str(&p.text);
-                    prev.inlines.extend(
-                        p.inlines
-                            .into_iter()
-                            .map(|(r, k)| (r.start + shift..r.end + shift, k)),
-                    );
-                    prev.refs.extend(
-                        p.refs
-                            .into_iter()
-                            .map(|(r, k)| (r.start + shift..r.end + shift, k)),
-                    );
-                    prev.source.end = p.source.end;
+                    prev.append(p);
                     return;
                 }
                 self.out.push(p);

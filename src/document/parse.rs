@@ -294,21 +294,7 @@ fn join_split_paragraphs(paras: &mut [Para], kinds: &[BlockKind], body: &[bool])
     for (a, b) in pairs {
         let a = root.get(&a).copied().unwrap_or(a);
         let tail = paras[b].clone();
-        let head = &mut paras[a];
-        head.text.to_mut().push(' ');
-        let shift = head.text.len();
-        head.text.to_mut().push_str(&tail.text);
-        head.inlines.extend(
-            tail.inlines
-                .into_iter()
-                .map(|(r, k)| (r.start + shift..r.end + shift, k)),
-        );
-        head.refs.extend(
-            tail.refs
-                .into_iter()
-                .map(|(r, l)| (r.start + shift..r.end + shift, l)),
-        );
-        head.source.end = tail.source.end;
+        paras[a].append(tail);
         root.insert(b, a);
         merged.push(b);
     }

@@ -43,6 +43,22 @@ pub struct Para<'a> {
 }
 
 impl<'a> Para<'a> {
+    /// Appends `tail` after a space (a paragraph continued across a page
+    /// break, a footnote definition's next paragraph), shifting its styles
+    /// and references.
+    pub fn append(&mut self, tail: Para<'_>) {
+        let text = self.text.to_mut();
+        text.push(' ');
+        let shift = text.len();
+        text.push_str(&tail.text);
+        let moved = |r: Range<usize>| r.start + shift..r.end + shift;
+        self.inlines
+            .extend(tail.inlines.into_iter().map(|(r, k)| (moved(r), k)));
+        self.refs
+            .extend(tail.refs.into_iter().map(|(r, l)| (moved(r), l)));
+        self.source.end = self.source.end.max(tail.source.end);
+    }
+
     /// A plain paragraph from raw source text.
     #[must_use]
     pub fn from_raw(
