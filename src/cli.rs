@@ -18,7 +18,8 @@ pub struct Cli {
     /// Data directory (annotations, library, reading positions).
     #[arg(long, env = "IBID_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
-    /// Configuration file.
+    /// Configuration file (default: <config dir>/ibid/config.toml, e.g.
+    /// ~/.config/ibid/config.toml; see --print-default-config).
     #[arg(long, env = "IBID_CONFIG", global = true)]
     pub config: Option<PathBuf>,
     /// Print the default configuration and exit.

@@ -19,6 +19,7 @@ pub mod annotations;
 pub mod app;
 pub mod citations;
 pub mod commands;
+pub mod config;
 pub mod document;
 pub mod finder;
 pub mod inspect;

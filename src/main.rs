@@ -8,6 +8,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = parse_args();
+    if cli.print_default_config {
+        print!("{}", ibid::config::DEFAULT_TOML);
+        return ExitCode::SUCCESS;
+    }
     match cli.command {
         Some(Command::Inspect { file, pretty }) => inspect(&file, pretty),
         Some(Command::Sources { article, format }) => {
@@ -26,7 +30,7 @@ fn main() -> ExitCode {
                 }),
             )
         }
-        None => match read(cli.paths, cli.data_dir) {
+        None => match read(cli.paths, cli.data_dir, cli.config.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("ibid: {e:#}");
@@ -68,7 +72,20 @@ fn parse_args() -> Cli {
 }
 
 /// Runs the reader on `paths`, or on the library when there are none.
-fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+fn read(
+    paths: Vec<PathBuf>,
+    data_dir: Option<PathBuf>,
+    config_path: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    // A bad configuration is reported here, before the screen is taken, and
+    // again in the status line; the reader then runs with the defaults.
+    let (config, config_error) = match ibid::config::Config::load(config_path) {
+        Ok(c) => (c, None),
+        Err(e) => {
+            eprintln!("ibid: configuration: {e} (using the defaults)");
+            (ibid::config::Config::default(), Some(e.to_string()))
+        }
+    };
     let data = ibid::library::data_dir(data_dir.as_deref());
     let roots = if paths.is_empty() {
         let mut roots: Vec<PathBuf> = ibid::library::seeds_dir().into_iter().collect();
@@ -81,6 +98,7 @@ fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
                 ),
             }
         }
+        roots.extend(config.folders());
         roots
     } else {
         paths
@@ -92,10 +110,18 @@ fn read(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
         .map(ibid::library::load_positions)
         .unwrap_or_default();
     let mut state = ibid::app::AppState::new(files, &positions);
-    state.hyperlinks = ibid::ui::hyperlink::terminal_supports_osc8(
-        std::env::var("TERM").ok().as_deref(),
-        std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
-    );
+    state.hyperlinks = match config.reader.hyperlinks {
+        ibid::config::Hyperlinks::Always => true,
+        ibid::config::Hyperlinks::Never => false,
+        ibid::config::Hyperlinks::Auto => ibid::ui::hyperlink::terminal_supports_osc8(
+            std::env::var("TERM").ok().as_deref(),
+            std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
+        ),
+    };
+    state.show_furniture = config.reader.show_furniture;
+    if let Some(e) = config_error {
+        state.message = Some((format!("configuration: {e} (using the defaults)"), true));
+    }
     let opts = ibid::app::RunOptions {
         data_dir: data,
         test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),

@@ -95,3 +95,14 @@ fn sources_exports_each_format() {
     let md = ibid().args(["sources", &s000]).output().expect("runs");
     assert!(String::from_utf8_lossy(&md.stdout).contains("Notes 1, 2, 5"));
 }
+
+#[test]
+fn print_default_config_prints_the_embedded_defaults() {
+    let out = ibid().arg("--print-default-config").output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text, ibid::config::DEFAULT_TOML);
+    let parsed =
+        ibid::config::Config::from_user_toml(&text, Path::new("printed")).expect("parses back");
+    assert_eq!(parsed, ibid::config::Config::default());
+}

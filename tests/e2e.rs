@@ -119,3 +119,22 @@ fn hostile_text_reaches_the_terminal_as_harmless_visible_text() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn a_bad_configuration_is_reported_and_the_defaults_used() {
+    let data = temp_data();
+    let config_dir = data.path().join("config");
+    std::fs::create_dir_all(&config_dir).expect("config dir");
+    std::fs::write(
+        config_dir.join("config.toml"),
+        "[reader]\nshow_furnitur = true\n",
+    )
+    .expect("write config");
+    let dir = config_dir.to_string_lossy().into_owned();
+    let mut s = Session::start(120, 20, data, &[], &[("IBID_CONFIG_DIR", dir.as_str())]);
+    s.wait_text("36 notes");
+    s.wait_text("configuration:");
+    s.wait_text("show_furnitur");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
