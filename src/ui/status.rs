@@ -20,11 +20,16 @@ pub fn percent(s: &AppState) -> usize {
 #[must_use]
 pub fn hint() -> String {
     let k = |a: &Action| key_for(a).unwrap_or("?");
+    let find = Action::Finder(crate::app::finder::FinderMsg::Open(
+        crate::app::finder::Scope::Library,
+    ));
     format!(
-        "{} help  {} marker  Enter note  {} back  {} quit",
+        "{} help  {} marker  {} note  {} back  {} find  {} quit",
         k(&Action::Help),
         k(&Action::NextMarker),
+        k(&Action::Follow),
         k(&Action::Back),
+        k(&find),
         k(&Action::Quit)
     )
 }
