@@ -252,3 +252,65 @@ fn trailing_numbered_list_without_markers_is_a_list() {
     assert!(d.notes.is_empty());
     assert!(d.markers.is_empty());
 }
+
+const WEB_COPY_MARKDOWN: &str = "# Ports and Power
+
+Sea lanes decide more than battles do.<sup>1</sup> Harbours, not fleets, are the
+prize,<sup>2</sup> and an <em>old</em> argument says so.
+
+## Notes
+
+1. Alfred T. Mahan, *The Influence of Sea Power upon History* (Boston: Little, Brown, 1890), 25.
+2. Ibid., 71.
+";
+
+#[test]
+fn markdown_copied_from_the_web_with_sup_markers() {
+    let d = parse(WEB_COPY_MARKDOWN.as_bytes(), Some(Path::new("ports.md")));
+    assert_eq!(d.meta.title, "Ports and Power");
+    assert_eq!(
+        labels(&d),
+        vec![
+            ("1".into(), Some("1".into())),
+            ("2".into(), Some("2".into()))
+        ]
+    );
+    assert!(
+        d.note_text(0)
+            .starts_with("Alfred T. Mahan, The Influence of Sea Power")
+    );
+    assert_eq!(d.notes[1].refers_to, Some(0));
+    assert!(
+        !d.text.contains("<sup>") && !d.text.contains("<em>"),
+        "tags are markup, not text"
+    );
+}
+
+const PDF_ENDNOTES: &str = "The Long Peace Revisited
+
+Nuclear weapons froze the map of Europe for forty years.1 Whether they also kept the peace is disputed,2 and the archives opened after 1991 did not settle it.
+
+Notes
+
+1 John Lewis Gaddis, The Long Peace (New York: Oxford University Press, 1987), 230.
+2 Ibid., 232.
+";
+
+#[test]
+fn pdf_endnotes_without_periods_after_their_numbers() {
+    let d = parse_str(PDF_ENDNOTES, Format::Plain);
+    assert_eq!(d.notes.len(), 2);
+    assert_eq!(
+        labels(&d),
+        vec![
+            ("1".into(), Some("1".into())),
+            ("2".into(), Some("2".into()))
+        ]
+    );
+    assert!(d.note_text(0).starts_with("John Lewis Gaddis"));
+    assert_eq!(d.notes[1].refers_to, Some(0));
+    assert!(
+        d.body()
+            .all(|(i, _)| !d.block_text(i).starts_with("1 John"))
+    );
+}

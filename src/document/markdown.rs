@@ -18,6 +18,8 @@ struct Builder {
     lists: Vec<Option<u64>>,
     footnote: Option<String>,
     in_meta: bool,
+    /// Inside `<sup>…</sup>`: digits become superscript digits (a marker).
+    in_sup: bool,
 }
 
 impl Builder {
@@ -94,11 +96,11 @@ pub fn paragraphs(src: &str) -> Vec<Para<'static>> {
                     p.inlines.push((s..e, InlineKind::Code));
                 }
             }
-            Event::Text(t)
-            | Event::InlineHtml(t)
-            | Event::Html(t)
-            | Event::InlineMath(t)
-            | Event::DisplayMath(t) => {
+            Event::InlineHtml(t) => inline_html(&mut b, &t),
+            Event::Text(t) if b.in_sup && t.bytes().all(|c| c.is_ascii_digit()) => {
+                b.text(&superscript(&t), at);
+            }
+            Event::Text(t) | Event::Html(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 b.text(&t, at);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -235,6 +237,30 @@ fn front_matter(b: &mut Builder, yaml: &str, at: usize) {
             b.out.push(p);
         }
     }
+}
+
+/// Inline HTML tags are markup, not text: `<sup>`/`</sup>` mark superscripts
+/// (footnote numbers copied from web pages); other tags are dropped.
+fn inline_html(b: &mut Builder, tag: &str) {
+    let t = tag.trim().to_ascii_lowercase();
+    if t.starts_with("<sup") {
+        b.in_sup = true;
+    } else if t.starts_with("</sup") {
+        b.in_sup = false;
+    }
+}
+
+/// `12` → `¹²`.
+fn superscript(digits: &str) -> String {
+    digits
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
+        })
+        .collect()
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {

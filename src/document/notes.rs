@@ -168,6 +168,22 @@ pub fn label_of(text: &str) -> Option<Label> {
     None
 }
 
+/// `12 Text`: one to three digits, a space, then a capital, a quote or a
+/// bracket (never a lower-case word: `12 summits` is prose).
+fn bare_number_label(t: &str) -> Option<Label> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || t.as_bytes().get(digits) != Some(&b' ') {
+        return None;
+    }
+    let rest = t[digits..].trim_start();
+    let first = rest.chars().next()?;
+    (first.is_uppercase() || "“\"‘'([*".contains(first)).then(|| Label {
+        label: Some(t[..digits].to_string()),
+        len: t.len() - rest.len(),
+        style: LabelStyle::Numbered,
+    })
+}
+
 /// A Wikipedia back-link label: `^`, `^ a b c`, `↑`, `Jump up to: a b`.
 fn backlink(t: &str, label: Option<String>, mut len: usize) -> Label {
     let rest = &t[len..];
@@ -215,7 +231,7 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
         taken: vec![false; paras.len()],
         ..NotesLayout::default()
     };
-    let labels: Vec<Option<Label>> = paras
+    let mut labels: Vec<Option<Label>> = paras
         .iter()
         .map(|p| match &p.kind {
             ParaKind::FootnoteDef(l) => Some(Label {
@@ -244,6 +260,15 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
             && p.text.len() < 40
             && is_notes_heading(&p.text)
     });
+    // Under a notes heading, notes copied from a PDF often lose the period
+    // after their number (`1 Thomas Schelling, …`): accept a bare number there.
+    if let Some(h) = heading {
+        for (l, p) in labels.iter_mut().zip(paras).skip(h + 1) {
+            if l.is_none() && p.kind == ParaKind::Unknown {
+                *l = bare_number_label(&p.text);
+            }
+        }
+    }
     let region_start = match heading {
         Some(h) if labels[h + 1..].iter().any(Option::is_some) => {
             layout.taken[h] = true;

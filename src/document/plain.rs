@@ -128,9 +128,11 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a
             flush(&mut group, out, &mut first);
         }
         group.push(line);
-        let next = lines
-            .get(i + 1)
-            .filter(|n| !starts_item(n.text) && atx_heading(line.text).is_none());
+        let next = lines.get(i + 1).filter(|n| {
+            !starts_item(n.text)
+                && !numbered_after_sentence(line.text, n.text)
+                && atx_heading(line.text).is_none()
+        });
         let next_lower = next.is_some_and(|n| n.text.trim_start().starts_with(char::is_lowercase));
         let next_continues =
             wrapped && next.is_some() && ((max >= WRAP_MIN && len * 10 >= max * 6) || next_lower);
@@ -139,6 +141,20 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a
         }
     }
     flush(&mut group, out, &mut first);
+}
+
+/// A line `12 Capitalised…` right after a line that ends a sentence: a note
+/// copied from a PDF without the period after its number, not a wrapped line.
+fn numbered_after_sentence(prev: &str, line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    prev.trim_end().ends_with(['.', ')'])
+        && (1..=3).contains(&digits)
+        && t.as_bytes().get(digits) == Some(&b' ')
+        && t[digits + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "“\"‘(".contains(c))
 }
 
 /// `# Title` → (1, "Title").
