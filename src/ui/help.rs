@@ -101,7 +101,7 @@ mod tests {
         assert_eq!(
             on_disk,
             super::markdown(),
-            "docs/keys.md is stale: regenerate with `IBID_WRITE_KEYS_MD=1 cargo test --lib docs_keys`"
+            "docs/keys.md is stale: regenerate with `IBID_WRITE_KEYS_MD=1 cargo test --lib write_keys`"
         );
     }
 
