@@ -66,7 +66,14 @@ impl<'q> Prepared<'q> {
         if !self.needle.is_subsequence_of(&e.text) {
             return None;
         }
-        let fuzzy = m.score(&e.text, self.text)?;
+        // One character matches nearly everything: a fuzzy score tells
+        // little and costs ~1 µs an entry, so the first keystroke ranks by a
+        // cheap word-start bonus instead (the rest of the score is the same).
+        let fuzzy = if self.chars == 1 {
+            single_char_score(&e.text, self.text)
+        } else {
+            m.score(&e.text, self.text)?
+        };
         let exact = if self.needle.is_substring_of(&e.text) {
             exact_bonus(self.chars)
         } else {
@@ -80,6 +87,23 @@ impl<'q> Prepared<'q> {
                 + recent_bonus(e.doc, recent),
         )
     }
+}
+
+/// Score of a one-character query: skim's base for a match, plus its bonus
+/// when the first occurrence starts the text or a word.
+fn single_char_score(text: &str, needle: &str) -> i64 {
+    let Some(n) = needle.chars().next() else {
+        return 0;
+    };
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c.to_lowercase().eq(n.to_lowercase()) {
+            let word_start = prev.is_none_or(|p| !p.is_alphanumeric());
+            return if word_start { 24 } else { 16 };
+        }
+        prev = Some(c);
+    }
+    16
 }
 
 /// Orders hits best first: score, then shorter text, then earlier entry.
