@@ -170,7 +170,7 @@ pub fn label_of(text: &str) -> Option<Label> {
 
 /// `12 Text`: one to three digits, a space, then a capital, a quote or a
 /// bracket (never a lower-case word: `12 summits` is prose).
-fn bare_number_label(t: &str) -> Option<Label> {
+pub fn bare_number_label(t: &str) -> Option<Label> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=3).contains(&digits) || t.as_bytes().get(digits) != Some(&b' ') {
         return None;

@@ -146,15 +146,8 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a
 /// A line `12 Capitalised…` right after a line that ends a sentence: a note
 /// copied from a PDF without the period after its number, not a wrapped line.
 fn numbered_after_sentence(prev: &str, line: &str) -> bool {
-    let t = line.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     prev.trim_end().ends_with(['.', ')'])
-        && (1..=3).contains(&digits)
-        && t.as_bytes().get(digits) == Some(&b' ')
-        && t[digits + 1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || "“\"‘(".contains(c))
+        && super::notes::bare_number_label(line.trim_start()).is_some()
 }
 
 /// `# Title` → (1, "Title").
