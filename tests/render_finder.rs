@@ -5,9 +5,9 @@
 mod common;
 
 use common::{keys, render, row, screen, seeds, state};
-use ibid::app::finder::{FinderEffect, FinderMsg, IndexHandle, SearchJob};
-use ibid::app::{Action, AppState, Effect, update};
-use ibid::finder::{Partial, build_library_index, search};
+use ibid::app::finder::{FinderMsg, IndexHandle};
+use ibid::app::{Action, AppState, update};
+use ibid::finder::build_library_index;
 use ratatui::style::Color;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,19 +34,10 @@ fn type_query(s: &mut AppState, text: &str) {
         let a = Action::Finder(FinderMsg::Edit(ibid::app::line_edit::Edit::Insert(c)));
         last = update(s, a);
     }
-    let Some(Effect::Finder(FinderEffect::Search(SearchJob(req)))) = last.last() else {
-        panic!("no search submitted");
-    };
-    let hits = search(&req.index, &req.query, req.scope, &req.recent, req.limit);
-    let generation = s.finder.generation;
-    let p = Partial {
-        generation,
-        hits,
-        done: true,
-        searched: 0,
-        total: 0,
-    };
-    update(s, Action::Finder(FinderMsg::Results(p)));
+    assert!(
+        ibid::app::finder::complete_search(s, &last),
+        "no search submitted"
+    );
 }
 
 /// (x, y) of the first cell of `needle` on row `y`, searching rows from `from`.

@@ -337,11 +337,31 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
     s.message = Some(("jumped (C-o: back)".into(), false));
 }
 
+/// Runs the search that `fx` (the effects of the last update) submitted to
+/// completion on this thread and applies its results, as the background
+/// searcher would at the end. For tests and headless use; false when `fx`
+/// submitted no search.
+pub fn complete_search(s: &mut AppState, fx: &[Effect]) -> bool {
+    let Some(Effect::Finder(FinderEffect::Search(SearchJob(req)))) = fx.last() else {
+        return false;
+    };
+    let hits = crate::finder::search(&req.index, &req.query, req.scope, &req.recent, req.limit);
+    let p = crate::finder::Partial {
+        generation: s.finder.generation,
+        hits,
+        done: true,
+        searched: 0,
+        total: 0,
+    };
+    let _ = super::update::update(s, Action::Finder(FinderMsg::Results(p)));
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app::update::{init, update as app_update};
-    use crate::finder::{build_library_index, search};
+    use crate::finder::build_library_index;
     use std::collections::HashMap;
 
     /// A state on the seeds (all loaded) with the index delivered.
@@ -386,21 +406,9 @@ mod tests {
         fx
     }
 
-    /// What the background searcher would stream at the end: everything, ranked.
+    /// What the background searcher would stream at the end.
     fn finish(s: &mut AppState, fx: &[Effect]) {
-        let Some(Effect::Finder(FinderEffect::Search(SearchJob(req)))) = fx.last() else {
-            panic!("no search submitted: {fx:?}");
-        };
-        let hits = search(&req.index, &req.query, req.scope, &req.recent, req.limit);
-        let generation = s.finder.generation;
-        let p = Partial {
-            generation,
-            hits,
-            done: true,
-            searched: 0,
-            total: 0,
-        };
-        app_update(s, Action::Finder(FinderMsg::Results(p)));
+        assert!(complete_search(s, fx), "no search submitted: {fx:?}");
     }
 
     fn selected_text(s: &AppState) -> String {
