@@ -99,11 +99,7 @@ pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
                         .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
                 })
                 .map(|e| e.path())
-                .filter(|f| {
-                    f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md")
-                    })
-                })
+                .filter(|f| crate::document::Format::is_readable_path(f))
                 .collect();
             v.sort();
             out.extend(v);

@@ -10,26 +10,58 @@ pub struct Decoded {
     pub lossy: bool,
     /// Number of control characters or sequences neutralised.
     pub controls: usize,
+    /// The encoding the bytes were in, when it was not UTF-8.
+    pub encoding: Option<String>,
 }
 
 /// Width of a tab stop, in columns.
 const TAB: usize = 4;
 
-/// Decodes bytes as UTF-8 (lossily), strips a BOM, normalises line endings and
-/// neutralises everything that is not displayable.
+/// Decodes bytes to text: a BOM (UTF-8, UTF-16LE/BE) decides; otherwise
+/// valid UTF-8 is UTF-8, and anything else is a legacy encoding detected
+/// with `chardetng` (Latin-1 and Windows-1252 files from Gutenberg, text from
+/// old web pages) and decoded with `encoding_rs`. Then line endings are
+/// normalised and everything that is not displayable is neutralised.
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (raw, lossy) = match std::str::from_utf8(bytes) {
-        Ok(s) => (std::borrow::Cow::Borrowed(s), false),
-        Err(_) => (String::from_utf8_lossy(bytes), true),
-    };
+    let (raw, lossy, encoding) = to_unicode(bytes);
     let (text, controls) = sanitize_counted(&raw, true);
     Decoded {
         text,
         lossy,
         controls,
+        encoding,
     }
+}
+
+/// Bytes → Unicode text, whether replacement characters were needed, and the
+/// encoding's name when it was not UTF-8.
+fn to_unicode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool, Option<String>) {
+    use std::borrow::Cow;
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom..];
+        if enc == encoding_rs::UTF_8 {
+            return match std::str::from_utf8(body) {
+                Ok(s) => (Cow::Borrowed(s), false, None),
+                Err(_) => (String::from_utf8_lossy(body), true, None),
+            };
+        }
+        let (text, had_errors) = enc.decode_without_bom_handling(body);
+        return (text, had_errors, Some(enc.name().to_string()));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(s), false, None);
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // The first 64 KiB decide; a legacy file is consistent throughout.
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    det.feed(sample, sample.len() == bytes.len());
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+    if enc == encoding_rs::UTF_8 {
+        return (String::from_utf8_lossy(bytes), true, None);
+    }
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    (text, had_errors, Some(enc.name().to_string()))
 }
 
 /// Makes any string safe to display: the same rules as [`decode`], with
@@ -181,10 +213,30 @@ mod tests {
     }
 
     #[test]
-    fn bidi_overrides_removed_and_invalid_utf8_flagged() {
-        let d = decode(b"a\xe2\x80\xaeb\xff");
-        assert_eq!(d.text, "ab\u{FFFD}");
-        assert!(d.lossy);
+    fn bidi_overrides_removed() {
+        let d = decode("a\u{202e}b".as_bytes());
+        assert_eq!(d.text, "ab");
+        assert!(!d.lossy);
+        assert_eq!(d.encoding, None);
+    }
+
+    #[test]
+    fn legacy_and_utf16_encodings_are_detected() {
+        let d = decode(b"Orph\xe9e aux enfers, op\xe9ra bouffe en deux actes; \xab Voil\xe0 \xbb.");
+        assert_eq!(
+            d.text,
+            "Orph\u{e9}e aux enfers, op\u{e9}ra bouffe en deux actes; \u{ab} Voil\u{e0} \u{bb}."
+        );
+        assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
+        assert!(!d.lossy);
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Caf\u{e9}\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(&le);
+        assert_eq!(d.text, "Caf\u{e9}\n");
+        assert_eq!(d.encoding.as_deref(), Some("UTF-16LE"));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("x\u{2014}y".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).text, "x\u{2014}y");
     }
 
     #[test]

@@ -13,19 +13,19 @@ mod clean;
 mod front;
 mod furniture;
 mod inline;
-mod markdown;
 mod markers;
 mod metadata;
 mod notes;
 mod parse;
-mod plain;
 mod raw;
+pub mod readers;
 mod structure;
 
 pub use clean::{Decoded, decode, is_displayable, sanitize};
 pub use furniture::normalise as normalise_words;
 pub use metadata::month;
-pub use parse::{Format, parse, parse_bytes, parse_str};
+pub use parse::{parse, parse_bytes, parse_str};
+pub use readers::Format;
 
 use serde::Serialize;
 
@@ -116,6 +116,9 @@ pub struct Block {
     pub furniture: Option<Furniture>,
     /// Byte range in the decoded source text, for mapping back.
     pub source: Span,
+    /// The page it starts on, for formats that have pages (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// Inline styling over a span of [`Document::text`].
@@ -207,6 +210,16 @@ pub struct Metadata {
     pub date: Option<String>,
     /// Publication or series name.
     pub publication: Option<String>,
+    /// A summary the document states (front matter, `<meta name=description>`).
+    pub description: Option<String>,
+    /// The article's own URL, when the format states it.
+    pub source_url: Option<String>,
+    /// Language tag, when stated.
+    pub language: Option<String>,
+    /// The reader used (`"plain"`, `"markdown"`, …).
+    pub format: String,
+    /// The text encoding, when it was not UTF-8 (`"windows-1252"`, `"UTF-16LE"`).
+    pub encoding: Option<String>,
 }
 
 /// Something odd about the input, reported rather than failed on.
@@ -234,6 +247,8 @@ pub enum DiagnosticKind {
     DuplicateLabel,
     /// Markers not in increasing order.
     MarkerOutOfOrder,
+    /// The file could not be read in its format (broken, encrypted, empty).
+    Unreadable,
 }
 
 /// A parsed article.

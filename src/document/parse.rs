@@ -1,4 +1,4 @@
-//! The parsing pipeline: bytes → paragraphs (plain or Markdown front end) →
+//! The parsing pipeline: bytes → paragraphs (one reader per format) →
 //! front matter, notes, furniture, structure, markers, citation chains →
 //! [`Document`]. Total: any input yields a document, oddities become diagnostics.
 
@@ -7,6 +7,7 @@ use super::inline::{LocalInline, Rewrite};
 use super::markers::{self, Candidate, Strength};
 use super::notes::{self, NotesLayout};
 use super::raw::Para;
+use super::readers::{self, Format, Reading, Stated};
 use super::{
     Block, BlockKind, Diagnostic, DiagnosticKind, Document, Furniture, Inline, InlineKind, Marker,
     Metadata, Note, Span, clean, front, metadata, structure,
@@ -15,50 +16,16 @@ use crate::citations::{self, NoteText};
 use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
-/// Input format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text, classified by shape.
-    Plain,
-    /// CommonMark with footnotes.
-    Markdown,
-}
-
-impl Format {
-    /// By extension (`.md`, `.markdown` → Markdown), else by content:
-    /// Markdown footnote definitions or ATX headings with Markdown links.
-    #[must_use]
-    pub fn detect(path: Option<&Path>, text: &str) -> Self {
-        let ext = path
-            .and_then(Path::extension)
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase);
-        match ext.as_deref() {
-            Some("md" | "markdown" | "mdown" | "mkd") => Self::Markdown,
-            Some("txt" | "text") => Self::Plain,
-            _ => {
-                let md_lines = text
-                    .lines()
-                    .take(400)
-                    .filter(|l| {
-                        l.starts_with("[^") && l.contains("]:")
-                            || l.starts_with("## ")
-                            || l.starts_with("```")
-                    })
-                    .count();
-                if md_lines >= 2 {
-                    Self::Markdown
-                } else {
-                    Self::Plain
-                }
-            }
-        }
-    }
-}
-
 /// Parses raw bytes, choosing the format from `path` and the content.
 #[must_use]
 pub fn parse(bytes: &[u8], path: Option<&Path>) -> Document {
+    let ext_format = path
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension);
+    if let Some(f) = ext_format.filter(|f| !f.is_text()) {
+        return parse_bytes(bytes, f);
+    }
     let decoded = clean::decode(bytes);
     let format = Format::detect(path, &decoded.text);
     build(decoded, format)
@@ -67,7 +34,38 @@ pub fn parse(bytes: &[u8], path: Option<&Path>) -> Document {
 /// Parses raw bytes in a given format.
 #[must_use]
 pub fn parse_bytes(bytes: &[u8], format: Format) -> Document {
-    build(clean::decode(bytes), format)
+    if format.is_text() {
+        return build(clean::decode(bytes), format);
+    }
+    match readers::read_binary(bytes, format) {
+        Ok(reading) => assemble(reading, format, Vec::new()),
+        Err(message) => unreadable(format, &message),
+    }
+}
+
+/// A document for a file its reader refused: the message is its only text.
+fn unreadable(format: Format, message: &str) -> Document {
+    let message = clean::sanitize(message);
+    let mut doc = Document {
+        text: format!("{message}\n"),
+        ..Document::default()
+    };
+    doc.blocks.push(Block {
+        kind: BlockKind::Paragraph,
+        span: Span::new(0, message.len()),
+        furniture: None,
+        source: Span::new(0, 0),
+        page: None,
+    });
+    doc.diagnostics
+        .push(diag(DiagnosticKind::Unreadable, message.clone()));
+    doc.meta = Metadata {
+        title: "Unreadable file".into(),
+        title_derived: true,
+        format: format.name().into(),
+        ..Metadata::default()
+    };
+    doc
 }
 
 /// Parses a string in a given format.
@@ -93,10 +91,15 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
             ),
         ));
     }
-    let mut paras = match format {
-        Format::Plain => super::plain::paragraphs(&decoded.text),
-        Format::Markdown => super::markdown::paragraphs(&decoded.text),
-    };
+    let reading = readers::read_text(&decoded.text, format);
+    let mut doc = assemble(reading, format, diagnostics);
+    doc.meta.encoding = decoded.encoding.clone();
+    doc
+}
+
+/// Runs the passes over a reader's paragraphs.
+fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnostic>) -> Document {
+    let Reading { mut paras, stated } = reading;
     let front = front::read(&paras);
 
     // Where each label is first cited (as any kind of candidate).
@@ -219,6 +222,7 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
             span: Span::new(start, doc.text.len()),
             furniture: furn[i],
             source: Span::new(p.source.start, p.source.end),
+            page: p.page,
         });
         doc.text.push('\n');
     }
@@ -227,7 +231,8 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     resolve_chains(&mut doc);
     doc.inlines
         .sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
-    doc.meta = meta(&doc, front, publication_from_headers(&doc));
+    doc.meta = meta(&doc, front, publication_from_headers(&doc), stated);
+    doc.meta.format = format.name().into();
     doc.text.shrink_to_fit();
     doc.blocks.shrink_to_fit();
     doc.inlines.shrink_to_fit();
@@ -530,8 +535,13 @@ fn publication_from_headers(doc: &Document) -> Option<String> {
         })
 }
 
-fn meta(doc: &Document, front: front::Front, header_pub: Option<String>) -> Metadata {
-    let (title, derived) = match front.title {
+fn meta(
+    doc: &Document,
+    front: front::Front,
+    header_pub: Option<String>,
+    stated: Stated,
+) -> Metadata {
+    let (title, derived) = match stated.title.or(front.title) {
         Some(t) => (t, false),
         None => {
             let first = doc
@@ -547,9 +557,13 @@ fn meta(doc: &Document, front: front::Front, header_pub: Option<String>) -> Meta
     Metadata {
         title,
         title_derived: derived,
-        author: front.author,
-        date: front.date,
+        author: stated.author.or(front.author),
+        date: stated.date.or(front.date),
         publication: front.publication.or(header_pub),
+        description: stated.description,
+        source_url: stated.source_url,
+        language: stated.language,
+        ..Metadata::default()
     }
 }
 

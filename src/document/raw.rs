@@ -40,6 +40,8 @@ pub struct Para<'a> {
     /// Footnote references the markup gave (Markdown `[^x]`): byte ranges of
     /// their `[label]` text in `text`, with labels.
     pub refs: Vec<(Range<usize>, String)>,
+    /// The page the paragraph starts on, for formats with pages (PDF).
+    pub page: Option<u32>,
 }
 
 impl<'a> Para<'a> {
@@ -80,6 +82,7 @@ impl<'a> Para<'a> {
             source,
             blank_before,
             refs: Vec::new(),
+            page: None,
         }
     }
 }

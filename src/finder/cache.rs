@@ -169,9 +169,7 @@ fn is_article(p: &Path) -> bool {
     let hidden = p
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    !hidden
-        && p.extension()
-            .is_some_and(|x| x == "txt" || x == "md" || x == "markdown")
+    !hidden && crate::document::Format::is_readable_path(p)
 }
 
 /// Builds the index of the articles under `roots`, reusing cached entries for files whose

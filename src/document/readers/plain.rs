@@ -1,7 +1,7 @@
 //! Plain-text front end: splits decoded text into paragraphs, handling both
 //! one-line-per-paragraph text and hard-wrapped, blank-line-separated text.
 
-use super::raw::{Para, ParaKind};
+use crate::document::raw::{Para, ParaKind};
 
 /// Blocks whose longest line is shorter than this (chars) are not hard-wrapped
 /// prose unless a line continues in lower case.
@@ -63,7 +63,7 @@ fn starts_item(line: &str) -> bool {
                 && matches!(t.as_bytes().get(n), Some(b'.' | b')'))
                 && t.as_bytes().get(n + 1) == Some(&b' ')
         }
-        Some(c) => super::markers::superscript_value(c).is_some(),
+        Some(c) => crate::document::markers::superscript_value(c).is_some(),
         None => false,
     }
 }
@@ -147,7 +147,7 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a
 /// copied from a PDF without the period after its number, not a wrapped line.
 fn numbered_after_sentence(prev: &str, line: &str) -> bool {
     prev.trim_end().ends_with(['.', ')'])
-        && super::notes::bare_number_label(line.trim_start()).is_some()
+        && crate::document::notes::bare_number_label(line.trim_start()).is_some()
 }
 
 /// `# Title` → (1, "Title").

@@ -1,9 +1,9 @@
 //! Markdown front end: pulldown-cmark events (footnotes on) → paragraphs with
 //! inline styles, footnote references and footnote definitions.
 
-use super::InlineKind;
-use super::clean::sanitize;
-use super::raw::{Para, ParaKind};
+use crate::document::InlineKind;
+use crate::document::clean::sanitize;
+use crate::document::raw::{Para, ParaKind};
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// Paragraph under construction.
@@ -39,6 +39,7 @@ impl Builder {
             source: at..at,
             blank_before: true,
             refs: Vec::new(),
+            page: None,
         });
     }
 
