@@ -122,6 +122,11 @@ fn sanitize_counted(s: &str, keep_newlines: bool) -> (String, usize) {
             '\n' | '\u{2028}' | '\u{2029}' | '\u{0085}' => {
                 push_newline(&mut out, keep_newlines, &mut col);
             }
+            '\u{0C}' => {
+                // A form feed is a page break: a blank line between pages.
+                push_newline(&mut out, keep_newlines, &mut col);
+                push_newline(&mut out, keep_newlines, &mut col);
+            }
             '\t' => {
                 let n = TAB - col % TAB;
                 out.extend(std::iter::repeat_n(' ', n));

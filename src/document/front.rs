@@ -109,6 +109,9 @@ pub fn read(paras: &[Para]) -> Front {
     let mut title_like_idx: Vec<usize> = Vec::new();
     let mut byline_at = None;
     for (i, p) in paras.iter().enumerate().take(window) {
+        if matches!(p.kind, ParaKind::Code | ParaKind::FootnoteDef(_)) {
+            continue;
+        }
         if let ParaKind::Heading(1) = p.kind
             && front.title.is_none()
             && i == 0

@@ -60,6 +60,29 @@ fn is_page_number(t: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A page-break line: `[Page 5]`, an RFC footer ending in `[Page 5]`,
+/// Gutenberg's `[Pg 12]`, or a page number alone.
+fn is_page_break(t: &str) -> bool {
+    let t = t.trim();
+    if t.len() > 120 {
+        return false;
+    }
+    let tail = t.rsplit_once('[').map(|(_, r)| r);
+    let bracketed = tail.is_some_and(|r| {
+        let r = r.trim_end_matches(']');
+        let r = r
+            .strip_prefix("Page ")
+            .or_else(|| r.strip_prefix("Pg "))
+            .or_else(|| r.strip_prefix("pg "))
+            .or_else(|| r.strip_prefix("p. "));
+        t.ends_with(']')
+            && r.is_some_and(|n| {
+                !n.is_empty() && n.len() <= 5 && n.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+    });
+    bracketed || is_page_number(t)
+}
+
 /// A running header: `Publication | date` or `Title | page`, short.
 fn is_running_header(t: &str, publication: Option<&str>) -> bool {
     if t.len() > 400 || !t.contains(" | ") || t.chars().count() > 100 {
@@ -170,9 +193,10 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             continue;
         }
         let t = p.text.trim();
-        out[i] = if is_page_number(t)
-            || is_running_header(t, publication)
-            || counts.get(t).copied().unwrap_or(0) >= 3
+        out[i] = if is_page_break(t) {
+            Some(Furniture::PageBreak)
+        } else if is_running_header(t, publication)
+            || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, body, i))
         {
             Some(Furniture::RunningHeader)
         } else if is_pull_quote(paras, body, i, &mut norm) {
@@ -184,6 +208,24 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
         };
     }
     out
+}
+
+/// True when a repeated line stands at a page break: next to a page-break
+/// line, or between a paragraph cut mid-sentence and its continuation. A
+/// line that merely recurs (`Correct:` labels, a section title used in
+/// every chapter) is text, not furniture.
+fn near_page_break(paras: &[Para], body: &[bool], i: usize) -> bool {
+    let lo = i.saturating_sub(2);
+    let hi = (i + 3).min(paras.len());
+    let by_break = (lo..hi).any(|j| j != i && body[j] && is_page_break(paras[j].text.trim()));
+    let cut = i > 0
+        && i + 1 < paras.len()
+        && paras[i - 1]
+            .text
+            .trim_end()
+            .ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        && paras[i + 1].text.starts_with(char::is_lowercase);
+    by_break || cut
 }
 
 /// How many paragraphs away a pull quote's source may be.

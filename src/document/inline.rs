@@ -92,7 +92,7 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
             let ws = |x: Option<char>| x.is_none_or(char::is_whitespace);
             let alnum = |x: Option<char>| {
                 x.is_some_and(|c| {
-                    c.is_alphanumeric() && super::markers::superscript_value(c).is_none()
+                    c.is_alphanumeric() && super::conventions::superscript::value(c).is_none()
                 })
             };
             let can_open = !ws(after) && !alnum(before);

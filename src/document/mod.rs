@@ -2,7 +2,8 @@
 //!
 //! Invariants every consumer may rely on:
 //! - `Document::text` holds only displayable characters: no C0/C1 controls
-//!   (except `\n` between blocks), no escape sequences, no bidi overrides, no tabs.
+//!   (except `\n` between blocks and between the lines of a `Code` block),
+//!   no escape sequences, no bidi overrides, no tabs.
 //! - Every [`Span`] is a byte range into `Document::text` on `char` boundaries.
 //! - Body blocks come first in `text`, in reading order, separated by `\n`;
 //!   note texts follow after the body.
@@ -10,10 +11,11 @@
 //! - Markers are rendered in `text` as `[label]`; the marker's span covers that.
 
 mod clean;
+pub mod conventions;
 mod front;
 mod furniture;
+mod headings;
 mod inline;
-mod markers;
 mod metadata;
 mod notes;
 mod parse;
@@ -103,6 +105,13 @@ pub enum Furniture {
     Boilerplate,
     /// Web page chrome (search hints, navigation) left over from copying.
     WebChrome,
+    /// The heading of a notes section (`Notes`, `References`): its notes
+    /// are in the notes panel.
+    NotesHeading,
+    /// A page break's debris: `[Page 5]`, a form feed line, a page number.
+    PageBreak,
+    /// The licence header or footer of a known source (Project Gutenberg).
+    Licence,
 }
 
 /// One block of the article, in reading order.

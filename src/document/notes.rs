@@ -1,37 +1,13 @@
-//! Finding the notes: a section under a heading (`Endnotes:`, `Notes`,
-//! `References`…), a trailing run of labelled paragraphs, Gutenberg
-//! `[Footnote n: …]` blocks and `[n]` notes placed after their paragraphs.
+//! The note-sections pass: finds the notes among the paragraphs. A section
+//! under a notes heading (`Endnotes:`, `Notes`, `References`…) runs until the
+//! document's next section begins; several such sections may exist (notes per
+//! chapter). Without a heading, a trailing run of labelled paragraphs is the
+//! notes. Notes set inside the body (Gutenberg `[Footnote n: …]` blocks,
+//! `[n]`/`*`/`†` notes after the paragraph that cites them, Markdown
+//! definitions) are found where they stand.
 
-use super::markers::superscript_run;
+use super::conventions::{Label, Style, label_of, numbered::bare_number_label};
 use super::raw::{Para, ParaKind};
-
-/// How a note paragraph is labelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LabelStyle {
-    /// `[1] text`, `[^1]: text`.
-    Bracket,
-    /// `[Footnote 1: text]`.
-    GutenbergBlock,
-    /// `1. text`, `1) text`.
-    Numbered,
-    /// `¹text`.
-    Superscript,
-    /// `- text`, `* text`, `• text`: numbered by position.
-    Bullet,
-    /// `^ text` (Wikipedia back-link), numbered by position unless numbered.
-    BackLink,
-}
-
-/// A label found at the start of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
-    /// The label (`None` for bullets and bare back-links: numbered later).
-    pub label: Option<String>,
-    /// Bytes of the paragraph text taken by the label and following space.
-    pub len: usize,
-    /// How it is written.
-    pub style: LabelStyle,
-}
 
 /// A note found in the input, before linking.
 #[derive(Debug, Clone)]
@@ -53,17 +29,24 @@ pub struct NoteDraft {
 pub struct NotesLayout {
     /// Notes in order.
     pub notes: Vec<NoteDraft>,
-    /// Paragraphs that belong to notes (first and continuation) or are the
-    /// notes heading: not body.
+    /// Paragraphs that belong to notes (first and continuation): not body.
     pub taken: Vec<bool>,
-    /// Paragraphs after the notes that are neither notes nor article text.
+    /// Notes headings (`Notes`, `References`): shown as hidden headings.
+    pub headings: Vec<usize>,
+    /// Short paragraphs after the last notes that are neither notes nor
+    /// article text (a web page's footer copied with it).
     pub chrome: Vec<usize>,
 }
 
 /// True for a notes section heading.
 #[must_use]
 pub fn is_notes_heading(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim().to_lowercase();
+    let t = text.trim().trim_end_matches([':', '.']).trim();
+    // `17 References`, `8. Notes`, `Appendix B. References`.
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_start();
+    let t = t.to_lowercase();
     matches!(
         t.as_str(),
         "notes"
@@ -72,6 +55,8 @@ pub fn is_notes_heading(text: &str) -> bool {
             | "footnotes"
             | "foot notes"
             | "references"
+            | "normative references"
+            | "informative references"
             | "sources"
             | "citations"
             | "notes and references"
@@ -80,132 +65,6 @@ pub fn is_notes_heading(text: &str) -> bool {
             | "bibliography"
             | "notes and sources"
     )
-}
-
-/// The label at the start of a paragraph's text, if any.
-#[must_use]
-pub fn label_of(text: &str) -> Option<Label> {
-    let t = text;
-    if let Some(rest) = t.strip_prefix("[Footnote ") {
-        let colon = rest.find(':')?;
-        let label = rest[..colon].trim();
-        if label.is_empty() || label.len() > 6 {
-            return None;
-        }
-        let len = "[Footnote ".len() + colon + 1;
-        let len = len + t[len..].len() - t[len..].trim_start().len();
-        return Some(Label {
-            label: Some(label.to_string()),
-            len,
-            style: LabelStyle::GutenbergBlock,
-        });
-    }
-    if let Some(rest) = t.strip_prefix('[') {
-        let end = rest.find(']')?;
-        let inner = &rest[..end];
-        let label = inner.strip_prefix('^').unwrap_or(inner);
-        let ok = !label.is_empty()
-            && label.len() <= 6
-            && label
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-        if !ok {
-            return None;
-        }
-        let mut len = 1 + end + 1;
-        if t[len..].starts_with(':') {
-            len += 1;
-        }
-        len += t[len..].len() - t[len..].trim_start().len();
-        return Some(Label {
-            label: Some(label.to_string()),
-            len,
-            style: LabelStyle::Bracket,
-        });
-    }
-    for bullet in ["- ", "* ", "• ", "– "] {
-        if let Some(rest) = t.strip_prefix(bullet) {
-            let rest_trim = rest.trim_start();
-            let skip = t.len() - rest_trim.len();
-            if let Some(mut inner) = label_of(rest_trim).filter(|l| l.style != LabelStyle::Bullet) {
-                inner.len += skip;
-                return Some(inner);
-            }
-            return Some(Label {
-                label: None,
-                len: skip,
-                style: LabelStyle::Bullet,
-            });
-        }
-    }
-    if t.starts_with('^') || t.starts_with('↑') {
-        return Some(backlink(t, None, 0));
-    }
-    if let Some((label, len)) = superscript_run(t) {
-        let len = len + t[len..].len() - t[len..].trim_start().len();
-        return Some(Label {
-            label: Some(label),
-            len,
-            style: LabelStyle::Superscript,
-        });
-    }
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=4).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) {
-        let after = &t[digits + 1..];
-        if after.starts_with(char::is_whitespace) {
-            let len = t.len() - after.trim_start().len();
-            let label = t[..digits].to_string();
-            if after.trim_start().starts_with('^') || after.trim_start().starts_with('↑') {
-                return Some(backlink(t, Some(label), len));
-            }
-            return Some(Label {
-                label: Some(label),
-                len,
-                style: LabelStyle::Numbered,
-            });
-        }
-    }
-    None
-}
-
-/// `12 Text`: one to three digits, a space, then a capital, a quote or a
-/// bracket (never a lower-case word: `12 summits` is prose).
-pub fn bare_number_label(t: &str) -> Option<Label> {
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) || t.as_bytes().get(digits) != Some(&b' ') {
-        return None;
-    }
-    let rest = t[digits..].trim_start();
-    let first = rest.chars().next()?;
-    (first.is_uppercase() || "“\"‘'([*".contains(first)).then(|| Label {
-        label: Some(t[..digits].to_string()),
-        len: t.len() - rest.len(),
-        style: LabelStyle::Numbered,
-    })
-}
-
-/// A Wikipedia back-link label: `^`, `^ a b c`, `↑`, `Jump up to: a b`.
-fn backlink(t: &str, label: Option<String>, mut len: usize) -> Label {
-    let rest = &t[len..];
-    let rest2 = rest.trim_start_matches(['^', '↑']).trim_start();
-    let rest2 = rest2
-        .strip_prefix("Jump up to:")
-        .map_or(rest2, str::trim_start);
-    let mut cur = rest2;
-    // Back-link letters: single lowercase letters separated by spaces.
-    loop {
-        let mut it = cur.char_indices();
-        match (it.next(), it.next()) {
-            (Some((_, c)), Some((j, ' '))) if c.is_ascii_lowercase() => cur = cur[j..].trim_start(),
-            _ => break,
-        }
-    }
-    len = t.len() - cur.len();
-    Label {
-        label,
-        len,
-        style: LabelStyle::BackLink,
-    }
 }
 
 /// True when a paragraph continues the note before it (a URL alone, or text
@@ -223,102 +82,190 @@ fn is_continuation(text: &str) -> bool {
 /// Short trailing paragraphs after the notes that may be page chrome.
 const MAX_TRAILING_CHROME: usize = 6;
 
-/// Finds all notes in `paras`. `has_marker(label)` tells whether the body
-/// before paragraph `at` contains a candidate marker with that label, which
-/// is what confirms that a labelled paragraph is a note and not a list item.
-pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLayout {
-    let mut layout = NotesLayout {
-        taken: vec![false; paras.len()],
-        ..NotesLayout::default()
-    };
-    let mut labels: Vec<Option<Label>> = paras
+/// The labels of every paragraph, as far as the reader and the conventions tell.
+fn labels_of(paras: &[Para]) -> Vec<Option<Label>> {
+    paras
         .iter()
         .map(|p| match &p.kind {
             ParaKind::FootnoteDef(l) => Some(Label {
                 label: Some(l.clone()),
                 len: 0,
-                style: LabelStyle::Bracket,
+                style: Style::Bracket,
             }),
-            ParaKind::Code | ParaKind::Heading(_) => None,
+            ParaKind::Code | ParaKind::Heading(_) | ParaKind::Quote => None,
             ParaKind::ListItem(Some(n)) => Some(Label {
                 label: Some(n.to_string()),
                 len: 0,
-                style: LabelStyle::Numbered,
+                style: Style::Numbered,
             }),
             ParaKind::ListItem(None) => Some(Label {
                 label: None,
                 len: 0,
-                style: LabelStyle::Bullet,
+                style: Style::Bullet,
             }),
-            _ => label_of(&p.text),
+            ParaKind::Unknown => label_of(&p.text),
         })
-        .collect();
+        .collect()
+}
 
-    // 1. A section under a notes heading (the last such heading wins).
-    let heading = paras.iter().rposition(|p| {
-        matches!(p.kind, ParaKind::Unknown | ParaKind::Heading(_))
-            && p.text.len() < 40
-            && is_notes_heading(&p.text)
-    });
-    // Under a notes heading, notes copied from a PDF often lose the period
-    // after their number (`1 Thomas Schelling, …`): accept a bare number there.
-    if let Some(h) = heading {
-        for (l, p) in labels.iter_mut().zip(paras).skip(h + 1) {
-            if l.is_none() && p.kind == ParaKind::Unknown {
-                *l = bare_number_label(&p.text);
+/// Finds all notes in `paras`. `has_marker(label, at)` tells whether the
+/// body before paragraph `at` contains a candidate marker with that label,
+/// which is what confirms that a labelled paragraph is a note and not a list
+/// item. `is_heading(i)` says whether paragraph `i` begins a section.
+pub fn find(
+    paras: &[Para],
+    has_marker: &dyn Fn(&str, usize) -> bool,
+    is_heading: &dyn Fn(usize) -> bool,
+) -> NotesLayout {
+    let mut layout = NotesLayout {
+        taken: vec![false; paras.len()],
+        ..NotesLayout::default()
+    };
+    let mut labels = labels_of(paras);
+    let mut regions = sections(paras, &mut labels, is_heading);
+    if regions.is_empty()
+        && let Some(start) = trailing_run_start(paras, &labels, has_marker)
+    {
+        regions.push((start, paras.len()));
+    }
+    let last_end = regions.last().map(|r| r.1);
+    for &(start, end) in &regions {
+        take_region(
+            paras,
+            &labels,
+            start,
+            end,
+            end == paras.len() && last_end == Some(end),
+            &mut layout,
+        );
+    }
+    in_body_notes(paras, &labels, has_marker, &mut layout);
+    layout
+}
+
+/// Notes sections under notes headings: `(first paragraph, end)`. A section
+/// ends at the next heading that is not itself followed by a note (a
+/// chapter heading inside the endnotes keeps the section going).
+fn sections(
+    paras: &[Para],
+    labels: &mut [Option<Label>],
+    is_heading: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let p = &paras[i];
+        let candidate = matches!(p.kind, ParaKind::Unknown | ParaKind::Heading(_))
+            && p.text.len() < 60
+            && is_notes_heading(&p.text);
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < paras.len() {
+            if labels[end].is_none()
+                && paras[end].kind == ParaKind::Unknown
+                && bare_number_label(&paras[end].text).is_some()
+            {
+                // Notes copied from a PDF often lose the period after their
+                // number (`1 Thomas Schelling, …`): a bare number counts here.
+                labels[end] = bare_number_label(&paras[end].text);
             }
+            if labels[end].is_none() && is_heading(end) {
+                let next_is_note = (end + 1..paras.len())
+                    .take(2)
+                    .find(|&k| !is_heading(k))
+                    .is_some_and(|k| labels[k].is_some());
+                if !next_is_note || is_notes_heading(&paras[end].text) {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        if labels[i + 1..end].iter().any(Option::is_some) {
+            out.push((i + 1, end));
+            i = end;
+        } else {
+            i += 1;
         }
     }
-    let region_start = match heading {
-        Some(h) if labels[h + 1..].iter().any(Option::is_some) => {
-            layout.taken[h] = true;
-            Some(h + 1)
-        }
-        _ => trailing_run_start(paras, &labels, has_marker),
-    };
+    out
+}
+
+/// Takes the notes of one region `start..end`; `at_end` allows trailing chrome.
+fn take_region(
+    paras: &[Para],
+    labels: &[Option<Label>],
+    start: usize,
+    end: usize,
+    at_end: bool,
+    layout: &mut NotesLayout,
+) {
+    if start > 0 && is_notes_heading(&paras[start - 1].text) {
+        layout.headings.push(start - 1);
+    }
+    let mut current: Option<usize> = None;
     let mut bullet_no = 0;
-    if let Some(start) = region_start {
-        let mut current: Option<usize> = None;
-        for i in start..paras.len() {
-            match &labels[i] {
-                Some(l) => {
-                    bullet_no += 1;
-                    let label = l.label.clone().unwrap_or_else(|| bullet_no.to_string());
-                    if let Ok(n) = label.parse::<usize>() {
-                        bullet_no = n;
-                    }
-                    layout.notes.push(NoteDraft {
-                        label,
-                        para: i,
-                        continued: Vec::new(),
-                        strip: l.len,
-                        strip_close: l.style == LabelStyle::GutenbergBlock,
-                    });
-                    layout.taken[i] = true;
-                    current = Some(layout.notes.len() - 1);
+    let last_note = (start..end)
+        .rev()
+        .find(|&k| labels[k].is_some())
+        .unwrap_or(start);
+    for i in start..end {
+        match &labels[i] {
+            Some(l) => {
+                bullet_no += 1;
+                let label = l.label.clone().unwrap_or_else(|| bullet_no.to_string());
+                if let Ok(n) = label.parse::<usize>() {
+                    bullet_no = n;
                 }
-                _ if current.is_some()
-                    && is_continuation(&paras[i].text)
-                    && layout.chrome.is_empty() =>
-                {
+                layout.notes.push(NoteDraft {
+                    label,
+                    para: i,
+                    continued: Vec::new(),
+                    strip: l.len,
+                    strip_close: l.style == Style::GutenbergBlock,
+                });
+                layout.taken[i] = true;
+                current = Some(layout.notes.len() - 1);
+            }
+            None => {
+                let p = &paras[i];
+                let continues = current.is_some()
+                    && p.kind == ParaKind::Unknown
+                    && (is_continuation(&p.text) || i < last_note);
+                if continues {
                     if let Some(c) = current {
                         layout.notes[c].continued.push(i);
                     }
                     layout.taken[i] = true;
-                }
-                _ => {
+                } else if at_end
+                    && i > last_note
+                    && layout.chrome.len() < MAX_TRAILING_CHROME
+                    && p.text.chars().count() < 120
+                    && p.kind == ParaKind::Unknown
+                {
                     layout.chrome.push(i);
                     layout.taken[i] = true;
+                    current = None;
+                } else {
                     current = None;
                 }
             }
         }
     }
-    // 2. Notes inside the body: Gutenberg blocks anywhere, `[n]` paragraphs
-    // after a paragraph that cites them, Markdown definitions anywhere.
-    let end = region_start.unwrap_or(paras.len());
+}
+
+/// Notes inside the body: Gutenberg blocks anywhere, `[n]` and symbol
+/// paragraphs after a paragraph that cites them, Markdown definitions.
+fn in_body_notes(
+    paras: &[Para],
+    labels: &[Option<Label>],
+    has_marker: &dyn Fn(&str, usize) -> bool,
+    layout: &mut NotesLayout,
+) {
     let mut inner = Vec::new();
-    for i in 0..end {
+    for i in 0..paras.len() {
         if layout.taken[i] {
             continue;
         }
@@ -326,8 +273,8 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
         let Some(label) = &l.label else { continue };
         let is_def = matches!(paras[i].kind, ParaKind::FootnoteDef(_));
         let keep = is_def
-            || l.style == LabelStyle::GutenbergBlock
-            || (l.style == LabelStyle::Bracket && i > 0 && has_marker(label, i));
+            || l.style == Style::GutenbergBlock
+            || (matches!(l.style, Style::Bracket | Style::Symbol) && i > 0 && has_marker(label, i));
         if keep {
             layout.taken[i] = true;
             inner.push(NoteDraft {
@@ -335,7 +282,7 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
                 para: i,
                 continued: Vec::new(),
                 strip: l.len,
-                strip_close: l.style == LabelStyle::GutenbergBlock,
+                strip_close: l.style == Style::GutenbergBlock,
             });
         }
     }
@@ -344,7 +291,6 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
         inner.sort_by_key(|n| n.para);
         layout.notes = inner;
     }
-    layout
 }
 
 /// Start of a trailing run of labelled paragraphs forming the notes, found by
@@ -367,16 +313,16 @@ fn trailing_run_start(
     }
     let end = i;
     let style = labels.get(end.checked_sub(1)?)?.as_ref()?.style;
-    if style == LabelStyle::GutenbergBlock {
+    if matches!(style, Style::GutenbergBlock | Style::Symbol) {
         return None; // placed where they belong; found by the in-body pass
     }
     let mut start = end;
     while start > 0 {
         let p = start - 1;
         match &labels[p] {
-            Some(l) if same_family(l.style, style) => start = p,
+            Some(l) if l.style.same_family(style) => start = p,
             None if is_continuation(&paras[p].text) && p > 0 && labels[p - 1].is_some() => {
-                start = p
+                start = p;
             }
             _ => break,
         }
@@ -386,10 +332,8 @@ fn trailing_run_start(
     }
     // Confirm: numbered runs start at 1; some label must be cited in the body.
     let first = labels[start].as_ref()?;
-    if matches!(
-        style,
-        LabelStyle::Numbered | LabelStyle::Superscript | LabelStyle::Bracket
-    ) && first.label.as_deref() != Some("1")
+    if matches!(style, Style::Numbered | Style::Superscript | Style::Bracket)
+        && first.label.as_deref() != Some("1")
     {
         return None;
     }
@@ -405,59 +349,48 @@ fn trailing_run_start(
     cited.then_some(start)
 }
 
-/// Label styles that may mix within one notes run (`- ³⁶` after `³⁵`).
-fn same_family(a: LabelStyle, b: LabelStyle) -> bool {
-    a == b
-        || matches!(
-            (a, b),
-            (
-                LabelStyle::Superscript | LabelStyle::Bullet,
-                LabelStyle::Superscript | LabelStyle::Bullet
-            )
-        )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn l(t: &str) -> Option<(Option<String>, usize, LabelStyle)> {
-        label_of(t).map(|l| (l.label, l.len, l.style))
+    fn paras<'a>(lines: &[&'a str]) -> Vec<Para<'a>> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Para::from_raw(*l, i..i + 1, true))
+            .collect()
     }
 
     #[test]
-    fn labels() {
-        assert_eq!(
-            l("[1] While"),
-            Some((Some("1".into()), 4, LabelStyle::Bracket))
-        );
-        assert_eq!(
-            l("[^a]: x"),
-            Some((Some("a".into()), 6, LabelStyle::Bracket))
-        );
-        assert_eq!(
-            l("¹²Joseph"),
-            Some((Some("12".into()), 4, LabelStyle::Superscript))
-        );
-        assert_eq!(
-            l("- ³⁶Mari"),
-            Some((Some("36".into()), 7, LabelStyle::Superscript))
-        );
-        assert_eq!(l("- Ibid."), Some((None, 2, LabelStyle::Bullet)));
-        assert_eq!(
-            l("10.   “K"),
-            Some((Some("10".into()), 6, LabelStyle::Numbered))
-        );
-        assert_eq!(
-            l("[Footnote 3: The"),
-            Some((Some("3".into()), 13, LabelStyle::GutenbergBlock))
-        );
-        assert_eq!(l("^ a b Smith"), Some((None, 6, LabelStyle::BackLink)));
-        assert_eq!(
-            l("2. ^ Jones"),
-            Some((Some("2".into()), 5, LabelStyle::BackLink))
-        );
-        assert_eq!(l("1956 was a year"), None);
-        assert_eq!(l("[Kurile Islands] issues"), None);
+    fn a_notes_section_ends_at_the_next_section() {
+        let p = paras(&[
+            "Body cites [1] and [2].",
+            "References",
+            "[1] Alvestrand, H., Tags, RFC 1766.",
+            "[2] Berners-Lee, T., URIs, RFC 2396.",
+            "Authors' Addresses",
+            "Roy T. Fielding lives in Irvine and this is prose.",
+        ]);
+        let heads = [1, 4];
+        let l = find(&p, &|_, _| true, &|i| heads.contains(&i));
+        assert_eq!(l.notes.len(), 2);
+        assert_eq!(l.taken, vec![false, false, true, true, false, false]);
+        assert_eq!(l.headings, vec![1]);
+        assert!(l.chrome.is_empty());
+    }
+
+    #[test]
+    fn chapter_headings_inside_endnotes_keep_the_section() {
+        let p = paras(&[
+            "Text.[1]",
+            "Notes",
+            "Chapter 1",
+            "1. First note.",
+            "Chapter 2",
+            "1. Second chapter's note.",
+        ]);
+        let heads = [1, 2, 4];
+        let l = find(&p, &|_, _| true, &|i| heads.contains(&i));
+        assert_eq!(l.notes.len(), 2);
     }
 }

@@ -2,9 +2,9 @@
 //! front matter, notes, furniture, structure, markers, citation chains →
 //! [`Document`]. Total: any input yields a document, oddities become diagnostics.
 
+use super::conventions::{Candidate, Strength, label_of, scan};
 use super::furniture;
 use super::inline::{LocalInline, Rewrite};
-use super::markers::{self, Candidate, Strength};
 use super::notes::{self, NotesLayout};
 use super::raw::Para;
 use super::readers::{self, Format, Reading, Stated};
@@ -97,61 +97,91 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     doc
 }
 
+/// What one paragraph turned out to be, decided pass by pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Article text (its kind is in the kinds list).
+    Text,
+    /// The title or byline, shown at the top of the body.
+    Shown,
+    /// Page furniture, hidden unless asked for.
+    Furniture(Furniture),
+    /// Part of a note (first paragraph or continuation).
+    Note,
+    /// Joined into an earlier paragraph (split by a page break).
+    Merged,
+}
+
 /// Runs the passes over a reader's paragraphs.
 fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnostic>) -> Document {
-    let Reading { mut paras, stated } = reading;
-    let front = front::read(&paras);
+    let Reading {
+        mut paras,
+        stated,
+        title_para,
+    } = reading;
+    // Pass: masthead (title, byline, header blocks).
+    let mut front = front::read(&paras);
+    if let Some(t) = title_para {
+        front.masthead.retain(|&i| i != t);
+        front.title_para = Some(t);
+    }
+    let mut roles: Vec<Role> = paras
+        .iter()
+        .map(|p| p.hidden.map_or(Role::Text, Role::Furniture))
+        .collect();
+    for &i in &front.masthead {
+        roles[i] = Role::Furniture(Furniture::Masthead);
+    }
+    for i in [front.title_para, front.byline_para].into_iter().flatten() {
+        roles[i] = Role::Shown;
+    }
 
-    // Where each label is first cited (as any kind of candidate).
+    // Pass: note sections. Where each label is first cited confirms notes.
     let (first_cited, mut cached) = first_citations(&paras);
     let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
-    let layout = notes::find(&paras, &has_marker);
-
-    let mut is_masthead = vec![false; paras.len()];
-    for &i in &front.masthead {
-        is_masthead[i] = true;
+    let is_heading = |i: usize| structure::is_section_start(&paras[i]);
+    let layout = notes::find(&paras, &has_marker, &is_heading);
+    for (i, taken) in layout.taken.iter().enumerate() {
+        if *taken {
+            roles[i] = Role::Note;
+        }
     }
-    let mut is_chrome = vec![false; paras.len()];
     for &i in &layout.chrome {
-        is_chrome[i] = true;
+        roles[i] = Role::Furniture(Furniture::WebChrome);
     }
-    let mut body: Vec<bool> = (0..paras.len())
-        .map(|i| !layout.taken[i] && !is_masthead[i])
-        .collect();
+    for &i in &layout.headings {
+        roles[i] = Role::Furniture(Furniture::NotesHeading);
+    }
+
+    // Pass: furniture among what is still article text.
+    let text_mask: Vec<bool> = roles.iter().map(|r| *r == Role::Text).collect();
     let publication = front.publication.clone();
-    let mut furn = furniture::find(&paras, &body, publication.as_deref());
-    for &i in &front.masthead {
-        furn[i] = Some(Furniture::Masthead);
-    }
-    // The title and byline are shown at the top of the body, not hidden.
-    for i in [front.title_para, front.byline_para].into_iter().flatten() {
-        furn[i] = None;
-    }
-    for &i in &layout.chrome {
-        furn[i] = Some(Furniture::WebChrome);
-    }
-    for (b, f) in body.iter_mut().zip(&furn) {
-        *b &= f.is_none();
-    }
-    let mut kinds = structure::classify(&mut paras, &body);
-
-    let mut merged = vec![false; paras.len()];
-    for m in join_split_paragraphs(&mut paras, &kinds, &body) {
-        merged[m] = true;
-        body[m] = false;
-        kinds[m] = BlockKind::Paragraph;
+    let furn = furniture::find(&paras, &text_mask, publication.as_deref());
+    for (r, f) in roles.iter_mut().zip(&furn) {
+        if let (Role::Text, Some(f)) = (*r, f) {
+            *r = Role::Furniture(*f);
+        }
     }
 
+    // Pass: structure (headings, lists, preformatted) of the article text.
+    let text_mask: Vec<bool> = roles.iter().map(|r| *r == Role::Text).collect();
+    let mut kinds = structure::classify(&mut paras, &text_mask);
+    for (i, r) in roles.iter().enumerate() {
+        if let Role::Furniture(Furniture::NotesHeading) = r {
+            kinds[i] = BlockKind::Heading { level: 2 };
+        }
+    }
+    for m in join_split_paragraphs(&mut paras, &kinds, &text_mask) {
+        roles[m] = Role::Merged;
+    }
     if let Some(t) = front.title_para {
         kinds[t] = BlockKind::Title;
-        body[t] = true;
     }
     if let Some(b) = front.byline_para {
         kinds[b] = BlockKind::Byline;
-        body[b] = true;
     }
 
-    // Markers: candidates in body paragraphs, confirmed against the notes.
+    // Pass: markers, candidates in article text confirmed against the notes.
     let note_index: HashMap<String, usize> = layout
         .notes
         .iter()
@@ -160,7 +190,7 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
         .collect();
     let mut cands: Vec<(usize, Candidate)> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
-        if body[i] {
+        if matches!(roles[i], Role::Text | Role::Shown) {
             let found = match cached.get_mut(i) {
                 Some((len, c)) if *len == p.text.len() => std::mem::take(c),
                 _ => para_candidates(p),
@@ -168,8 +198,7 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
             cands.extend(found.into_iter().map(|c| (i, c)));
         }
     }
-
-    let accepted = markers::confirm(&cands, &note_index);
+    let accepted = scan::confirm(&cands, &note_index);
     let mut per_para: HashMap<usize, Vec<&Candidate>> = HashMap::default();
     for &k in &accepted {
         per_para.entry(cands[k].0).or_default().push(&cands[k].1);
@@ -185,10 +214,11 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     };
     let mut marker_paras: Vec<usize> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
-        let is_block = (body[i] || furn[i].is_some()) && !layout.taken[i] || is_chrome[i];
-        if !is_block || merged[i] {
-            continue;
-        }
+        let furniture = match roles[i] {
+            Role::Text | Role::Shown => None,
+            Role::Furniture(f) => Some(f),
+            Role::Note | Role::Merged => continue,
+        };
         let found = per_para.get(&i).map(Vec::as_slice).unwrap_or_default();
         let start = doc.text.len();
         let (inlines, marks) = if found.is_empty() {
@@ -220,7 +250,7 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
         doc.blocks.push(Block {
             kind: kinds[i],
             span: Span::new(start, doc.text.len()),
-            furniture: furn[i],
+            furniture,
             source: Span::new(p.source.start, p.source.end),
             page: p.page,
         });
@@ -254,12 +284,12 @@ fn para_candidates(p: &Para) -> Vec<Candidate> {
         .map(|(r, _)| r.clone())
         .chain(p.refs.iter().map(|(r, _)| r.clone()))
         .collect();
-    let mut c = markers::candidates(&p.text, &links);
-    c.extend(p.refs.iter().map(|(r, l)| Candidate {
-        range: r.clone(),
-        label: l.clone(),
-        strength: Strength::Markup,
-    }));
+    let mut c = scan::candidates(&p.text, &links);
+    c.extend(
+        p.refs
+            .iter()
+            .map(|(r, l)| Candidate::new(r.clone(), l.clone(), Strength::Markup)),
+    );
     c.sort_by_key(|c| c.range.start);
     c
 }
@@ -274,7 +304,7 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandida
     let mut map = HashMap::default();
     let mut all = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
-        if notes::label_of(&p.text).is_some() {
+        if label_of(&p.text).is_some() {
             // A labelled paragraph (a note, a list item) cites nothing here;
             // scanned later only if it turns out to be body text.
             all.push((usize::MAX, Vec::new()));
@@ -282,8 +312,10 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandida
         }
         let cands = para_candidates(p);
         for c in &cands {
-            if !map.contains_key(&c.label) {
-                map.insert(c.label.clone(), i);
+            for l in c.labels() {
+                if !map.contains_key(l) {
+                    map.insert(l.to_string(), i);
+                }
             }
         }
         all.push((p.text.len(), cands));
@@ -320,7 +352,10 @@ fn with_markers(
     found.sort_by_key(|c| c.range.start);
     let edits: Vec<(std::ops::Range<usize>, String)> = found
         .iter()
-        .map(|c| (c.range.clone(), format!("[{}]", c.label)))
+        .map(|c| {
+            let shown: String = c.labels().map(|l| format!("[{l}]")).collect();
+            (c.range.clone(), shown)
+        })
         .collect();
     let rw = Rewrite::apply(text, &edits);
     let inl = inlines
@@ -328,13 +363,14 @@ fn with_markers(
         .map(|(r, k)| (rw.map(r.start)..rw.map(r.end), k.clone()))
         .filter(|(r, _)| !r.is_empty())
         .collect();
-    let marks = found
-        .iter()
-        .map(|c| {
-            let s = rw.map(c.range.start);
-            (s..s + c.label.len() + 2, c.label.clone())
-        })
-        .collect();
+    let mut marks = Vec::with_capacity(found.len());
+    for c in &found {
+        let mut s = rw.map(c.range.start);
+        for l in c.labels() {
+            marks.push((s..s + l.len() + 2, l.to_string()));
+            s += l.len() + 2;
+        }
+    }
     (rw.text, inl, marks)
 }
 

@@ -42,6 +42,9 @@ pub struct Para<'a> {
     pub refs: Vec<(Range<usize>, String)>,
     /// The page the paragraph starts on, for formats with pages (PDF).
     pub page: Option<u32>,
+    /// Set by a reader that knows the paragraph is page furniture (a PDF's
+    /// running header, a Gutenberg licence): hidden unless asked for.
+    pub hidden: Option<super::Furniture>,
 }
 
 impl<'a> Para<'a> {
@@ -59,6 +62,26 @@ impl<'a> Para<'a> {
         self.refs
             .extend(tail.refs.into_iter().map(|(r, l)| (moved(r), l)));
         self.source.end = self.source.end.max(tail.source.end);
+    }
+
+    /// A paragraph whose text is shown exactly as given (preformatted text:
+    /// no inline markup is read).
+    #[must_use]
+    pub fn verbatim(
+        text: impl Into<Cow<'a, str>>,
+        source: Range<usize>,
+        blank_before: bool,
+    ) -> Self {
+        Self {
+            text: text.into(),
+            inlines: Vec::new(),
+            kind: ParaKind::Code,
+            source,
+            blank_before,
+            refs: Vec::new(),
+            page: None,
+            hidden: None,
+        }
     }
 
     /// A plain paragraph from raw source text.
@@ -83,6 +106,7 @@ impl<'a> Para<'a> {
             blank_before,
             refs: Vec::new(),
             page: None,
+            hidden: None,
         }
     }
 }

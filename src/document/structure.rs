@@ -56,6 +56,17 @@ pub fn heading_like(text: &str) -> bool {
     caps * 10 >= significant.len() * 7 && (!t.ends_with('?') || caps == significant.len())
 }
 
+/// True when a paragraph begins a section by its shape alone: a heading the
+/// markup gave, a numbered or capitalised heading, a book division.
+#[must_use]
+pub fn is_section_start(p: &Para) -> bool {
+    match p.kind {
+        ParaKind::Heading(_) => true,
+        ParaKind::Unknown => super::headings::strong(&p.text).is_some(),
+        _ => false,
+    }
+}
+
 /// True for an embedded-media stand-in: `(For a … see the following video:)`.
 fn is_embed(text: &str) -> bool {
     let t = text.trim();
@@ -112,6 +123,8 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
         let has_next = pos + 1 < idx.len();
         kinds[i] = if is_embed(text) {
             BlockKind::Embed
+        } else if let Some(level) = super::headings::strong(text).filter(|_| has_next) {
+            BlockKind::Heading { level }
         } else if has_next && heading_like(text) && !text.contains(" | ") {
             BlockKind::Heading { level: 2 }
         } else if let Some(n) = bullet(text) {

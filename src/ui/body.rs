@@ -323,7 +323,12 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
         }
         let lead = usize::from(indent) + prefix.as_deref().map_or(0, cells);
         let styles = styles_in(doc, b.span);
-        let avail = w.saturating_sub(lead).max(1);
+        // Preformatted text is never reflowed: its long lines are clipped.
+        let avail = if b.kind == BlockKind::Code {
+            usize::from(u16::MAX)
+        } else {
+            w.saturating_sub(lead).max(1)
+        };
         for (li, (s, e)) in wrap(&doc.text, b.span, avail, avail)
             .into_iter()
             .enumerate()

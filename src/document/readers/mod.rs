@@ -7,8 +7,10 @@
 //! `href="#fn3"`, a Markdown `[^3]`) and never drops text it cannot place: it
 //! becomes a paragraph, or stated metadata.
 
+pub mod headers;
 pub mod markdown;
 pub mod plain;
+pub mod preformatted;
 
 use super::raw::Para;
 use std::path::Path;
@@ -114,19 +116,26 @@ pub struct Reading<'a> {
     pub paras: Vec<Para<'a>>,
     /// Metadata the format states.
     pub stated: Stated,
+    /// The paragraph that is the title, when the format says which.
+    pub title_para: Option<usize>,
 }
 
 /// Reads decoded text in a text format.
 #[must_use]
 pub fn read_text(text: &str, format: Format) -> Reading<'_> {
     match format {
-        Format::Plain => Reading {
-            paras: plain::paragraphs(text),
-            stated: Stated::default(),
-        },
+        Format::Plain => {
+            let mut paras = plain::paragraphs(text);
+            let (stated, title_para) = headers::read(&mut paras);
+            Reading {
+                paras,
+                stated,
+                title_para,
+            }
+        }
         Format::Markdown => Reading {
             paras: markdown::paragraphs(text),
-            stated: Stated::default(),
+            ..Reading::default()
         },
     }
 }

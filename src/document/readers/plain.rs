@@ -1,5 +1,7 @@
-//! Plain-text front end: splits decoded text into paragraphs, handling both
-//! one-line-per-paragraph text and hard-wrapped, blank-line-separated text.
+//! Plain-text reader: splits decoded text into paragraphs, handling both
+//! one-line-per-paragraph text and hard-wrapped, blank-line-separated text;
+//! keeps preformatted blocks (code, grammars, tables of contents, tables,
+//! verse) line by line, and reads `===`/`---` underlined headings.
 
 use crate::document::raw::{Para, ParaKind};
 
@@ -42,34 +44,125 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
     if !cur.is_empty() {
         blocks.push((cur, cur_blank));
     }
+    let base =
+        super::preformatted::base_indent(blocks.iter().flat_map(|(l, _)| l.iter().map(|l| l.text)));
     let mut out = Vec::with_capacity(text.len() / 64);
     for (lines, blank) in blocks {
-        split_block(&lines, blank, &mut out);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        if let Some((level, head)) = underlined(&texts) {
+            let l = &lines[0];
+            let mut p = Para::from_raw(head.trim(), l.start..l.start + l.text.len(), blank);
+            p.kind = ParaKind::Heading(level);
+            out.push(p);
+            if lines.len() > 2 {
+                split_block(&lines[2..], false, base, &mut out);
+            }
+            continue;
+        }
+        split_block(&lines, blank, base, &mut out);
     }
     out
+}
+
+/// A heading underlined with `===` (level 1) or `---` (level 2) as the first
+/// two lines of a block: its level and text.
+fn underlined<'a>(lines: &[&'a str]) -> Option<(u8, &'a str)> {
+    let (head, rule) = (lines.first()?.trim(), lines.get(1)?.trim());
+    let c = rule.chars().next()?;
+    let level = match c {
+        '=' => 1,
+        '-' => 2,
+        '~' | '^' => 3,
+        _ => return None,
+    };
+    let n = rule.chars().count();
+    let hn = head.chars().count();
+    (n >= 3 && rule.chars().all(|x| x == c) && hn > 0 && n + 2 >= hn && n <= hn * 2 + 4)
+        .then_some((level, head))
 }
 
 /// True when a line starts a list item or labelled note and so never
 /// continues the previous line.
 fn starts_item(line: &str) -> bool {
+    if is_header_field(line) {
+        return true;
+    }
     let t = line.trim_start();
     let mut chars = t.chars();
     match chars.next() {
         Some('-' | '*' | '•' | '^' | '↑') => chars.next() == Some(' ') || t.starts_with('^'),
-        Some('[') => t[1..].find(']').is_some_and(|e| e <= 12) || t.starts_with("[Footnote"),
+        Some('[') => {
+            t.starts_with("[Footnote")
+                || t[1..].find(']').is_some_and(|e| {
+                    e <= 24 && t[e + 2..].starts_with([' ', ':']) && !t[e + 2..].trim().is_empty()
+                })
+        }
         Some(c) if c.is_ascii_digit() => {
             let n = t.bytes().take_while(u8::is_ascii_digit).count();
             n <= 3
                 && matches!(t.as_bytes().get(n), Some(b'.' | b')'))
                 && t.as_bytes().get(n + 1) == Some(&b' ')
         }
-        Some(c) => crate::document::markers::superscript_value(c).is_some(),
+        Some(c) => crate::document::conventions::superscript::value(c).is_some(),
         None => false,
     }
 }
 
+/// True when `line` starts a new item rather than continuing `prev`: a
+/// bracketed label starts one only after a line that ends a sentence (a
+/// wrapped line may begin with a citation: `[20]. As far as…`).
+fn item_break(prev: &str, line: &str) -> bool {
+    if !starts_item(line) {
+        return false;
+    }
+    let t = line.trim_start();
+    !t.starts_with('[')
+        || t.starts_with("[Footnote")
+        || prev.trim_end().ends_with(['.', ')', '"', '”', ':', ']'])
+}
+
+/// `Key: value` at the start of a line (RFC 822 headers, `Title:` lines).
+fn is_header_field(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(k, v)| {
+        !k.is_empty()
+            && k.len() <= 20
+            && !v.is_empty()
+            && k.starts_with(|c: char| c.is_ascii_uppercase())
+            && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
+}
+
 /// Turns a blank-line-separated block into one or more paragraphs.
-fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
+fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, base: usize, out: &mut Vec<Para<'a>>) {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    match super::preformatted::classify(&texts, base) {
+        super::preformatted::Shape::Preformatted => {
+            let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+                return;
+            };
+            out.push(Para::verbatim(
+                super::preformatted::dedent(&texts),
+                first.start..last.start + last.text.len(),
+                blank_before,
+            ));
+            return;
+        }
+        super::preformatted::Shape::Quote => {
+            let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+                return;
+            };
+            let joined: Vec<&str> = texts.iter().map(|t| t.trim()).collect();
+            let mut p = Para::from_raw(
+                joined.join(" "),
+                first.start..last.start + last.text.len(),
+                blank_before,
+            );
+            p.kind = ParaKind::Quote;
+            out.push(p);
+            return;
+        }
+        super::preformatted::Shape::Prose => {}
+    }
     // A line of more than WRAP_MAX bytes may still be WRAP_MAX chars or
     // fewer; only count chars when bytes alone cannot decide.
     let max_bytes = lines
@@ -124,12 +217,14 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a
         } else {
             0
         };
-        if !group.is_empty() && starts_item(line.text) {
+        if let Some(prev) = group.last()
+            && item_break(prev.text, line.text)
+        {
             flush(&mut group, out, &mut first);
         }
         group.push(line);
         let next = lines.get(i + 1).filter(|n| {
-            !starts_item(n.text)
+            !item_break(line.text, n.text)
                 && !numbered_after_sentence(line.text, n.text)
                 && atx_heading(line.text).is_none()
         });
@@ -147,7 +242,7 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a
 /// copied from a PDF without the period after its number, not a wrapped line.
 fn numbered_after_sentence(prev: &str, line: &str) -> bool {
     prev.trim_end().ends_with(['.', ')'])
-        && crate::document::notes::bare_number_label(line.trim_start()).is_some()
+        && crate::document::conventions::numbered::bare_number_label(line.trim_start()).is_some()
 }
 
 /// `# Title` → (1, "Title").

@@ -1,0 +1,153 @@
+//! Bracketed markers and labels: `[1]`, `[^1]`, letters `[a]`/`[A]`, reference
+//! labels `[RFC3629]`/`[KNUTH84]`, combined `[2, 4, 6]` and ranged `[3-5]`
+//! markers (one marker per label). Notes: `[1] text`, `[^1]: text`,
+//! `[RFC2119]  Bradner, S., …`. A bracket is a marker only when a note with
+//! its label exists (confirmed later), so `[sic]` stays text.
+
+use super::{Candidate, Convention, Label, Strength, Style, with_space};
+
+/// The convention's row in the registry.
+pub static CONVENTION: Convention = Convention {
+    name: "bracket",
+    starts: b"[",
+    marker: Some(marker),
+    note: Some(note),
+};
+
+/// Longest label inside brackets, in bytes.
+const MAX_LABEL: usize = 24;
+/// Most labels one ranged marker may expand to.
+const MAX_RANGE: u64 = 20;
+
+/// True for a plausible single label: 1–5 digits, one letter, or a
+/// reference tag of letters and digits with at least one upper-case letter
+/// (`RFC3629`, `KNUTH84`, `Fielding99`, `ISO-8859`).
+#[must_use]
+pub fn is_label(label: &str) -> bool {
+    let b = label.as_bytes();
+    if b.is_empty() || b.len() > MAX_LABEL {
+        return false;
+    }
+    if b.len() <= 5 && b.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    if label.chars().count() == 1 {
+        return label.chars().all(char::is_alphabetic);
+    }
+    b[0].is_ascii_alphabetic()
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'+'))
+        && !b.ends_with(b".")
+}
+
+/// Labels of a bracket's inside: one label, a comma list of numbers
+/// (`2, 4, 6`) or a range (`3-5`, `3–5`).
+fn labels(inner: &str) -> Option<Vec<String>> {
+    let inner = inner.strip_prefix('^').unwrap_or(inner);
+    if is_label(inner) {
+        return Some(vec![inner.to_string()]);
+    }
+    let num = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u64>().ok())
+            .flatten()
+    };
+    let mut out = Vec::new();
+    for part in inner.split(',') {
+        if let Some((a, b)) = part.split_once(['-', '–']) {
+            let (a, b) = (num(a)?, num(b)?);
+            if b <= a || b - a > MAX_RANGE {
+                return None;
+            }
+            out.extend((a..=b).map(|n| n.to_string()));
+        } else {
+            out.push(num(part)?.to_string());
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+fn marker(text: &str, i: usize) -> Option<Candidate> {
+    if i == 0 {
+        return None;
+    }
+    let rest = &text[i..];
+    let end = rest.as_bytes()[..rest.len().min(MAX_LABEL * 2 + 2)]
+        .iter()
+        .position(|&b| b == b']')?;
+    let mut all = labels(&rest[1..end])?.into_iter();
+    let label = all.next()?;
+    Some(Candidate {
+        range: i..i + end + 1,
+        label,
+        more: all.collect(),
+        strength: Strength::Bracket,
+    })
+}
+
+fn note(t: &str) -> Option<Label> {
+    let rest = t.strip_prefix('[')?;
+    let end = rest.find(']')?;
+    let inner = &rest[..end];
+    let label = inner.strip_prefix('^').unwrap_or(inner);
+    if !is_label(label) {
+        return None;
+    }
+    let mut len = end + 2;
+    let after = &t[len..];
+    if after.starts_with(':') {
+        len += 1;
+    } else if !after.starts_with(char::is_whitespace) {
+        // `[20]. As far as…` or `[3],` is a citation opening a line, not a label.
+        return None;
+    }
+    if t[len..].trim().is_empty() {
+        return None;
+    }
+    Some(Label {
+        label: Some(label.to_string()),
+        len: with_space(t, len),
+        style: Style::Bracket,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(t: &str, i: usize) -> Option<Vec<String>> {
+        marker(t, i).map(|c| c.labels().map(String::from).collect())
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(m("x[12]", 1), Some(vec!["12".into()]));
+        assert_eq!(m("x[^n]", 1), Some(vec!["n".into()]));
+        assert_eq!(m("see [RFC3629].", 4), Some(vec!["RFC3629".into()]));
+        assert_eq!(
+            m("x [2, 4, 6]", 2),
+            Some(vec!["2".into(), "4".into(), "6".into()])
+        );
+        assert_eq!(
+            m("x [3-5]", 2),
+            Some(vec!["3".into(), "4".into(), "5".into()])
+        );
+        assert_eq!(m("x [citation needed]", 2), None);
+        assert_eq!(m("x [sic]", 2), None);
+        assert_eq!(m("x [1-900]", 2), None);
+        assert_eq!(m("[1] at the start", 0), None);
+    }
+
+    #[test]
+    fn notes() {
+        assert_eq!(note("[3] Smith").map(|l| l.len), Some(4));
+        assert_eq!(
+            note("[KNUTH84] Knuth, D.").map(|l| l.label),
+            Some(Some("KNUTH84".into()))
+        );
+        assert!(note("[3],").is_none());
+        assert!(note("[3]").is_none());
+    }
+}

@@ -1,0 +1,70 @@
+//! Digits glued to punctuation, as text copied from a PDF leaves superscript
+//! note numbers: `security.1`, `office,2`, `”3`. Weak: accepted only in
+//! sequence with the markers before it.
+
+use super::{Candidate, Convention, Strength};
+
+/// The convention's row in the registry.
+pub static CONVENTION: Convention = Convention {
+    name: "glued-digits",
+    starts: b"0123456789",
+    marker: Some(marker),
+    note: None,
+};
+
+/// Punctuation after which a glued digit run may be a marker.
+fn glue_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | '”' | '’' | '"' | '\'' | '»'
+    )
+}
+
+fn marker(text: &str, i: usize) -> Option<Candidate> {
+    let len = text.as_bytes()[i..]
+        .iter()
+        .take_while(|x| x.is_ascii_digit())
+        .count();
+    if len > 3 {
+        return None;
+    }
+    let before = &text[..i];
+    let mut back = before.chars().rev();
+    let p = back.next()?;
+    if !glue_punct(p) {
+        return None;
+    }
+    let pp = back.next()?;
+    let after = text[i + len..].chars().next();
+    let after_ok =
+        after.is_none_or(|a| a.is_whitespace() || matches!(a, ')' | ']' | ',' | ';' | '—' | '–'));
+    if !after_ok {
+        return None;
+    }
+    let word_before = pp.is_alphabetic() || matches!(pp, '”' | '’' | '"' | ')' | '\'' | '.');
+    // `$1,283,200,000,8`: after a comma-grouped number, a run that is not a
+    // three-digit group is a marker.
+    let grouped = p == ','
+        && pp.is_ascii_digit()
+        && len != 3
+        && is_grouped_number(&before[..before.len() - 1]);
+    if p == '.' && pp.is_ascii_digit() {
+        return None;
+    }
+    (word_before || grouped)
+        .then(|| Candidate::new(i..i + len, text[i..i + len].to_string(), Strength::Glued))
+}
+
+/// True when `s` ends with a number grouped by commas (`1,283,200,000`).
+fn is_grouped_number(s: &str) -> bool {
+    let tail: String = s
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .collect();
+    let tail: String = tail.chars().rev().collect();
+    let groups: Vec<&str> = tail.split(',').collect();
+    groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+}

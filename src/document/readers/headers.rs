@@ -1,0 +1,269 @@
+//! Header blocks plain-text documents open with, read as stated metadata and
+//! hidden as masthead or licence furniture: Project Gutenberg's licence
+//! header and footer (`Title:`, `Author:`, `Release Date:`), RFC 822-style
+//! headers (PEPs: `PEP:`, `Title:`, `Author:`, `Created:`), and the first page
+//! of an IETF RFC (authors and date in the right-hand column, then the
+//! centred title).
+
+use super::Stated;
+use crate::document::Furniture;
+use crate::document::metadata::{find_date, month};
+use crate::document::raw::{Para, ParaKind};
+
+/// Reads whichever header the paragraphs open with; marks its paragraphs
+/// hidden and returns what it states plus the title paragraph, if any.
+pub fn read(paras: &mut [Para<'_>]) -> (Stated, Option<usize>) {
+    if let Some(found) = gutenberg(paras) {
+        return found;
+    }
+    if let Some(found) = rfc_first_page(paras) {
+        return found;
+    }
+    if let Some(found) = rfc822(paras) {
+        return (found, None);
+    }
+    (Stated::default(), None)
+}
+
+fn field<'a>(t: &'a str, key: &str) -> Option<&'a str> {
+    let (k, v) = t.split_once(':')?;
+    k.trim().eq_ignore_ascii_case(key).then(|| v.trim())
+}
+
+/// `05-Jul-2001`, `2001-07-05`, `July 5, 2001` → ISO.
+fn date_of(v: &str) -> Option<String> {
+    let parts: Vec<&str> = v.split(['-', ' ']).collect();
+    if let [d, m, y] = parts[..]
+        && let (Ok(d), Some(m), Ok(y)) = (d.parse::<u32>(), month(m), y.parse::<u32>())
+        && (1..=31).contains(&d)
+        && y > 1000
+    {
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    find_date(v).or_else(|| month_year(v))
+}
+
+/// `June 1999` → `1999-06`.
+fn month_year(v: &str) -> Option<String> {
+    let mut w = v.split_whitespace();
+    let (m, y) = (month(w.next()?)?, w.next()?.parse::<u32>().ok()?);
+    (w.next().is_none() && (1000..3000).contains(&y)).then(|| format!("{y:04}-{m:02}"))
+}
+
+/// Project Gutenberg: everything up to the `*** START OF …` line and from the
+/// `*** END OF …` line on is licence furniture.
+fn gutenberg(paras: &mut [Para<'_>]) -> Option<(Stated, Option<usize>)> {
+    let marks = |p: &Para, what: &str| {
+        let u = p.text.to_uppercase();
+        u.len() < 300
+            && (u.starts_with("***") || u.starts_with("*END*"))
+            && u.contains(what)
+            && u.contains("PROJECT GUTENBERG")
+    };
+    let start = paras.iter().take(200).position(|p| marks(p, "START OF"))?;
+    let end = paras
+        .iter()
+        .rposition(|p| marks(p, "END OF"))
+        .filter(|&e| e > start)
+        .unwrap_or(paras.len());
+    let mut stated = Stated::default();
+    for p in &paras[..start] {
+        let t = p.text.trim();
+        if let Some(v) = field(t, "title") {
+            stated.title.get_or_insert_with(|| v.to_string());
+        } else if let Some(v) = field(t, "author") {
+            stated.author.get_or_insert_with(|| v.to_string());
+        } else if let Some(v) = field(t, "release date").or_else(|| field(t, "posting date")) {
+            let v = v.split('[').next().unwrap_or(v).trim();
+            if let Some(d) = date_of(v) {
+                stated.date.get_or_insert(d);
+            }
+        } else if let Some(v) = field(t, "language") {
+            stated.language.get_or_insert_with(|| v.to_string());
+        } else if let Some(rest) = t
+            .strip_prefix("The Project Gutenberg EBook of ")
+            .or_else(|| t.strip_prefix("The Project Gutenberg eBook of "))
+        {
+            let rest = rest.split(". This eBook").next().unwrap_or(rest);
+            if let Some((title, by)) = rest.rsplit_once(", by ") {
+                stated.title.get_or_insert_with(|| title.trim().to_string());
+                stated
+                    .author
+                    .get_or_insert_with(|| by.trim().trim_end_matches('.').to_string());
+            } else {
+                stated.title.get_or_insert_with(|| rest.trim().to_string());
+            }
+        }
+    }
+    let n = paras.len();
+    for i in (0..=start).chain(end..n) {
+        paras[i].hidden = Some(Furniture::Licence);
+    }
+    // Credits right after the start line.
+    for p in paras[start + 1..end].iter_mut().take(4) {
+        let l = p.text.trim_start().to_lowercase();
+        if l.starts_with("produced by")
+            || l.starts_with("e-text prepared by")
+            || l.starts_with("transcriber") && l.len() < 200
+        {
+            p.hidden = Some(Furniture::Boilerplate);
+        }
+    }
+    Some((stated, None))
+}
+
+/// `Key: value` header lines at the very top (three or more, one of them a
+/// title), with indented continuation lines.
+fn rfc822(paras: &mut [Para<'_>]) -> Option<Stated> {
+    let is_field = |t: &str| {
+        t.split_once(": ").is_some_and(|(k, _)| {
+            !k.is_empty()
+                && k.len() <= 24
+                && k.starts_with(|c: char| c.is_ascii_uppercase())
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    let n = paras
+        .iter()
+        .take_while(|p| {
+            p.kind == ParaKind::Unknown && is_field(&p.text)
+                || p.source.start > 0
+                    && p.text.starts_with(|c: char| c.is_uppercase())
+                    && !is_field(&p.text)
+                    && p.text.contains('@')
+        })
+        .count();
+    if n < 3 || !paras[..n].iter().any(|p| field(&p.text, "title").is_some()) {
+        return None;
+    }
+    let mut stated = Stated::default();
+    let mut authors: Vec<String> = Vec::new();
+    let mut in_author = false;
+    for p in &mut paras[..n] {
+        let t = p.text.trim();
+        p.hidden = Some(Furniture::Masthead);
+        let value = if let Some(v) = field(t, "title") {
+            stated.title = Some(v.to_string());
+            in_author = false;
+            continue;
+        } else if let Some(v) = field(t, "author").or_else(|| field(t, "authors")) {
+            in_author = true;
+            v
+        } else if let Some(v) = field(t, "created").or_else(|| field(t, "date")) {
+            stated.date = date_of(v);
+            in_author = false;
+            continue;
+        } else if is_field(t) {
+            in_author = false;
+            continue;
+        } else if in_author {
+            t
+        } else {
+            continue;
+        };
+        for a in value.split(',') {
+            let name = a
+                .split('<')
+                .next()
+                .unwrap_or(a)
+                .split('(')
+                .next()
+                .unwrap_or(a)
+                .trim();
+            if !name.is_empty() {
+                authors.push(name.to_string());
+            }
+        }
+    }
+    if !authors.is_empty() {
+        stated.author = Some(authors.join(", "));
+    }
+    Some(stated)
+}
+
+/// True for an initialised name (`R. Fielding`, `T. Berners-Lee, Ed.`).
+fn initialled_name(t: &str) -> bool {
+    let t = t.trim_end_matches(", Ed.").trim_end_matches(" Ed.");
+    let mut words = t.split_whitespace().peekable();
+    let mut initials = 0;
+    while let Some(w) = words.peek() {
+        if w.len() <= 4 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase()) {
+            initials += 1;
+            words.next();
+        } else {
+            break;
+        }
+    }
+    let rest: Vec<&str> = words.collect();
+    initials >= 1
+        && !rest.is_empty()
+        && rest.len() <= 3
+        && rest
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// The first page of an IETF RFC or Internet-Draft: a column-aligned block
+/// (`Network Working Group      R. Fielding`) and the title after it.
+fn rfc_first_page(paras: &mut [Para<'_>]) -> Option<(Stated, Option<usize>)> {
+    let head = paras.first()?;
+    let first = head.text.lines().next()?.trim_start().to_lowercase();
+    let known = [
+        "network working group",
+        "internet engineering task force",
+        "internet architecture board",
+        "independent submission",
+        "internet research task force",
+        "request for comments:",
+        "internet-draft",
+        "internet draft",
+    ];
+    if head.kind != ParaKind::Code || !known.iter().any(|k| first.starts_with(k)) {
+        return None;
+    }
+    let mut stated = Stated::default();
+    let mut authors = Vec::new();
+    for line in head.text.lines() {
+        let t = line.trim_end();
+        let Some(gap) = t.rfind("   ") else { continue };
+        let right = t[gap..].trim();
+        if initialled_name(right) {
+            authors.push(right.to_string());
+        } else if let Some(d) = month_year(right).or_else(|| find_date(right)) {
+            stated.date = Some(d);
+        }
+    }
+    if !authors.is_empty() {
+        stated.author = Some(authors.join(", "));
+    }
+    paras[0].hidden = Some(Furniture::Masthead);
+    let title = paras.iter().enumerate().skip(1).take(3).find(|(_, p)| {
+        let t = p.text.trim();
+        let l = t.to_lowercase();
+        !t.is_empty()
+            && t.chars().count() <= 120
+            && !l.starts_with("status of")
+            && !l.starts_with("abstract")
+    });
+    let title_at = title.map(|(i, p)| {
+        stated.title = Some(p.text.split_whitespace().collect::<Vec<_>>().join(" "));
+        i
+    });
+    Some((stated, title_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_names() {
+        assert_eq!(date_of("05-Jul-2001").as_deref(), Some("2001-07-05"));
+        assert_eq!(month_year("June 1999").as_deref(), Some("1999-06"));
+        assert!(initialled_name("R. Fielding"));
+        assert!(initialled_name("T. Berners-Lee"));
+        assert!(initialled_name("J. Gettys"));
+        assert!(!initialled_name("UC Irvine"));
+        assert!(!initialled_name("Compaq/W3C"));
+    }
+}
