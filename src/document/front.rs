@@ -101,15 +101,18 @@ fn date_line(text: &str) -> Option<String> {
 #[must_use]
 pub fn read(paras: &[Para]) -> Front {
     let mut front = Front::default();
-    let window = paras
-        .iter()
-        .take(WINDOW)
-        .take_while(|p| !is_prose(&p.text))
-        .count();
+    // Paragraphs a reader already hid (a licence header) are not front matter.
+    let skip = paras.iter().take_while(|p| p.hidden.is_some()).count();
+    let window = skip
+        + paras[skip..]
+            .iter()
+            .take(WINDOW)
+            .take_while(|p| !is_prose(&p.text))
+            .count();
     let mut title_like_idx: Vec<usize> = Vec::new();
     let mut byline_at = None;
-    for (i, p) in paras.iter().enumerate().take(window) {
-        if matches!(p.kind, ParaKind::Code | ParaKind::FootnoteDef(_)) {
+    for (i, p) in paras.iter().enumerate().take(window).skip(skip) {
+        if p.hidden.is_some() || matches!(p.kind, ParaKind::Code | ParaKind::FootnoteDef(_)) {
             continue;
         }
         if let ParaKind::Heading(1) = p.kind
@@ -145,7 +148,7 @@ pub fn read(paras: &[Para]) -> Front {
             None => title_like_idx
                 .first()
                 .copied()
-                .filter(|&i| i == 0 && window <= 2),
+                .filter(|&i| i == skip && window <= skip + 2),
         };
         if let Some(t) = title_at {
             front.title_para = Some(t);

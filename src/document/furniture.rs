@@ -170,7 +170,14 @@ fn is_boilerplate(t: &str) -> bool {
         .collect::<String>()
         .to_lowercase();
     if BOILERPLATE_START.iter().any(|w| head.starts_with(w)) {
-        return true;
+        // `Copyright Notice` is a heading; a copyright line names a holder.
+        let lower = t.to_lowercase();
+        let notice = t.contains('©')
+            || lower.contains("(c)")
+            || lower.contains("all rights reserved")
+            || lower.contains("views expressed")
+            || t.split_whitespace().count() > 6;
+        return notice;
     }
     let credit = t.len() < 160 && t.chars().count() < 80 && CREDIT.any_in(t) && !t.contains("ote:");
     credit || DISCLAIMER.any_in(t) || FOUNDING.any_in(t) && ORG.any_in(t)

@@ -91,6 +91,8 @@ pub fn numbered(t: &str) -> Option<u8> {
     // period and is short.
     let n = rest.chars().count();
     let title = n <= 80
+        && !rest.contains('_')
+        && rest.chars().any(|c| c.is_lowercase() || c == ' ')
         && !rest.ends_with(['.', ',', ';', ':'])
         && rest
             .chars()

@@ -120,11 +120,14 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
         title_para,
     } = reading;
     // Pass: masthead (title, byline, header blocks).
-    let mut front = front::read(&paras);
-    if let Some(t) = title_para {
-        front.masthead.retain(|&i| i != t);
-        front.title_para = Some(t);
-    }
+    let front = match title_para {
+        // The reader found the header and the title: nothing to guess.
+        Some(t) => front::Front {
+            title_para: Some(t),
+            ..front::Front::default()
+        },
+        None => front::read(&paras),
+    };
     let mut roles: Vec<Role> = paras
         .iter()
         .map(|p| p.hidden.map_or(Role::Text, Role::Furniture))
@@ -149,8 +152,15 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     for &i in &layout.chrome {
         roles[i] = Role::Furniture(Furniture::WebChrome);
     }
+    // A numbered notes heading (`7.1. Normative References`) is part of the
+    // document's structure and stays in the outline; a bare `Notes` or
+    // `Endnotes:` label is furniture: its notes are in the notes panel.
     for &i in &layout.headings {
-        roles[i] = Role::Furniture(Furniture::NotesHeading);
+        roles[i] = if super::headings::numbered(&paras[i].text).is_some() {
+            Role::Text
+        } else {
+            Role::Furniture(Furniture::NotesHeading)
+        };
     }
 
     // Pass: furniture among what is still article text.
@@ -166,8 +176,8 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     // Pass: structure (headings, lists, preformatted) of the article text.
     let text_mask: Vec<bool> = roles.iter().map(|r| *r == Role::Text).collect();
     let mut kinds = structure::classify(&mut paras, &text_mask);
-    for (i, r) in roles.iter().enumerate() {
-        if let Role::Furniture(Furniture::NotesHeading) = r {
+    for &i in &layout.headings {
+        if !matches!(kinds[i], BlockKind::Heading { .. }) {
             kinds[i] = BlockKind::Heading { level: 2 };
         }
     }

@@ -123,9 +123,15 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
         let has_next = pos + 1 < idx.len();
         kinds[i] = if is_embed(text) {
             BlockKind::Embed
-        } else if let Some(level) = super::headings::strong(text).filter(|_| has_next) {
+        } else if let Some(level) = super::headings::strong(text)
+            .filter(|_| has_next && alone(paras, &idx, pos) && leads_text(paras, &idx, pos))
+        {
             BlockKind::Heading { level }
-        } else if has_next && heading_like(text) && !text.contains(" | ") {
+        } else if has_next
+            && heading_like(text)
+            && !text.contains(" | ")
+            && (!text.starts_with(|c: char| c.is_ascii_digit()) || alone(paras, &idx, pos))
+        {
             BlockKind::Heading { level: 2 }
         } else if let Some(n) = bullet(text) {
             strip_prefix(&mut paras[i], n);
@@ -135,6 +141,35 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
         };
     }
     kinds
+}
+
+/// True when body paragraph `idx[pos]` stands alone in its block (blank
+/// lines before and after it): entries of a table of contents do not.
+fn alone(paras: &[Para], idx: &[usize], pos: usize) -> bool {
+    let me = &paras[idx[pos]];
+    let next_apart = idx.get(pos + 1).is_none_or(|&n| paras[n].blank_before);
+    (me.blank_before || pos == 0) && next_apart
+}
+
+/// True when what follows a capitalised line is running text or another
+/// heading (a signature, `EDGAR MACCULLOCH.`, is followed by a date line).
+fn leads_text(paras: &[Para], idx: &[usize], pos: usize) -> bool {
+    let t = paras[idx[pos]].text.trim();
+    if !super::headings::all_caps(t)
+        || super::headings::division(t)
+        || super::headings::numbered(t).is_some()
+    {
+        return true;
+    }
+    if t.ends_with([',', '-', ';']) {
+        return false;
+    }
+    idx.get(pos + 1).is_some_and(|&n| {
+        let next = paras[n].text.trim();
+        next.chars().count() >= 80
+            || super::headings::strong(next).is_some()
+            || paras[n].kind != ParaKind::Unknown
+    })
 }
 
 fn is_unknown(p: &Para) -> bool {

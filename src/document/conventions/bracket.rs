@@ -34,8 +34,12 @@ pub fn is_label(label: &str) -> bool {
     if label.chars().count() == 1 {
         return label.chars().all(char::is_alphabetic);
     }
+    // Lower-case tags need a hyphen, dot or digit (`[triple-handshake]`,
+    // `[xmpp-tls]`), so words in brackets (`[sic]`) are not labels.
     b[0].is_ascii_alphabetic()
-        && b.iter().any(u8::is_ascii_uppercase)
+        && b.len() >= 3
+        && b.iter()
+            .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'-' | b'.'))
         && b.iter()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'+'))
         && !b.ends_with(b".")

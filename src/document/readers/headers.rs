@@ -12,8 +12,8 @@ use crate::document::raw::{Para, ParaKind};
 
 /// Reads whichever header the paragraphs open with; marks its paragraphs
 /// hidden and returns what it states plus the title paragraph, if any.
-pub fn read(paras: &mut [Para<'_>]) -> (Stated, Option<usize>) {
-    if let Some(found) = gutenberg(paras) {
+pub fn read(paras: &mut [Para<'_>], source: &str) -> (Stated, Option<usize>) {
+    if let Some(found) = gutenberg(paras, source) {
         return found;
     }
     if let Some(found) = rfc_first_page(paras) {
@@ -52,9 +52,10 @@ fn month_year(v: &str) -> Option<String> {
 
 /// Project Gutenberg: everything up to the `*** START OF …` line and from the
 /// `*** END OF …` line on is licence furniture.
-fn gutenberg(paras: &mut [Para<'_>]) -> Option<(Stated, Option<usize>)> {
+fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usize>)> {
     let marks = |p: &Para, what: &str| {
-        let u = p.text.to_uppercase();
+        let raw = source.get(p.source.clone()).unwrap_or(&p.text).trim_start();
+        let u = raw.to_uppercase();
         u.len() < 300
             && (u.starts_with("***") || u.starts_with("*END*"))
             && u.contains(what)
@@ -236,7 +237,7 @@ fn rfc_first_page(paras: &mut [Para<'_>]) -> Option<(Stated, Option<usize>)> {
     if !authors.is_empty() {
         stated.author = Some(authors.join(", "));
     }
-    paras[0].hidden = Some(Furniture::Masthead);
+    // The header block stays visible, as the RFC prints it.
     let title = paras.iter().enumerate().skip(1).take(3).find(|(_, p)| {
         let t = p.text.trim();
         let l = t.to_lowercase();

@@ -126,7 +126,7 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
     match format {
         Format::Plain => {
             let mut paras = plain::paragraphs(text);
-            let (stated, title_para) = headers::read(&mut paras);
+            let (stated, title_para) = headers::read(&mut paras, text);
             Reading {
                 paras,
                 stated,

@@ -21,34 +21,50 @@ struct Line<'a> {
 #[must_use]
 pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
     let mut blocks: Vec<(Vec<Line<'_>>, bool)> = Vec::new();
+    // Blocks that are one line set off by two or more blank lines above.
+    let mut spaced: Vec<bool> = Vec::new();
     let mut cur: Vec<Line<'_>> = Vec::new();
     let mut cur_blank = false;
     let mut saw_blank = false;
+    let mut blanks = 0usize;
+    let mut cur_blanks = 0usize;
     let mut pos = 0;
     for line in text.split('\n') {
         let start = pos;
         pos += line.len() + 1;
         if line.trim().is_empty() {
             if !cur.is_empty() {
+                spaced.push(cur.len() == 1 && cur_blanks >= 2);
                 blocks.push((std::mem::take(&mut cur), cur_blank));
             }
             saw_blank = true;
+            blanks += 1;
             continue;
         }
         if cur.is_empty() {
             cur_blank = saw_blank;
             saw_blank = false;
+            cur_blanks = blanks;
         }
+        blanks = 0;
         cur.push(Line { text: line, start });
     }
     if !cur.is_empty() {
+        spaced.push(false);
         blocks.push((cur, cur_blank));
     }
     let base =
         super::preformatted::base_indent(blocks.iter().flat_map(|(l, _)| l.iter().map(|l| l.text)));
     let mut out = Vec::with_capacity(text.len() / 64);
-    for (lines, blank) in blocks {
+    for ((lines, blank), spaced) in blocks.into_iter().zip(spaced) {
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        if spaced && let Some(head) = spaced_heading(texts[0]) {
+            let l = &lines[0];
+            let mut p = Para::from_raw(head, l.start..l.start + l.text.len(), blank);
+            p.kind = ParaKind::Heading(2);
+            out.push(p);
+            continue;
+        }
         if let Some((level, head)) = underlined(&texts) {
             let l = &lines[0];
             let mut p = Para::from_raw(head.trim(), l.start..l.start + l.text.len(), blank);
@@ -62,6 +78,18 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
         split_block(&lines, blank, base, &mut out);
     }
     out
+}
+
+/// A line set off by blank lines that reads as a section title, with or
+/// without a final period (`La Longue Veille.`, as books set them).
+fn spaced_heading(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let bare = t.strip_suffix('.').unwrap_or(t);
+    (t.chars().count() <= 60
+        && bare.split_whitespace().count() <= 8
+        && !bare.ends_with(['.', ',', ';', ':', '-'])
+        && crate::document::structure::heading_like(bare))
+    .then_some(t)
 }
 
 /// A heading underlined with `===` (level 1) or `---` (level 2) as the first
@@ -135,7 +163,23 @@ fn is_header_field(line: &str) -> bool {
 /// Turns a blank-line-separated block into one or more paragraphs.
 fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, base: usize, out: &mut Vec<Para<'a>>) {
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    match super::preformatted::classify(&texts, base) {
+    let _ = &texts;
+    // Notes are often indented (`    [Footnote 1: …]`): a labelled block is prose.
+    let labelled = texts.first().is_some_and(|t| {
+        use crate::document::conventions::{Style, label_of};
+        label_of(t.trim_start()).is_some_and(|l| {
+            matches!(
+                l.style,
+                Style::GutenbergBlock | Style::Bracket | Style::Superscript
+            )
+        })
+    });
+    let shape = if labelled {
+        super::preformatted::Shape::Prose
+    } else {
+        super::preformatted::classify(&texts, base)
+    };
+    match shape {
         super::preformatted::Shape::Preformatted => {
             let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
                 return;
@@ -229,8 +273,16 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, base: usize, out: &mu
                 && atx_heading(line.text).is_none()
         });
         let next_lower = next.is_some_and(|n| n.text.trim_start().starts_with(char::is_lowercase));
-        let next_continues =
-            wrapped && next.is_some() && ((max >= WRAP_MIN && len * 10 >= max * 6) || next_lower);
+        // A line that does not end a sentence runs on into the next one.
+        let open = !line
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”', ')', ']'])
+            && len * 10 >= max * 3
+            && !crate::document::structure::heading_like(line.text);
+        let next_continues = wrapped
+            && next.is_some()
+            && ((max >= WRAP_MIN && (len * 10 >= max * 6 || open)) || next_lower);
         if !next_continues {
             flush(&mut group, out, &mut first);
         }
