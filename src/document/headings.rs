@@ -107,7 +107,7 @@ pub fn numbered(t: &str) -> Option<u8> {
 pub fn all_caps(t: &str) -> bool {
     let t = t.trim().trim_end_matches(['.', ':']);
     let n = t.chars().count();
-    if !(3..=80).contains(&n) {
+    if !(3..=120).contains(&n) {
         return false;
     }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
@@ -115,7 +115,7 @@ pub fn all_caps(t: &str) -> bool {
     letters.len() >= 3
         && (words >= 2 || letters.len() >= 6)
         && letters.iter().all(|c| !c.is_lowercase())
-        && t.split_whitespace().count() <= 12
+        && t.split_whitespace().count() <= 20
         && !t.contains(" | ")
 }
 

@@ -1,4 +1,5 @@
-//! Inline markup of plain-text articles: `*emphasis*`, `**strong**`,
+//! Inline markup of plain-text articles: `*emphasis*`, `_emphasis_` (as
+//! Project Gutenberg sets italics), `**strong**`,
 //! backslash escapes, `<url>` autolinks and bare URLs; plus a small text
 //! rewriter that keeps inline spans in place when text is edited.
 
@@ -18,6 +19,7 @@ const SPECIAL: [bool; 256] = {
     t[b'\\' as usize] = true;
     t[b'<' as usize] = true;
     t[b'*' as usize] = true;
+    t[b'_' as usize] = true;
     t[b'h' as usize] = true;
     t[b'w' as usize] = true;
     t
@@ -33,6 +35,7 @@ pub fn has_markup(src: &str) -> bool {
         LazyLock::new(|| memchr::memmem::Finder::new(b"www."));
     let b = src.as_bytes();
     memchr::memchr3(b'\\', b'<', b'*', b).is_some()
+        || memchr::memchr(b'_', b).is_some()
         || HTTP.find(b).is_some()
         || WWW.find(b).is_some()
 }
@@ -45,8 +48,9 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
     }
     let mut out = String::with_capacity(src.len());
     let mut inlines: Vec<LocalInline> = Vec::new();
-    // Delimiter runs of `*`: (position in out, length, can_open, can_close).
-    let mut stars: Vec<(usize, usize, bool, bool)> = Vec::new();
+    // Delimiter runs of `*` and `_`: (position in out, length, can_open,
+    // can_close, the delimiter byte).
+    let mut stars: Vec<Delim> = Vec::new();
     let bytes = src.as_bytes();
     let mut i = 0;
     while i < src.len() {
@@ -85,8 +89,9 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
                     continue;
                 }
             }
-        } else if c == '*' {
-            let run = rest.bytes().take_while(|&b| b == b'*').count();
+        } else if c == '*' || c == '_' {
+            let d = c as u8;
+            let run = rest.bytes().take_while(|&b| b == d).count();
             let before = src[..i].chars().next_back();
             let after = src[i + run..].chars().next();
             let ws = |x: Option<char>| x.is_none_or(char::is_whitespace);
@@ -97,7 +102,7 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
             };
             let can_open = !ws(after) && !alnum(before);
             let can_close = !ws(before) && !alnum(after);
-            stars.push((out.len(), run, can_open, can_close));
+            stars.push((out.len(), run, can_open, can_close, d));
             out.push_str(&rest[..run]);
             i += run;
             continue;
@@ -155,18 +160,26 @@ fn bare_url_len(s: &str) -> Option<usize> {
     (len > "http://".len().min(s.find("//").map_or(4, |p| p + 3))).then_some(len)
 }
 
-/// Matches `*` delimiter runs into emphasis/strong, removing the asterisks of
-/// matched runs (and shifting spans accordingly). Unmatched runs stay literal.
+/// A delimiter run: (position in the output, length, can open, can close,
+/// the byte: `*` or `_`).
+type Delim = (usize, usize, bool, bool, u8);
+
+/// Matches `*` and `_` delimiter runs into emphasis/strong (each only with its
+/// own kind), removing the delimiters of matched runs (and shifting spans
+/// accordingly). Unmatched runs stay literal.
 fn resolve_stars(
     out: String,
     mut inlines: Vec<LocalInline>,
-    stars: &[(usize, usize, bool, bool)],
+    stars: &[Delim],
 ) -> (String, Vec<LocalInline>) {
     let mut removed: Vec<Range<usize>> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     let mut styles: Vec<(usize, usize, InlineKind)> = Vec::new();
-    for (k, &(pos, len, can_open, can_close)) in stars.iter().enumerate() {
-        if can_close && let Some(o) = open.pop() {
+    for (k, &(pos, len, can_open, can_close, d)) in stars.iter().enumerate() {
+        let opener = open.iter().rposition(|&o| stars[o].4 == d);
+        if can_close && let Some(at) = opener {
+            let o = open.remove(at);
+            open.truncate(at);
             let (opos, olen, ..) = stars[o];
             let kind = if olen >= 2 && len >= 2 {
                 InlineKind::Strong
@@ -263,6 +276,15 @@ mod tests {
         let (t, i) = parse_inline("the *Kommersant* said");
         assert_eq!(t, "the Kommersant said");
         assert_eq!(i, vec![(4..14, InlineKind::Emphasis)]);
+    }
+
+    #[test]
+    fn underscores_are_italics_but_not_inside_words() {
+        let (t, i) = parse_inline("him to _write down the price_ and snake_case_name or _x*");
+        assert_eq!(t, "him to write down the price and snake_case_name or _x*");
+        assert_eq!(i, vec![(7..27, InlineKind::Emphasis)]);
+        let (t, _) = parse_inline("_a *b_ c*");
+        assert_eq!(t, "a *b c*", "delimiters pair only with their own kind");
     }
 
     #[test]

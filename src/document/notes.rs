@@ -277,10 +277,21 @@ fn in_body_notes(
             || (matches!(l.style, Style::Bracket | Style::Symbol) && i > 0 && has_marker(label, i));
         if keep {
             layout.taken[i] = true;
+            // A label alone on its line (`[14]`) heads the block below it
+            // (often verse or a quotation).
+            let mut continued = Vec::new();
+            if paras[i].text.len() <= l.len
+                && i + 1 < paras.len()
+                && labels[i + 1].is_none()
+                && !layout.taken[i + 1]
+            {
+                layout.taken[i + 1] = true;
+                continued.push(i + 1);
+            }
             inner.push(NoteDraft {
                 label: label.clone(),
                 para: i,
-                continued: Vec::new(),
+                continued,
                 strip: l.len,
                 strip_close: l.style == Style::GutenbergBlock,
             });

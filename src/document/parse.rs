@@ -8,6 +8,7 @@ use super::inline::{LocalInline, Rewrite};
 use super::notes::{self, NotesLayout};
 use super::raw::Para;
 use super::readers::{self, Format, Reading, Stated};
+use super::normalise_words;
 use super::{
     Block, BlockKind, Diagnostic, DiagnosticKind, Document, Furniture, Inline, InlineKind, Marker,
     Metadata, Note, Span, clean, front, metadata, structure,
@@ -126,7 +127,19 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
             title_para: Some(t),
             ..front::Front::default()
         },
-        None => front::read(&paras),
+        None => {
+            let mut f = front::read(&paras);
+            // A stated title (a Gutenberg header) wins: a first line that is
+            // not that title is no title (`TRANSCRIBER'S NOTES`).
+            if let (Some(stated_title), Some(t)) = (&stated.title, f.title_para)
+                && normalise_words(&paras[t].text) != normalise_words(stated_title)
+            {
+                f.title_para = None;
+                f.title = None;
+                f.masthead.retain(|&i| i != t);
+            }
+            f
+        }
     };
     let mut roles: Vec<Role> = paras
         .iter()

@@ -16,7 +16,7 @@ const MINOR: &[&str] = &[
 #[must_use]
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 400 || t.ends_with(['.', ',', ';', ':', '!', ')', ']']) {
+    if t.len() > 400 || t.ends_with(['.', ',', ';', ':', '!', ')', ']', '-', '—']) {
         return false;
     }
     let n = t.chars().count();
@@ -164,12 +164,17 @@ fn leads_text(paras: &[Para], idx: &[usize], pos: usize) -> bool {
     if t.ends_with([',', '-', ';']) {
         return false;
     }
-    idx.get(pos + 1).is_some_and(|&n| {
-        let next = paras[n].text.trim();
-        next.chars().count() >= 80
-            || super::headings::strong(next).is_some()
-            || paras[n].kind != ParaKind::Unknown
-    })
+    // A signature: a short name in capitals closing a stretch of prose,
+    // followed by a short line (a place or date), not by text.
+    let after_prose = pos > 0 && {
+        let prev = paras[idx[pos - 1]].text.trim();
+        prev.chars().count() >= 80 && prev.ends_with(['.', '!', '?', '"', '”'])
+    };
+    let short_name = t.split_whitespace().count() <= 3 && t.ends_with('.');
+    let next_short = idx
+        .get(pos + 1)
+        .is_none_or(|&n| paras[n].text.trim().chars().count() < 60);
+    !(after_prose && short_name && next_short)
 }
 
 fn is_unknown(p: &Para) -> bool {

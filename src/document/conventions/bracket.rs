@@ -81,6 +81,11 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
     let end = rest.as_bytes()[..rest.len().min(MAX_LABEL * 2 + 2)]
         .iter()
         .position(|&b| b == b']')?;
+    // `as [01] through [15]` names a range of notes; it cites none.
+    let after = &rest[end + 1..];
+    if after.starts_with(" through [") || after.starts_with(" to [") {
+        return None;
+    }
     let mut all = labels(&rest[1..end])?.into_iter();
     let label = all.next()?;
     Some(Candidate {
@@ -105,9 +110,6 @@ fn note(t: &str) -> Option<Label> {
         len += 1;
     } else if !after.starts_with(char::is_whitespace) {
         // `[20]. As far as…` or `[3],` is a citation opening a line, not a label.
-        return None;
-    }
-    if t[len..].trim().is_empty() {
         return None;
     }
     Some(Label {
@@ -152,6 +154,7 @@ mod tests {
             Some(Some("KNUTH84".into()))
         );
         assert!(note("[3],").is_none());
-        assert!(note("[3]").is_none());
+        assert_eq!(note("[3]").map(|l| l.len), Some(3), "a label alone on its line");
+        assert!(marker("as [01] through [15].", 3).is_none());
     }
 }
