@@ -14,7 +14,7 @@ mod clean;
 pub mod conventions;
 mod front;
 mod furniture;
-mod headings;
+pub mod headings;
 mod inline;
 mod metadata;
 mod notes;

@@ -108,7 +108,7 @@ fn note(t: &str) -> Option<Label> {
     let after = &t[len..];
     if after.starts_with(':') {
         len += 1;
-    } else if !after.starts_with(char::is_whitespace) {
+    } else if !after.is_empty() && !after.starts_with(char::is_whitespace) {
         // `[20]. As far as…` or `[3],` is a citation opening a line, not a label.
         return None;
     }

@@ -58,6 +58,15 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
     let mut out = Vec::with_capacity(text.len() / 64);
     for ((lines, blank), spaced) in blocks.into_iter().zip(spaced) {
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        if base >= 2
+            && let Some((level, head)) = outdented_heading(&texts)
+        {
+            let l = &lines[0];
+            let mut p = Para::from_raw(head, l.start..l.start + l.text.len(), blank);
+            p.kind = ParaKind::Heading(level);
+            out.push(p);
+            continue;
+        }
         if spaced && let Some(head) = spaced_heading(texts[0]) {
             let l = &lines[0];
             let mut p = Para::from_raw(head, l.start..l.start + l.text.len(), blank);
@@ -78,6 +87,22 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
         split_block(&lines, blank, base, &mut out);
     }
     out
+}
+
+/// In a document whose body is indented (RFCs, old PEPs), a single line
+/// at the left margin is a section heading: its level and text.
+fn outdented_heading<'a>(lines: &[&'a str]) -> Option<(u8, &'a str)> {
+    let [line] = lines else { return None };
+    let t = line.trim_end();
+    let ok = !t.starts_with(' ')
+        && (2..=80).contains(&t.chars().count())
+        && !t.contains("   ")
+        && !t.ends_with([',', ';', '-'])
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    ok.then(|| {
+        let level = crate::document::headings::numbered(t).unwrap_or(1);
+        (level, t.trim())
+    })
 }
 
 /// A line set off by blank lines that reads as a section title, with or
