@@ -1,6 +1,6 @@
 //! The `ibid inspect` view of a document: a stable JSON shape other tools read.
 
-use crate::document::{Document, NoteRef};
+use crate::document::Document;
 use serde_json::{Value, json};
 
 /// The document as JSON. Field names are a public interface: `title`,
@@ -21,7 +21,7 @@ pub fn to_json(doc: &Document) -> Value {
             json!({
                 "label": n.label,
                 "text": doc.slice(n.span),
-                "kind": match n.reference { NoteRef::Plain => "note", NoteRef::Ibid => "ibid", NoteRef::OpCit => "op_cit" },
+                "kind": n.reference.key(),
                 "refers_to": label(n.refers_to),
                 "same_as": label(n.same_as),
                 "unresolved": n.unresolved.is_some(),

@@ -185,6 +185,39 @@ pub enum NoteRef {
     Ibid,
     /// `op. cit.`: an earlier note citing the same work.
     OpCit,
+    /// `loc. cit.`: the same place in an earlier note's work.
+    LocCit,
+    /// `Id.`, `See id.`: the authority of the note just before (legal).
+    Id,
+    /// `supra` (`Smith, supra note 3`): an earlier note, usually by number.
+    Supra,
+}
+
+impl NoteRef {
+    /// The form as the reader sees it (`"Ibid."`, `"op. cit."`), empty for plain notes.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Plain => "",
+            Self::Ibid => "Ibid.",
+            Self::OpCit => "op. cit.",
+            Self::LocCit => "loc. cit.",
+            Self::Id => "Id.",
+            Self::Supra => "supra",
+        }
+    }
+    /// The name `inspect` gives the form (`"ibid"`, `"op_cit"`).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Plain => "note",
+            Self::Ibid => "ibid",
+            Self::OpCit => "op_cit",
+            Self::LocCit => "loc_cit",
+            Self::Id => "id",
+            Self::Supra => "supra",
+        }
+    }
 }
 
 /// A footnote or endnote.

@@ -5,10 +5,10 @@
 use super::conventions::{Candidate, Strength, label_of, scan};
 use super::furniture;
 use super::inline::{LocalInline, Rewrite};
+use super::normalise_words;
 use super::notes::{self, NotesLayout};
 use super::raw::Para;
 use super::readers::{self, Format, Reading, Stated};
-use super::normalise_words;
 use super::{
     Block, BlockKind, Diagnostic, DiagnosticKind, Document, Furniture, Inline, InlineKind, Marker,
     Metadata, Note, Span, clean, front, metadata, structure,
@@ -563,6 +563,18 @@ fn resolve_chains(doc: &mut Document) {
                 .collect()
         })
         .collect();
+    // The body text just before each note's first marker.
+    let context = |n: &super::Note| -> &str {
+        let Some(m) = n.markers.first().and_then(|&m| doc.markers.get(m)) else {
+            return "";
+        };
+        let block = doc.blocks.get(m.block).map_or(m.span, |b| b.span);
+        let mut start = m.span.start.saturating_sub(300).max(block.start);
+        while !doc.text.is_char_boundary(start) {
+            start += 1;
+        }
+        doc.text.get(start..m.span.start).unwrap_or("")
+    };
     let texts: Vec<NoteText<'_>> = doc
         .notes
         .iter()
@@ -570,6 +582,8 @@ fn resolve_chains(doc: &mut Document) {
         .map(|(n, it)| NoteText {
             text: doc.slice(n.span),
             italics: it,
+            label: &n.label,
+            context: context(n),
         })
         .collect();
     let res = citations::resolve(&texts);

@@ -16,7 +16,10 @@ const MINOR: &[&str] = &[
 #[must_use]
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 400 || t.contains('_') || t.ends_with(['.', ',', ';', ':', '!', ')', ']', '-', '—']) {
+    if t.len() > 400
+        || t.contains('_')
+        || t.ends_with(['.', ',', ';', ':', '!', ')', ']', '-', '—'])
+    {
         return false;
     }
     let n = t.chars().count();

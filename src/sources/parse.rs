@@ -3,6 +3,7 @@
 use super::tail::{infer_kind, publisher_paren, read_tail};
 use super::text::{clean, find_italics, find_quotes, find_urls, sentence_ends};
 use super::{Citation, NoteKind, SourceKind};
+use crate::document::NoteRef;
 use std::ops::Range;
 
 /// Classifies a note and parses the works it cites.
@@ -33,20 +34,22 @@ pub(crate) fn note_citations(text: &str) -> Vec<Citation> {
     citations_in(&clean(text))
 }
 
-/// True for `Ibid.`, `*Ibid.*`, `Ibid, p.5-6.`, `Ibidem`.
+/// True for a note pointing at the one before (`Ibid.`, `Id.`, `See id.`),
+/// as the document model recognises it (`citations::forms`).
 pub(crate) fn is_ibid(cleaned: &str) -> bool {
-    let t = cleaned.trim_start_matches(['*', '_', ' ']).to_lowercase();
-    t.starts_with("ibid")
+    matches!(
+        crate::citations::reference_of(cleaned).0,
+        NoteRef::Ibid | NoteRef::Id
+    )
 }
 
-/// True when the text contains `op. cit.` (any spacing) or `loc. cit.`.
+/// True for a note pointing at an earlier work (`op. cit.`, `loc. cit.`,
+/// `supra`), as the document model recognises it.
 pub(crate) fn has_op_cit(s: &str) -> bool {
-    let squeezed: String = s
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    squeezed.contains("op.cit") || squeezed.contains("loc.cit") || squeezed.contains("opcit")
+    matches!(
+        crate::citations::reference_of(s).0,
+        NoteRef::OpCit | NoteRef::LocCit | NoteRef::Supra
+    )
 }
 
 /// A title found in a segment: byte range of the title text and where the

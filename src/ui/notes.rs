@@ -5,7 +5,7 @@ use super::body::{self, LINK, cells, segments, styles_in};
 use super::body_view::seg_style;
 use super::theme;
 use crate::app::{AppState, Pane};
-use crate::document::{Document, NoteRef, Span};
+use crate::document::{Document, Span};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -17,11 +17,7 @@ use ratatui::widgets::Borders;
 #[must_use]
 pub fn resolution(doc: &Document, n: usize) -> Option<(String, Style)> {
     let note = doc.notes.get(n)?;
-    let kind = match note.reference {
-        NoteRef::Ibid => "Ibid.",
-        NoteRef::OpCit => "op. cit.",
-        NoteRef::Plain => "",
-    };
+    let kind = note.reference.name();
     if let Some(r) = &note.unresolved {
         let kind = if kind.is_empty() { "reference" } else { kind };
         return Some((format!("{kind}: {r}"), theme::UNRESOLVED));

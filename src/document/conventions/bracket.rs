@@ -154,7 +154,11 @@ mod tests {
             Some(Some("KNUTH84".into()))
         );
         assert!(note("[3],").is_none());
-        assert_eq!(note("[3]").map(|l| l.len), Some(3), "a label alone on its line");
+        assert_eq!(
+            note("[3]").map(|l| l.len),
+            Some(3),
+            "a label alone on its line"
+        );
         assert!(marker("as [01] through [15].", 3).is_none());
     }
 }

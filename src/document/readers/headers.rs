@@ -45,7 +45,9 @@ fn date_of(v: &str) -> Option<String> {
 
 /// `June 1999` → `1999-06`.
 fn month_year(v: &str) -> Option<String> {
-    let mut w = v.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+    let mut w = v
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
     let (m, y) = (month(w.next()?)?, w.next()?.parse::<u32>().ok()?);
     (w.next().is_none() && (1000..3000).contains(&y)).then(|| format!("{y:04}-{m:02}"))
 }
@@ -74,7 +76,9 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
             // The title's first line; a second, indented line is a subtitle.
             let raw = source.get(p.source.clone()).unwrap_or(t);
             let first = raw.lines().next().and_then(|l| field(l.trim(), "title"));
-            stated.title.get_or_insert_with(|| first.unwrap_or(v).to_string());
+            stated
+                .title
+                .get_or_insert_with(|| first.unwrap_or(v).to_string());
         } else if let Some(v) = field(t, "author") {
             stated.author.get_or_insert_with(|| v.to_string());
         } else if let Some(v) = field(t, "release date").or_else(|| field(t, "posting date")) {

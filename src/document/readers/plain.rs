@@ -98,7 +98,9 @@ fn outdented_heading<'a>(lines: &[&'a str]) -> Option<(u8, &'a str)> {
         && (2..=80).contains(&t.chars().count())
         && !t.contains("   ")
         && !t.ends_with([',', ';', '-'])
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     ok.then(|| {
         let level = crate::document::headings::numbered(t).unwrap_or(1);
         (level, t.trim())

@@ -1,0 +1,294 @@
+//! Citation chains between notes: `Ibid.` and `Id.` point at the note
+//! before; `op. cit.`, `loc. cit.` and `supra` at the earlier note citing the
+//! same work, found by an explicit pointer (`(footnote 12)`, `supra note 3`),
+//! else by the author or short title the note gives, else by the author the
+//! text names where the marker stands; identical references point at the
+//! first note citing the same source. Never guesses: what cannot be found is
+//! unresolved, with the reason.
+
+pub mod forms;
+mod works;
+
+pub use forms::{is_ibid, reference_of};
+
+use crate::document::NoteRef;
+use std::ops::Range;
+use works::{
+    WorkKey, author_in, author_matches, norm, source_key, title_in, title_matches, work_key,
+};
+
+/// What one note resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolution {
+    /// Plain or the back-reference form.
+    pub reference: NoteRef,
+    /// Index of the note a back reference points to.
+    pub refers_to: Option<usize>,
+    /// Index of the first earlier note with the identical source.
+    pub same_as: Option<usize>,
+    /// Why a back reference points nowhere.
+    pub unresolved: Option<String>,
+}
+
+/// A note's text, the byte ranges of its italic parts, its label, and the
+/// body text just before its first marker.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoteText<'a> {
+    /// The note text without its label.
+    pub text: &'a str,
+    /// Emphasised ranges (italic titles).
+    pub italics: &'a [Range<usize>],
+    /// The note's label (`"12"`).
+    pub label: &'a str,
+    /// The body text before the note's first marker (up to a few hundred bytes).
+    pub context: &'a str,
+}
+
+/// Resolves every note's back reference and identical-source link.
+#[must_use]
+pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
+    let mut out: Vec<Resolution> = Vec::with_capacity(notes.len());
+    // Original notes, and their normalised author and title, computed only
+    // when a back reference needs them.
+    let mut originals: Vec<usize> = Vec::new();
+    let mut keys: Vec<Option<WorkKey>> = vec![None; notes.len()];
+    let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    for (i, n) in notes.iter().enumerate() {
+        let mut r = Resolution::default();
+        let (kind, at) = reference_of(n.text);
+        r.reference = kind;
+        match (kind, at) {
+            (NoteRef::Ibid | NoteRef::Id, _) => {
+                if i == 0 {
+                    r.unresolved = Some(format!("{} with no note before it", name(kind)));
+                } else {
+                    r.refers_to = Some(i - 1);
+                }
+            }
+            (NoteRef::Plain, _) | (_, None) => {
+                let (key, letters) = source_key(n.text);
+                if letters >= 10 {
+                    match seen.get(&key) {
+                        // Equal keys are confirmed on the normalised texts.
+                        Some(&j) if norm(notes[j].text) == norm(n.text) => r.same_as = Some(j),
+                        Some(_) => {}
+                        None => {
+                            seen.insert(key, i);
+                        }
+                    }
+                }
+                originals.push(i);
+            }
+            (_, Some(at)) => match back_reference(notes, i, at, &originals, &mut keys) {
+                Ok(j) => r.refers_to = Some(j),
+                Err(why) => r.unresolved = Some(why),
+            },
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// The reader-facing name of a form.
+fn name(kind: NoteRef) -> &'static str {
+    match kind {
+        NoteRef::Ibid => "Ibid.",
+        NoteRef::Id => "Id.",
+        NoteRef::OpCit => "op. cit.",
+        NoteRef::LocCit => "loc. cit.",
+        NoteRef::Supra => "supra",
+        NoteRef::Plain => "a note",
+    }
+}
+
+/// The earlier note an `op. cit.`/`loc. cit.`/`supra` at byte `at` of note
+/// `i` points to, or why none can be named.
+fn back_reference(
+    notes: &[NoteText<'_>],
+    i: usize,
+    at: usize,
+    originals: &[usize],
+    keys: &mut [Option<WorkKey>],
+) -> Result<usize, String> {
+    let n = &notes[i];
+    // 1. An explicit pointer wins.
+    if let Some(label) = forms::pointer(n.text) {
+        return (0..i)
+            .rev()
+            .find(|&j| notes[j].label == label)
+            .ok_or_else(|| format!("it points to note {label}, which comes nowhere before it"));
+    }
+    // 2. The author or short title the note gives.
+    let author = author_in(n.text, at).map(|a| norm(&a));
+    let title = title_in(n.text, n.italics, at).map(|t| norm(&t));
+    let given = author.as_deref().is_some_and(|a| !a.is_empty()) || title.is_some();
+    if given {
+        let found = originals.iter().rev().copied().find(|&j| {
+            let (wa, wt) = keys[j].get_or_insert_with(|| work_key(&notes[j]));
+            match (&title, wt) {
+                (Some(t), Some(wt)) if !t.is_empty() => {
+                    title_matches(t, wt) && author_matches(author.as_deref(), wa.as_deref(), true)
+                }
+                (Some(_), None) => false,
+                _ => author
+                    .as_deref()
+                    .is_some_and(|a| author_matches(Some(a), wa.as_deref(), false)),
+            }
+        });
+        return found.ok_or_else(|| {
+            let key = author_in(n.text, at)
+                .or_else(|| title_in(n.text, n.italics, at))
+                .unwrap_or_else(|| "this work".into());
+            format!("no earlier citation of “{key}” in this article")
+        });
+    }
+    // 3. Nothing in the note: the author the text names at the marker
+    // (`Schoolcraft affirms[7]`), cited at an earlier marker or note.
+    let names = context_names(n.context);
+    for name in names.iter().rev() {
+        let hit = originals.iter().rev().copied().find(|&j| {
+            let ctx = notes[j].context;
+            tail(ctx, 120).contains(name.as_str()) || notes[j].text.contains(name.as_str())
+        });
+        if let Some(j) = hit {
+            return Ok(j);
+        }
+    }
+    Err("no earlier citation of “this work” in this article".into())
+}
+
+/// The last `n` bytes of `s` (on a char boundary).
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// Capitalised words in `s` that may be names: not the first word of a
+/// sentence, at least four letters, not a common sentence opener.
+fn context_names(s: &str) -> Vec<String> {
+    const COMMON: &[&str] = &[
+        "This", "That", "These", "There", "They", "Their", "When", "Where", "What", "Which",
+        "While", "With", "From", "After", "Before", "Some", "Such", "Indian", "Indians", "English",
+    ];
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for w in tail(s, 300).split_whitespace() {
+        let word = w.trim_matches(|c: char| !c.is_alphabetic());
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if capital && !sentence_start && word.chars().count() >= 4 && !COMMON.contains(&word) {
+            out.push(word.to_string());
+        }
+        sentence_start = w.ends_with(['.', '!', '?']) || w.ends_with(".”");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(texts: &[&str]) -> Vec<Resolution> {
+        let labels: Vec<String> = (1..=texts.len()).map(|n| n.to_string()).collect();
+        let notes: Vec<NoteText<'_>> = texts
+            .iter()
+            .zip(&labels)
+            .map(|(t, l)| NoteText {
+                text: t,
+                label: l,
+                ..NoteText::default()
+            })
+            .collect();
+        resolve(&notes)
+    }
+
+    #[test]
+    fn op_cit_by_author_and_title() {
+        let r = run(&[
+            "Mark A Smith, \"Russo-Japanese Relations\", Conflict Studies, 2003, p.2.",
+            "Kimura, \"Basic Determinants\", op.cit., p.74.",
+            "Smith, “Russo–Japanese Relations”, op.cit, p.5.",
+            "\"Japanese PM visits Russia to build 'personal relations', RT, 2013.",
+            "\"Japanese PM Visits Russia\", op.cit. Article 9 of the Declaration.",
+        ]);
+        assert_eq!(r[1].refers_to, None);
+        assert_eq!(
+            r[1].unresolved.as_deref(),
+            Some("no earlier citation of “Kimura” in this article")
+        );
+        assert_eq!(r[2].refers_to, Some(0));
+        assert_eq!(r[4].refers_to, Some(3));
+    }
+
+    #[test]
+    fn explicit_pointers_legal_forms_and_loc_cit() {
+        let r = run(&[
+            "John Smith, The Law of Torts 45 (2d ed. 1990).",
+            "Jane Doe, Contracts, 12 Yale L.J. 4 (1999).",
+            "Id. at 5.",
+            "See id.",
+            "Smith, supra note 1, at 12.",
+            "Doe, loc. cit.",
+            "Op. cit. (footnote 2), p. 9.",
+            "Roe, supra note 9.",
+        ]);
+        assert_eq!(r[2].reference, NoteRef::Id);
+        assert_eq!(r[2].refers_to, Some(1));
+        assert_eq!(r[3].refers_to, Some(2));
+        assert_eq!((r[4].reference, r[4].refers_to), (NoteRef::Supra, Some(0)));
+        assert_eq!((r[5].reference, r[5].refers_to), (NoteRef::LocCit, Some(1)));
+        assert_eq!(r[6].refers_to, Some(1), "the pointer wins over guessing");
+        assert_eq!(r[7].refers_to, None);
+        assert!(
+            r[7].unresolved
+                .as_deref()
+                .is_some_and(|w| w.contains("note 9"))
+        );
+    }
+
+    #[test]
+    fn op_cit_named_in_the_text() {
+        let notes = [
+            NoteText {
+                text: "Coll. Minn. Hist. Soc., 1885, vol. 5, p. 130.",
+                label: "1",
+                context: "Mr. Warren, in his History of the Ojibwa Indians,",
+                ..NoteText::default()
+            },
+            NoteText {
+                text: "Information respecting the history, 1851.",
+                label: "2",
+                context: "but little can be obtained. Schoolcraft,",
+                ..NoteText::default()
+            },
+            NoteText {
+                text: "Op. cit., vol. 5, p. 423.",
+                label: "3",
+                context: "In his notice of the Jessakkid, Schoolcraft affirms",
+                ..NoteText::default()
+            },
+            NoteText {
+                text: "Op. cit., p. 9.",
+                label: "4",
+                context: "Nobody is named here at all.",
+                ..NoteText::default()
+            },
+        ];
+        let r = resolve(&notes);
+        assert_eq!(r[2].refers_to, Some(1));
+        assert_eq!(r[3].refers_to, None, "never a guess");
+    }
+
+    #[test]
+    fn identical_sources() {
+        let r = run(&[
+            "A. Author, “Title”, Paper, 2 Nov, 2013.",
+            "Ibid.",
+            "A. Author, \"Title\", Paper, 2 Nov, 2013",
+        ]);
+        assert_eq!(r[1].refers_to, Some(0));
+        assert_eq!(r[2].same_as, Some(0));
+    }
+}
