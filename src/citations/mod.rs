@@ -40,7 +40,8 @@ pub struct NoteText<'a> {
     pub italics: &'a [Range<usize>],
     /// The note's label (`"12"`).
     pub label: &'a str,
-    /// The body text before the note's first marker (up to a few hundred bytes).
+    /// The body text around the note's first marker: up to a few hundred
+    /// bytes before it, `|`, and the rest of its sentence after it.
     pub context: &'a str,
 }
 
@@ -145,10 +146,15 @@ fn back_reference(
     // 3. Nothing in the note: the author the text names at the marker
     // (`Schoolcraft affirms[7]`), cited at an earlier marker or note.
     let names = context_names(n.context);
-    for name in names.iter().rev() {
+    for name in &names {
         let hit = originals.iter().rev().copied().find(|&j| {
-            let ctx = notes[j].context;
-            tail(ctx, 120).contains(name.as_str()) || notes[j].text.contains(name.as_str())
+            let (before, after) = notes[j]
+                .context
+                .split_once('|')
+                .unwrap_or((notes[j].context, ""));
+            tail(before, 120).contains(name.as_str())
+                || after.contains(name.as_str())
+                || notes[j].text.contains(name.as_str())
         });
         if let Some(j) = hit {
             return Ok(j);
@@ -166,24 +172,82 @@ fn tail(s: &str, n: usize) -> &str {
     &s[start..]
 }
 
-/// Capitalised words in `s` that may be names: not the first word of a
-/// sentence, at least four letters, not a common sentence opener.
+/// Words in `s` that may name an author, most likely first: names after a
+/// title (`Mr. Warren`, `Dr. Neill`) or with a possessive (`Warren’s`), then
+/// other capitalised words inside a sentence (`…, Schoolcraft affirms`);
+/// within each group the one nearest the marker first. `s` is the text
+/// before the marker, a `|` separator, then the text after it.
 fn context_names(s: &str) -> Vec<String> {
     const COMMON: &[&str] = &[
-        "This", "That", "These", "There", "They", "Their", "When", "Where", "What", "Which",
-        "While", "With", "From", "After", "Before", "Some", "Such", "Indian", "Indians", "English",
+        "This",
+        "That",
+        "These",
+        "There",
+        "They",
+        "Their",
+        "When",
+        "Where",
+        "What",
+        "Which",
+        "While",
+        "With",
+        "From",
+        "After",
+        "Before",
+        "Some",
+        "Such",
+        "Society",
+        "Report",
+        "History",
+        "Indian",
+        "Indians",
+        "English",
+        "French",
+        "American",
+        "Government",
     ];
-    let mut out = Vec::new();
+    const TITLES: &[&str] = &[
+        "Mr.", "Mrs.", "Dr.", "Prof.", "Rev.", "Sir", "Judge", "Justice",
+    ];
+    let (before, after) = s.split_once('|').unwrap_or((s, ""));
+    let mut titled: Vec<(usize, String)> = Vec::new();
+    let mut plain: Vec<(usize, String)> = Vec::new();
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .chain(std::iter::once("|"))
+        .chain(after.split_whitespace())
+        .collect();
+    let marker_at = words.iter().position(|w| *w == "|").unwrap_or(words.len());
     let mut sentence_start = true;
-    for w in tail(s, 300).split_whitespace() {
-        let word = w.trim_matches(|c: char| !c.is_alphabetic());
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if capital && !sentence_start && word.chars().count() >= 4 && !COMMON.contains(&word) {
-            out.push(word.to_string());
+    let mut prev_title = false;
+    for (k, w) in words.iter().enumerate() {
+        if *w == "|" {
+            continue;
         }
-        sentence_start = w.ends_with(['.', '!', '?']) || w.ends_with(".”");
+        let possessive = w.contains("’s") || w.contains("'s");
+        let word = w
+            .split(['’', '\''])
+            .next()
+            .unwrap_or(w)
+            .trim_matches(|c: char| !c.is_alphabetic());
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let distance = k.abs_diff(marker_at);
+        if capital && word.chars().count() >= 4 && !COMMON.contains(&word) {
+            if prev_title || possessive {
+                titled.push((distance, word.to_string()));
+            } else if !sentence_start {
+                plain.push((distance, word.to_string()));
+            }
+        }
+        let is_title = TITLES.contains(w);
+        // `Dr. E. D. Neill`: initials after a title keep it open.
+        prev_title = is_title || (prev_title && w.len() <= 2 && w.ends_with('.'));
+        sentence_start =
+            !is_title && !prev_title && (w.ends_with(['.', '!', '?']) || w.ends_with(".”"));
     }
-    out
+    titled.sort_by_key(|(d, _)| *d);
+    plain.sort_by_key(|(d, _)| *d);
+    titled.into_iter().chain(plain).map(|(_, w)| w).collect()
 }
 
 #[cfg(test)]
@@ -266,19 +330,33 @@ mod tests {
             NoteText {
                 text: "Op. cit., vol. 5, p. 423.",
                 label: "3",
-                context: "In his notice of the Jessakkid, Schoolcraft affirms",
+                context: "In his notice of the Jessakkid, Schoolcraft affirms|that it is so.",
                 ..NoteText::default()
             },
             NoteText {
                 text: "Op. cit., p. 9.",
                 label: "4",
-                context: "Nobody is named here at all.",
+                context: "Nobody is named here at all.|",
+                ..NoteText::default()
+            },
+            NoteText {
+                text: "Op. cit., pp. 65, 66.",
+                label: "5",
+                context: "Mr. Warren’s work is the result of a lifetime. In speaking of the Society,|he says:",
+                ..NoteText::default()
+            },
+            NoteText {
+                text: "Op. cit., vol. 5, p. 71.",
+                label: "6",
+                context: "This statement is followed by another,|in which Mr. Schoolcraft, in a",
                 ..NoteText::default()
             },
         ];
         let r = resolve(&notes);
         assert_eq!(r[2].refers_to, Some(1));
         assert_eq!(r[3].refers_to, None, "never a guess");
+        assert_eq!(r[4].refers_to, Some(0));
+        assert_eq!(r[5].refers_to, Some(1));
     }
 
     #[test]

@@ -563,18 +563,32 @@ fn resolve_chains(doc: &mut Document) {
                 .collect()
         })
         .collect();
-    // The body text just before each note's first marker.
-    let context = |n: &super::Note| -> &str {
-        let Some(m) = n.markers.first().and_then(|&m| doc.markers.get(m)) else {
-            return "";
-        };
-        let block = doc.blocks.get(m.block).map_or(m.span, |b| b.span);
-        let mut start = m.span.start.saturating_sub(300).max(block.start);
-        while !doc.text.is_char_boundary(start) {
-            start += 1;
-        }
-        doc.text.get(start..m.span.start).unwrap_or("")
-    };
+    // The body text around each note's first marker: before it, `|`, and
+    // the rest of the sentence after it.
+    let contexts: Vec<String> = doc
+        .notes
+        .iter()
+        .map(|n| {
+            let Some(m) = n.markers.first().and_then(|&m| doc.markers.get(m)) else {
+                return String::new();
+            };
+            let block = doc.blocks.get(m.block).map_or(m.span, |b| b.span);
+            let mut start = m.span.start.saturating_sub(600).max(block.start);
+            while !doc.text.is_char_boundary(start) {
+                start += 1;
+            }
+            let mut end = (m.span.end + 80).min(block.end);
+            while !doc.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let after = doc.text.get(m.span.end..end).unwrap_or("");
+            let after = after.split(';').next().unwrap_or(after);
+            format!(
+                "{}|{after}",
+                doc.text.get(start..m.span.start).unwrap_or("")
+            )
+        })
+        .collect();
     let texts: Vec<NoteText<'_>> = doc
         .notes
         .iter()
@@ -583,8 +597,13 @@ fn resolve_chains(doc: &mut Document) {
             text: doc.slice(n.span),
             italics: it,
             label: &n.label,
-            context: context(n),
+            context: "",
         })
+        .collect();
+    let texts: Vec<NoteText<'_>> = texts
+        .into_iter()
+        .zip(&contexts)
+        .map(|(t, c)| NoteText { context: c, ..t })
         .collect();
     let res = citations::resolve(&texts);
     for (n, r) in doc.notes.iter_mut().zip(res) {
