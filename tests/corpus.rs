@@ -234,7 +234,7 @@ fn score_links(s: &mut Score, doc: &Document, f: &Facts) {
         let marker = doc
             .markers
             .iter()
-            .filter(|m| m.label == l.label)
+            .filter(|m| same_label(&m.label, &l.label))
             .nth(l.occurrence.saturating_sub(1));
         let note = marker.and_then(|m| m.note);
         let ok = note.is_some_and(|i| fold(doc.note_text(i)).contains(&fold(&l.note)));
@@ -286,6 +286,12 @@ fn score_links(s: &mut Score, doc: &Document, f: &Facts) {
             format!("chain {:?} -> {want}: {got}", short(&c.note))
         });
     }
+}
+
+/// Labels match as printed; a reST auto-numbered label (`[#name]_`) matches
+/// with or without its `#`.
+fn same_label(got: &str, want: &str) -> bool {
+    got == want || got.trim_start_matches('#') == want.trim_start_matches('#')
 }
 
 /// The document beside a facts file: same stem, one of [`EXTENSIONS`].
