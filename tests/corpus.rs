@@ -268,10 +268,13 @@ fn score_links(s: &mut Score, doc: &Document, f: &Facts) {
                     let hit = |j: usize| fold(doc.note_text(j)).contains(&want);
                     let ok = n
                         .refers_to
-                        .is_some_and(|j| hit(j) || hit(doc.resolve_note(j)));
-                    let got = match n.refers_to {
-                        Some(j) => format!("points to {:?}", short(doc.note_text(j))),
-                        None => format!("no pointer (unresolved: {:?})", n.unresolved),
+                        .is_some_and(|j| hit(j) || hit(doc.resolve_note(j)))
+                        || n.same_as.is_some_and(hit);
+                    let got = match (n.refers_to, n.same_as) {
+                        (Some(j), _) | (None, Some(j)) => {
+                            format!("points to {:?}", short(doc.note_text(j)))
+                        }
+                        (None, None) => format!("no pointer (unresolved: {:?})", n.unresolved),
                     };
                     (ok, got)
                 }
