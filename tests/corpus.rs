@@ -234,7 +234,7 @@ fn score_links(s: &mut Score, doc: &Document, f: &Facts) {
         let marker = doc
             .markers
             .iter()
-            .filter(|m| m.label == l.label)
+            .filter(|m| same_label(&m.label, &l.label))
             .nth(l.occurrence.saturating_sub(1));
         let note = marker.and_then(|m| m.note);
         let ok = note.is_some_and(|i| fold(doc.note_text(i)).contains(&fold(&l.note)));
@@ -268,10 +268,13 @@ fn score_links(s: &mut Score, doc: &Document, f: &Facts) {
                     let hit = |j: usize| fold(doc.note_text(j)).contains(&want);
                     let ok = n
                         .refers_to
-                        .is_some_and(|j| hit(j) || hit(doc.resolve_note(j)));
-                    let got = match n.refers_to {
-                        Some(j) => format!("points to {:?}", short(doc.note_text(j))),
-                        None => format!("no pointer (unresolved: {:?})", n.unresolved),
+                        .is_some_and(|j| hit(j) || hit(doc.resolve_note(j)))
+                        || n.same_as.is_some_and(hit);
+                    let got = match (n.refers_to, n.same_as) {
+                        (Some(j), _) | (None, Some(j)) => {
+                            format!("points to {:?}", short(doc.note_text(j)))
+                        }
+                        (None, None) => format!("no pointer (unresolved: {:?})", n.unresolved),
                     };
                     (ok, got)
                 }
@@ -286,6 +289,12 @@ fn score_links(s: &mut Score, doc: &Document, f: &Facts) {
             format!("chain {:?} -> {want}: {got}", short(&c.note))
         });
     }
+}
+
+/// Labels match as printed; a reST auto-numbered label (`[#name]_`) matches
+/// with or without its `#`.
+fn same_label(got: &str, want: &str) -> bool {
+    got == want || got.trim_start_matches('#') == want.trim_start_matches('#')
 }
 
 /// The document beside a facts file: same stem, one of [`EXTENSIONS`].
