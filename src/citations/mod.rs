@@ -54,6 +54,7 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
     let mut originals: Vec<usize> = Vec::new();
     let mut keys: Vec<Option<WorkKey>> = vec![None; notes.len()];
     let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+    let mut stems: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for (i, n) in notes.iter().enumerate() {
         let mut r = Resolution::default();
         let (kind, at) = reference_of(n.text);
@@ -75,6 +76,18 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
                         Some(_) => {}
                         None => {
                             seen.insert(key, i);
+                        }
+                    }
+                }
+                // The same work cited again at another place (`Seemann: Voy.
+                // Herald, Vol. I, p. 313.` after `…, p. 312.`).
+                if r.same_as.is_none()
+                    && let Some(stem) = works::work_stem(n.text)
+                {
+                    match stems.get(&stem) {
+                        Some(&j) => r.same_as = Some(j),
+                        None => {
+                            stems.insert(stem, i);
                         }
                     }
                 }

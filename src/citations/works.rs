@@ -97,3 +97,23 @@ pub(super) fn author_matches(opcit: Option<&str>, original: Option<&str>, lenien
         _ => lenient,
     }
 }
+
+/// A note's citation without its locator (`p. 313`, `vol. 5, p. 71`,
+/// `chap. iv`), normalised, when what is left names a work (two or more
+/// words, ten or more letters, a locator actually cut off).
+pub(super) fn work_stem(text: &str) -> Option<String> {
+    const LOCATORS: &[&str] = &[
+        "p", "pp", "page", "pages", "vol", "vols", "chap", "ch", "no", "sec", "art", "fol",
+    ];
+    let n = norm(text);
+    let words: Vec<&str> = n.split(' ').collect();
+    let numeric = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || (!w.is_empty() && w.len() <= 6 && w.chars().all(|c| "ivxlcdm".contains(c)))
+    };
+    let cut = (1..words.len())
+        .find(|&k| LOCATORS.contains(&words[k]) && words.get(k + 1).is_some_and(|w| numeric(w)))?;
+    let stem = words[..cut].join(" ");
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    (cut >= 2 && letters >= 10).then_some(stem)
+}

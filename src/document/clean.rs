@@ -52,6 +52,10 @@ fn to_unicode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool, Option<String>)
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (Cow::Borrowed(s), false, None);
     }
+    if let Some(enc) = declared_charset(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        return (text, had_errors, Some(enc.name().to_string()));
+    }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     // The first 64 KiB decide; a legacy file is consistent throughout.
     let sample = &bytes[..bytes.len().min(64 * 1024)];
@@ -62,6 +66,37 @@ fn to_unicode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool, Option<String>)
     }
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     (text, had_errors, Some(enc.name().to_string()))
+}
+
+/// A charset the file declares near its start: Project Gutenberg's
+/// `Character set encoding: ISO-8859-1`, an Emacs/Python `coding: latin-1`
+/// line, or an HTML `charset=`. A declaration beats statistics.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(8 * 1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    for key in [
+        &b"character set encoding:"[..],
+        b"charset=",
+        b"coding:",
+        b"coding=",
+    ] {
+        let Some(at) = memchr::memmem::find(&lower, key) else {
+            continue;
+        };
+        let rest = &head[at + key.len()..];
+        let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+        let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+        let n = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+            .count();
+        if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..n])
+            && enc != encoding_rs::UTF_8
+        {
+            return Some(enc);
+        }
+    }
+    None
 }
 
 /// Makes any string safe to display: the same rules as [`decode`], with
@@ -239,6 +274,9 @@ mod tests {
         let d = decode(&le);
         assert_eq!(d.text, "Caf\u{e9}\n");
         assert_eq!(d.encoding.as_deref(), Some("UTF-16LE"));
+        let d = decode(b"Title: X\r\nCharacter set encoding: ISO-8859-1\r\n\r\nminuti\xe6 of form");
+        assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
+        assert!(d.text.ends_with("minuti\u{e6} of form"));
         let mut be = vec![0xFE, 0xFF];
         be.extend("x\u{2014}y".encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(&be).text, "x\u{2014}y");

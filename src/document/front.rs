@@ -115,9 +115,10 @@ pub fn read(paras: &[Para]) -> Front {
         if p.hidden.is_some() || matches!(p.kind, ParaKind::Code | ParaKind::FootnoteDef(_)) {
             continue;
         }
+        // The first top-level heading before any prose is the title.
         if let ParaKind::Heading(1) = p.kind
             && front.title.is_none()
-            && i == 0
+            && byline_at.is_none()
         {
             front.title = Some(p.text.to_string());
             front.title_para = Some(i);

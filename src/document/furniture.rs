@@ -83,6 +83,35 @@ fn is_page_break(t: &str) -> bool {
     bracketed || is_page_number(t)
 }
 
+/// Navigation a web page leaves in a copy or a text-browser dump of it
+/// (Wikipedia's `Jump to navigation`, `Create account`, search boxes).
+pub(crate) fn is_web_chrome(t: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "jump to navigation",
+        "jump to search",
+        "donate to wikipedia",
+        "create account",
+        "[unknown input type]",
+        "navigation menu",
+        "personal tools",
+        "not logged in",
+        "talk contributions",
+        "what links here",
+        "related changes",
+        "permanent link",
+        "page information",
+        "cite this page",
+        "download as pdf",
+        "printable version",
+        "edit links",
+    ];
+    if t.len() > 160 || !t.contains(['_', ' ', ']']) && t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase().replace('_', " ");
+    PHRASES.iter().any(|p| lower.contains(p))
+}
+
 /// A running header: `Publication | date` or `Title | page`, short.
 fn is_running_header(t: &str, publication: Option<&str>) -> bool {
     if t.len() > 400 || !t.contains(" | ") || t.chars().count() > 100 {
@@ -202,6 +231,8 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
         let t = p.text.trim();
         out[i] = if is_page_break(t) {
             Some(Furniture::PageBreak)
+        } else if is_web_chrome(t) {
+            Some(Furniture::WebChrome)
         } else if is_running_header(t, publication)
             || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, body, i))
         {

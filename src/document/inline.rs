@@ -100,8 +100,22 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
                     c.is_alphanumeric() && super::conventions::superscript::value(c).is_none()
                 })
             };
-            let can_open = !ws(after) && !alnum(before);
-            let can_close = !ws(before) && !alnum(after);
+            let (can_open, can_close) = if d == b'_' {
+                // `_italics_` only between spaces and punctuation: underscores
+                // joining words (`snake_case`, `Beauregard_&_Fraleigh_(1973`)
+                // are text.
+                let opens_after =
+                    |x: Option<char>| x.is_none_or(|c| c.is_whitespace() || "([\"“‘'".contains(c));
+                let closes_before = |x: Option<char>| {
+                    x.is_none_or(|c| c.is_whitespace() || ".,;:!?)]\"”’'—-".contains(c))
+                };
+                (
+                    !ws(after) && opens_after(before),
+                    !ws(before) && closes_before(after),
+                )
+            } else {
+                (!ws(after) && !alnum(before), !ws(before) && !alnum(after))
+            };
             stars.push((out.len(), run, can_open, can_close, d));
             out.push_str(&rest[..run]);
             i += run;

@@ -13,7 +13,7 @@
 mod clean;
 pub mod conventions;
 mod front;
-mod furniture;
+pub(crate) mod furniture;
 pub mod headings;
 mod inline;
 mod metadata;

@@ -173,10 +173,12 @@ fn sections(
                 labels[end] = bare_number_label(&paras[end].text);
             }
             if labels[end].is_none() && is_heading(end) {
+                // Only a numbered or labelled note (not a bullet) keeps the
+                // section going past a heading.
                 let next_is_note = (end + 1..paras.len())
                     .take(2)
                     .find(|&k| !is_heading(k))
-                    .is_some_and(|k| labels[k].is_some());
+                    .is_some_and(|k| labels[k].as_ref().is_some_and(|l| l.label.is_some()));
                 if !next_is_note || is_notes_heading(&paras[end].text) {
                     break;
                 }

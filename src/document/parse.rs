@@ -7,7 +7,7 @@ use super::furniture;
 use super::inline::{LocalInline, Rewrite};
 use super::normalise_words;
 use super::notes::{self, NotesLayout};
-use super::raw::Para;
+use super::raw::{Para, ParaKind};
 use super::readers::{self, Format, Reading, Stated};
 use super::{
     Block, BlockKind, Diagnostic, DiagnosticKind, Document, Furniture, Inline, InlineKind, Marker,
@@ -165,11 +165,14 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     for &i in &layout.chrome {
         roles[i] = Role::Furniture(Furniture::WebChrome);
     }
-    // A numbered notes heading (`7.1. Normative References`) is part of the
-    // document's structure and stays in the outline; a bare `Notes` or
-    // `Endnotes:` label is furniture: its notes are in the notes panel.
+    // A numbered notes heading (`7.1. Normative References`) or one the
+    // markup sets as a heading is part of the document's structure and stays
+    // in the outline; a bare `Notes` or `Endnotes:` line is furniture: its
+    // notes are in the notes panel.
     for &i in &layout.headings {
-        roles[i] = if super::headings::numbered(&paras[i].text).is_some() {
+        roles[i] = if super::headings::numbered(&paras[i].text).is_some()
+            || matches!(paras[i].kind, ParaKind::Heading(_))
+        {
             Role::Text
         } else {
             Role::Furniture(Furniture::NotesHeading)

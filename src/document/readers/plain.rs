@@ -167,6 +167,12 @@ fn starts_item(line: &str) -> bool {
 /// bracketed label starts one only after a line that ends a sentence (a
 /// wrapped line may begin with a citation: `[20]. As far as…`).
 fn item_break(prev: &str, line: &str) -> bool {
+    // Web-page navigation copied with the text stands on its own lines.
+    if crate::document::furniture::is_web_chrome(line)
+        || crate::document::furniture::is_web_chrome(prev)
+    {
+        return true;
+    }
     if !starts_item(line) {
         return false;
     }
@@ -233,6 +239,78 @@ fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, base: usize, out: &mu
             return;
         }
         super::preformatted::Shape::Prose => {}
+    }
+    // Inside a prose block: starred headings of text-browser dumps and runs
+    // of column-aligned lines (tables) stand apart; the rest is prose.
+    let mut from = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((level, head, used)) = starred_heading(&texts[i..]) {
+            prose(&lines[from..i], blank_before && from == 0, out);
+            let (l, last) = (&lines[i], &lines[i + used - 1]);
+            let mut p = Para::from_raw(head, l.start..last.start + last.text.len(), true);
+            p.kind = ParaKind::Heading(level);
+            out.push(p);
+            i += used;
+            from = i;
+            continue;
+        }
+        let run = texts[i..]
+            .iter()
+            .take_while(|t| {
+                super::preformatted::column_gap(t) || super::preformatted::dot_leader(t)
+            })
+            .count();
+        if run >= 2 && lines.len() > run {
+            prose(&lines[from..i], blank_before && from == 0, out);
+            let (l, last) = (&lines[i], &lines[i + run - 1]);
+            out.push(Para::verbatim(
+                super::preformatted::dedent(&texts[i..i + run]),
+                l.start..last.start + last.text.len(),
+                false,
+            ));
+            i += run;
+            from = i;
+            continue;
+        }
+        i += 1;
+    }
+    prose(&lines[from..], blank_before && from == 0, out);
+}
+
+/// A heading as text browsers dump one: `***** History[edit] *****` (the
+/// closing stars may wrap onto the next line): level, text, lines used.
+fn starred_heading(lines: &[&str]) -> Option<(u8, String, usize)> {
+    let t = lines.first()?.trim();
+    let stars = t.bytes().take_while(|&b| b == b'*').count();
+    if !(2..=6).contains(&stars) || t.as_bytes().get(stars) != Some(&b' ') {
+        return None;
+    }
+    let rest = t[stars..].trim();
+    let (body, used) = match rest.strip_suffix(&"*".repeat(stars)) {
+        Some(b) => (b.trim(), 1),
+        None => {
+            let next = lines.get(1)?.trim();
+            if next.bytes().all(|b| b == b'*') && next.len() == stars {
+                (rest, 2)
+            } else {
+                return None;
+            }
+        }
+    };
+    let body = body.strip_suffix("[edit]").unwrap_or(body).trim();
+    // `*** START OF THE PROJECT GUTENBERG EBOOK … ***` is a licence line.
+    if body.is_empty() || body.contains('*') || body.to_uppercase().contains("GUTENBERG") {
+        return None;
+    }
+    let level = u8::try_from(7 - stars).unwrap_or(1).clamp(1, 6);
+    Some((level, body.to_string(), used))
+}
+
+/// Splits hard-wrapped or one-line-per-paragraph prose lines into paragraphs.
+fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
+    if lines.is_empty() {
+        return;
     }
     // A line of more than WRAP_MAX bytes may still be WRAP_MAX chars or
     // fewer; only count chars when bytes alone cannot decide.

@@ -38,13 +38,13 @@ pub fn base_indent<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
 
 /// True for a table-of-contents line: dot leaders (`Introduction ....... 7`,
 /// `Scope . . . . . 12`).
-fn dot_leader(t: &str) -> bool {
+pub fn dot_leader(t: &str) -> bool {
     t.contains("....") || t.contains(". . . ")
 }
 
 /// True when a line has a gap of three or more spaces between words (column
 /// alignment: tables, RFC headers, aligned grammar rules).
-fn column_gap(t: &str) -> bool {
+pub fn column_gap(t: &str) -> bool {
     t.trim().contains("   ")
 }
 
