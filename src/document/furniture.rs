@@ -212,6 +212,22 @@ fn is_boilerplate(t: &str) -> bool {
     credit || DISCLAIMER.any_in(t) || FOUNDING.any_in(t) && ORG.any_in(t)
 }
 
+/// For each paragraph, whether it is a short line that recurs three or more
+/// times in the document (a running header or footer candidate).
+#[must_use]
+pub fn repeated_lines(paras: &[Para]) -> Vec<bool> {
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for p in paras {
+        if p.text.len() <= 200 {
+            *counts.entry(p.text.trim()).or_default() += 1;
+        }
+    }
+    paras
+        .iter()
+        .map(|p| p.text.len() <= 200 && counts.get(p.text.trim()).copied().unwrap_or(0) >= 3)
+        .collect()
+}
+
 /// Marks page furniture among `paras` (only those with `body[i]` true).
 /// `publication` helps recognise running headers.
 #[must_use]

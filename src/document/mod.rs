@@ -18,6 +18,7 @@ pub mod headings;
 mod inline;
 mod metadata;
 mod notes;
+pub(crate) mod page_notes;
 mod parse;
 mod raw;
 pub mod readers;

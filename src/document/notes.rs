@@ -36,6 +36,8 @@ pub struct NotesLayout {
     /// Short paragraphs after the last notes that are neither notes nor
     /// article text (a web page's footer copied with it).
     pub chrome: Vec<usize>,
+    /// Rule lines (`——————`) that open a page's footnotes.
+    pub rules: Vec<usize>,
 }
 
 /// True for a notes section heading.
@@ -116,6 +118,7 @@ pub fn find(
     paras: &[Para],
     has_marker: &dyn Fn(&str, usize) -> bool,
     is_heading: &dyn Fn(usize) -> bool,
+    repeated: &dyn Fn(usize) -> bool,
 ) -> NotesLayout {
     let mut layout = NotesLayout {
         taken: vec![false; paras.len()],
@@ -140,6 +143,7 @@ pub fn find(
         );
     }
     in_body_notes(paras, &labels, has_marker, &mut layout);
+    super::page_notes::find(paras, &labels, has_marker, repeated, &mut layout);
     layout
 }
 
@@ -385,7 +389,7 @@ mod tests {
             "Roy T. Fielding lives in Irvine and this is prose.",
         ]);
         let heads = [1, 4];
-        let l = find(&p, &|_, _| true, &|i| heads.contains(&i));
+        let l = find(&p, &|_, _| true, &|i| heads.contains(&i), &|_| false);
         assert_eq!(l.notes.len(), 2);
         assert_eq!(l.taken, vec![false, false, true, true, false, false]);
         assert_eq!(l.headings, vec![1]);
@@ -403,7 +407,7 @@ mod tests {
             "1. Second chapter's note.",
         ]);
         let heads = [1, 2, 4];
-        let l = find(&p, &|_, _| true, &|i| heads.contains(&i));
+        let l = find(&p, &|_, _| true, &|i| heads.contains(&i), &|_| false);
         assert_eq!(l.notes.len(), 2);
     }
 }

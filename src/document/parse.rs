@@ -156,7 +156,9 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     let (first_cited, mut cached) = first_citations(&paras);
     let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
     let is_heading = |i: usize| structure::is_section_start(&paras[i]);
-    let layout = notes::find(&paras, &has_marker, &is_heading);
+    let repeats = furniture::repeated_lines(&paras);
+    let repeated = |i: usize| repeats[i];
+    let layout = notes::find(&paras, &has_marker, &is_heading, &repeated);
     for (i, taken) in layout.taken.iter().enumerate() {
         if *taken {
             roles[i] = Role::Note;
@@ -164,6 +166,9 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     }
     for &i in &layout.chrome {
         roles[i] = Role::Furniture(Furniture::WebChrome);
+    }
+    for &i in &layout.rules {
+        roles[i] = Role::Furniture(Furniture::PageBreak);
     }
     // A numbered notes heading (`7.1. Normative References`) or one the
     // markup sets as a heading is part of the document's structure and stays

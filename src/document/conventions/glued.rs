@@ -48,8 +48,12 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
         && pp.is_ascii_digit()
         && len != 3
         && is_grouped_number(&before[..before.len() - 1]);
+    // `3.5` is a decimal; `at 216.1 Aside` (a page cite, then the note
+    // number before a new sentence) is a marker.
     if p == '.' && pp.is_ascii_digit() {
-        return None;
+        let next_word = text[i + len..].trim_start().chars().next();
+        let sentence = text[i + len..].starts_with(' ') && next_word.is_some_and(char::is_uppercase);
+        return sentence.then(|| Candidate::new(i..i + len, text[i..i + len].to_string(), Strength::Glued));
     }
     (word_before || grouped)
         .then(|| Candidate::new(i..i + len, text[i..i + len].to_string(), Strength::Glued))

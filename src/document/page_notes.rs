@@ -1,0 +1,186 @@
+//! Footnotes at the foot of a copied page: text copied out of a PDF keeps
+//! each page's notes just before the page break (a page number, a running
+//! header, `[Page N]`), often under a rule (`——————`), labelled by a bare
+//! number (`1 The Board heard…`) or a symbol. A labelled paragraph is such a
+//! note only when the page ends after it with nothing but notes between, and
+//! the body before it cites its label.
+
+use super::conventions::{Label, Style, numbered::bare_number_label};
+use super::notes::{NoteDraft, NotesLayout};
+use super::raw::{Para, ParaKind};
+
+/// True for a rule line that opens a page's notes (`——————`, `______`).
+#[must_use]
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '—' | '–' | '-' | '_' | '─'))
+}
+
+/// True for a paragraph that ends a page: a page number, `[Page N]`, or a
+/// header or footer line that ends in a page number after a wide gap.
+fn ends_page(p: &Para, repeated: &dyn Fn(usize) -> bool, i: usize) -> bool {
+    let t = p.text.trim();
+    let digits = !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let tail_number = t
+        .rsplit_once("   ")
+        .is_some_and(|(_, n)| !n.trim().is_empty() && n.trim().len() <= 4 && n.trim().bytes().all(|b| b.is_ascii_digit()));
+    digits || tail_number || t.ends_with(']') && t.contains("[Page ") || repeated(i)
+}
+
+/// The label a foot note starts with: a bare number or a symbol.
+fn foot_label(p: &Para, known: Option<&Label>) -> Option<Label> {
+    if p.kind != ParaKind::Unknown {
+        return None;
+    }
+    // `1. text` is a list as often as a note: only the bare number PDF
+    // copies leave (`1 The Board…`) and symbols count here.
+    known
+        .filter(|l| l.style == Style::Symbol && l.label.is_some())
+        .cloned()
+        .or_else(|| bare_number_label(&p.text))
+}
+
+/// Finds page-foot notes among the paragraphs not yet taken. `repeated(i)`
+/// says whether paragraph `i` is a line repeated across pages.
+pub fn find(
+    paras: &[Para],
+    labels: &[Option<Label>],
+    has_marker: &dyn Fn(&str, usize) -> bool,
+    repeated: &dyn Fn(usize) -> bool,
+    layout: &mut NotesLayout,
+) {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        if layout.taken[i] {
+            i += 1;
+            continue;
+        }
+        let after_rule = i > 0 && is_rule(&paras[i - 1].text);
+        let Some(first) = foot_label(&paras[i], labels[i].as_ref()) else {
+            i += 1;
+            continue;
+        };
+        let Some(label) = first.label.clone() else {
+            i += 1;
+            continue;
+        };
+        if !has_marker(&label, i) {
+            i += 1;
+            continue;
+        }
+        // The zone runs to the end of the page; give up at anything that is
+        // clearly body text again (a heading).
+        let mut end = i + 1;
+        while end < paras.len()
+            && !layout.taken[end]
+            && !ends_page(&paras[end], repeated, end)
+            && !matches!(paras[end].kind, ParaKind::Heading(_))
+            && end - i < 40
+        {
+            end += 1;
+        }
+        let closes = end < paras.len() && ends_page(&paras[end], repeated, end);
+        if !(closes || after_rule) {
+            i += 1;
+            continue;
+        }
+        let mut current: Option<NoteDraft> = None;
+        for k in i..end {
+            let l = foot_label(&paras[k], labels[k].as_ref())
+                .filter(|l| l.label.as_deref().is_some_and(|x| k == i || has_marker(x, k)));
+            match (l, current.as_mut()) {
+                (Some(l), _) => {
+                    if let Some(c) = current.take() {
+                        found.push(c);
+                    }
+                    current = Some(NoteDraft {
+                        label: l.label.clone().unwrap_or_default(),
+                        para: k,
+                        continued: Vec::new(),
+                        strip: l.len,
+                        strip_close: false,
+                    });
+                }
+                (None, Some(c)) => c.continued.push(k),
+                (None, None) => {}
+            }
+            layout.taken[k] = true;
+        }
+        if let Some(c) = current {
+            found.push(c);
+        }
+        if after_rule {
+            layout.rules.push(i - 1);
+        }
+        i = end;
+    }
+    if !found.is_empty() {
+        layout.notes.append(&mut found);
+        layout.notes.sort_by_key(|n| n.para);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras<'a>(lines: &[&'a str]) -> Vec<Para<'a>> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Para::from_raw(*l, i..i + 1, true))
+            .collect()
+    }
+
+    #[test]
+    fn notes_before_a_page_number() {
+        let p = paras(&[
+            "The DHS has appealed from this decision.1 The appeal will be sustained.",
+            "1 The Board heard oral argument in this case.",
+            " 437",
+            "Cite as 28 I&N Dec. 437 (BIA 2022)",
+            "law relating to a controlled substance.",
+        ]);
+        let labels = vec![None; p.len()];
+        let mut layout = NotesLayout {
+            taken: vec![false; p.len()],
+            ..NotesLayout::default()
+        };
+        find(&p, &labels, &|l, at| l == "1" && at > 0, &|i| i == 3, &mut layout);
+        assert_eq!(layout.notes.len(), 1);
+        assert_eq!(layout.taken, vec![false, true, false, false, false]);
+    }
+
+    #[test]
+    fn notes_under_a_rule_continue_in_lower_case() {
+        let p = paras(&[
+            "racial antagonism never can. Id., at 216.1 Aside from Grutter, the Court",
+            "——————",
+            "1 The standard of pressing public necessity is more frequently called",
+            "a compelling governmental interest. I use the terms interchangeably.",
+            "Cite as: 570 U. S. ____ (2013)            3",
+        ]);
+        let labels = vec![None; p.len()];
+        let mut layout = NotesLayout {
+            taken: vec![false; p.len()],
+            ..NotesLayout::default()
+        };
+        find(&p, &labels, &|l, at| l == "1" && at > 0, &|_| false, &mut layout);
+        assert_eq!(layout.notes.len(), 1);
+        assert_eq!(layout.notes[0].continued, vec![3]);
+        assert_eq!(layout.rules, vec![1]);
+    }
+
+    #[test]
+    fn a_numbered_paragraph_in_the_body_is_not_a_note() {
+        let p = paras(&["Text cites 3 things.", "3 Men walked in.", "More body text follows here."]);
+        let labels = vec![None; p.len()];
+        let mut layout = NotesLayout {
+            taken: vec![false; p.len()],
+            ..NotesLayout::default()
+        };
+        find(&p, &labels, &|_, _| true, &|_| false, &mut layout);
+        assert!(layout.notes.is_empty());
+    }
+}
