@@ -105,6 +105,23 @@ pub(crate) fn is_web_chrome(t: &str) -> bool {
         "printable version",
         "edit links",
     ];
+    const LINES: &[&str] = &[
+        "namespaces",
+        "variants",
+        "views",
+        "more",
+        "navigation",
+        "interaction",
+        "tools",
+        "print/export",
+        "languages",
+        "in other projects",
+        "contribute",
+        "edit links",
+    ];
+    if LINES.contains(&t.trim().to_lowercase().as_str()) {
+        return true;
+    }
     if t.len() > 160 || !t.contains(['_', ' ', ']']) && t.len() > 40 {
         return false;
     }

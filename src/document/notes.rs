@@ -177,12 +177,19 @@ fn sections(
                 labels[end] = bare_number_label(&paras[end].text);
             }
             if labels[end].is_none() && is_heading(end) {
-                // Only a numbered or labelled note (not a bullet) keeps the
-                // section going past a heading.
+                // Only a note labelled like the section's first (not a
+                // bullet list) keeps the section going past a heading.
+                let style = labels[i + 1..end].iter().flatten().next().map(|l| l.style);
                 let next_is_note = (end + 1..paras.len())
                     .take(2)
                     .find(|&k| !is_heading(k))
-                    .is_some_and(|k| labels[k].as_ref().is_some_and(|l| l.label.is_some()));
+                    .is_some_and(|k| {
+                        labels[k].as_ref().is_some_and(|l| {
+                            l.label.is_some()
+                                && l.style != Style::Symbol
+                                && style.is_none_or(|s| s.same_family(l.style))
+                        })
+                    });
                 if !next_is_note || is_notes_heading(&paras[end].text) {
                     break;
                 }

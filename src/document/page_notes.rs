@@ -21,9 +21,9 @@ pub fn is_rule(t: &str) -> bool {
 fn ends_page(p: &Para, repeated: &dyn Fn(usize) -> bool, i: usize) -> bool {
     let t = p.text.trim();
     let digits = !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
-    let tail_number = t
-        .rsplit_once("   ")
-        .is_some_and(|(_, n)| !n.trim().is_empty() && n.trim().len() <= 4 && n.trim().bytes().all(|b| b.is_ascii_digit()));
+    let tail_number = t.rsplit_once("   ").is_some_and(|(_, n)| {
+        !n.trim().is_empty() && n.trim().len() <= 4 && n.trim().bytes().all(|b| b.is_ascii_digit())
+    });
     digits || tail_number || t.ends_with(']') && t.contains("[Page ") || repeated(i)
 }
 
@@ -87,8 +87,11 @@ pub fn find(
         }
         let mut current: Option<NoteDraft> = None;
         for k in i..end {
-            let l = foot_label(&paras[k], labels[k].as_ref())
-                .filter(|l| l.label.as_deref().is_some_and(|x| k == i || has_marker(x, k)));
+            let l = foot_label(&paras[k], labels[k].as_ref()).filter(|l| {
+                l.label
+                    .as_deref()
+                    .is_some_and(|x| k == i || has_marker(x, k))
+            });
             match (l, current.as_mut()) {
                 (Some(l), _) => {
                     if let Some(c) = current.take() {
@@ -147,7 +150,13 @@ mod tests {
             taken: vec![false; p.len()],
             ..NotesLayout::default()
         };
-        find(&p, &labels, &|l, at| l == "1" && at > 0, &|i| i == 3, &mut layout);
+        find(
+            &p,
+            &labels,
+            &|l, at| l == "1" && at > 0,
+            &|i| i == 3,
+            &mut layout,
+        );
         assert_eq!(layout.notes.len(), 1);
         assert_eq!(layout.taken, vec![false, true, false, false, false]);
     }
@@ -166,7 +175,13 @@ mod tests {
             taken: vec![false; p.len()],
             ..NotesLayout::default()
         };
-        find(&p, &labels, &|l, at| l == "1" && at > 0, &|_| false, &mut layout);
+        find(
+            &p,
+            &labels,
+            &|l, at| l == "1" && at > 0,
+            &|_| false,
+            &mut layout,
+        );
         assert_eq!(layout.notes.len(), 1);
         assert_eq!(layout.notes[0].continued, vec![3]);
         assert_eq!(layout.rules, vec![1]);
@@ -174,7 +189,11 @@ mod tests {
 
     #[test]
     fn a_numbered_paragraph_in_the_body_is_not_a_note() {
-        let p = paras(&["Text cites 3 things.", "3 Men walked in.", "More body text follows here."]);
+        let p = paras(&[
+            "Text cites 3 things.",
+            "3 Men walked in.",
+            "More body text follows here.",
+        ]);
         let labels = vec![None; p.len()];
         let mut layout = NotesLayout {
             taken: vec![false; p.len()],

@@ -38,11 +38,22 @@ fn backlink(t: &str, label: Option<String>, len: usize) -> Label {
         .strip_prefix("Jump up to:")
         .map_or(rest2, str::trim_start);
     let mut cur = rest2;
-    // Back-link letters: single lower-case letters separated by spaces.
+    // Back-link letters: single lower-case letters separated by spaces; a
+    // text dump may glue the last one to the text (`^ a bLane, A. N.`).
+    let mut last: Option<char> = None;
     loop {
         let mut it = cur.char_indices();
         match (it.next(), it.next()) {
-            (Some((_, c)), Some((j, ' '))) if c.is_ascii_lowercase() => cur = cur[j..].trim_start(),
+            (Some((_, c)), Some((j, ' '))) if c.is_ascii_lowercase() => {
+                last = Some(c);
+                cur = cur[j..].trim_start();
+            }
+            (Some((_, c)), Some((j, n)))
+                if last.is_some_and(|l| (l as u8) + 1 == c as u8) && n.is_uppercase() =>
+            {
+                cur = &cur[j..];
+                break;
+            }
             _ => break,
         }
     }

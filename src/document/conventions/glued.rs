@@ -52,8 +52,10 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
     // number before a new sentence) is a marker.
     if p == '.' && pp.is_ascii_digit() {
         let next_word = text[i + len..].trim_start().chars().next();
-        let sentence = text[i + len..].starts_with(' ') && next_word.is_some_and(char::is_uppercase);
-        return sentence.then(|| Candidate::new(i..i + len, text[i..i + len].to_string(), Strength::Glued));
+        let sentence =
+            text[i + len..].starts_with(' ') && next_word.is_some_and(char::is_uppercase);
+        return sentence
+            .then(|| Candidate::new(i..i + len, text[i..i + len].to_string(), Strength::Glued));
     }
     (word_before || grouped)
         .then(|| Candidate::new(i..i + len, text[i..i + len].to_string(), Strength::Glued))
