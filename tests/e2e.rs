@@ -138,3 +138,26 @@ fn a_bad_configuration_is_reported_and_the_defaults_used() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn real_documents_latin1_accents_rfc_contents_and_hidden_text() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
+    let latin1 = format!("{dir}gutenberg-beethoven-letters.txt");
+    let rfc = format!("{dir}rfc3986-uri-syntax.txt");
+    let mut s = Session::start(200, 50, temp_data(), &[&latin1, &rfc], &[]);
+    s.wait_text("windows-1252");
+    s.send("/GRABENS\r");
+    s.wait_text("HÖFEN GRABENS");
+    assert!(!s.contents().contains('\u{FFFD}'));
+    // The RFC: its contents lines stay as printed; footers are hidden and counted.
+    s.send("J");
+    s.wait_text("lines hidden · f shows them");
+    s.send("/Overview of URIs . .\r");
+    s.wait_text("1.1.  Overview of URIs . . .");
+    s.send("/[Page 5]\r");
+    s.wait_text("in hidden text; f hides it again");
+    s.wait_text("[Page 5]");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

@@ -218,7 +218,8 @@ pub fn follow_note(s: &mut AppState, n: usize) {
     s.message = Some((format!("note {label} (C-o to go back)"), false));
 }
 
-/// Finds the committed query in the open article (ASCII case-insensitive).
+/// Finds the committed query in the open article (ASCII case-insensitive),
+/// hidden page furniture included: a match there reveals it.
 pub fn find_matches(s: &mut AppState) {
     s.search.matches.clear();
     s.search.current = None;
@@ -227,12 +228,7 @@ pub fn find_matches(s: &mut AppState) {
     if q.is_empty() {
         return;
     }
-    for (_, b) in doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| s.show_furniture || b.furniture.is_none())
-    {
+    for b in &doc.blocks {
         let t = doc.slice(b.span).to_ascii_lowercase();
         let mut from = 0;
         while let Some(i) = t.get(from..).and_then(|r| r.find(&q)) {
@@ -274,11 +270,27 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
     };
     s.search.current = Some(next);
     let start = s.search.matches[next].start;
+    // A match in hidden text shows the furniture where it lands.
+    let hidden = s.doc().is_some_and(|d| {
+        d.blocks
+            .iter()
+            .any(|b| b.furniture.is_some() && b.span.start <= start && start < b.span.end)
+    });
+    let revealed = hidden && !s.show_furniture;
+    if revealed {
+        s.show_furniture = true;
+        s.ensure_layout();
+    }
     if let Some(line) = s.layout.as_ref().map(|l| l.line_of(start)) {
         show_line(s, line);
     }
     let q = s.search.query.clone();
-    s.message = Some((format!("/{q}: match {} of {n}", next + 1), false));
+    let mut m = format!("/{q}: match {} of {n}", next + 1);
+    if revealed {
+        let key = super::keymap::key_for(&super::Action::ToggleFurniture).unwrap_or("f");
+        m.push_str(&format!(" (in hidden text; {key} hides it again)"));
+    }
+    s.message = Some((m, false));
 }
 
 /// Mouse wheel: scrolls the pane under the pointer.

@@ -343,6 +343,16 @@ impl Document {
             _ => None,
         })
     }
+    /// How many lines of text are hidden as page furniture (each block's
+    /// lines; a preformatted block counts every line).
+    #[must_use]
+    pub fn hidden_lines(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| b.furniture.is_some())
+            .map(|b| 1 + self.slice(b.span).bytes().filter(|&c| c == b'\n').count())
+            .sum()
+    }
     /// Number of body paragraphs (list items, quotes and code count; headings,
     /// furniture and embeds do not).
     #[must_use]

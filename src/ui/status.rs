@@ -34,6 +34,26 @@ pub fn hint() -> String {
     )
 }
 
+/// `" │ 12 lines hidden · f shows them"` while page furniture is hidden,
+/// with the key from the keymap; the encoding when it was not UTF-8.
+fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
+    let mut out = String::new();
+    if let Some(enc) = &d.meta.encoding {
+        out.push_str(&format!(" │ {enc}"));
+    }
+    let n = d.hidden_lines();
+    if !s.show_furniture && n > 0 {
+        let key = key_for(&Action::ToggleFurniture).unwrap_or("f");
+        let lines = if n == 1 { "line" } else { "lines" };
+        if s.size.0 < 100 {
+            out.push_str(&format!(" │ {n} hidden ({key})"));
+        } else {
+            out.push_str(&format!(" │ {n} {lines} hidden · {key} shows them"));
+        }
+    }
+    out
+}
+
 /// Draws the status line in `r`.
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     buf.set_style(r, theme::STATUS);
@@ -62,6 +82,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
             if let Some(b) = s.layout.as_ref().and_then(|l| l.heading_at(s.top)) {
                 tail = format!(" │ § {}", truncate(d.block_text(b), 40));
             }
+            tail.push_str(&hidden_note(s, d));
         }
         let room =
             w.saturating_sub(rw_full + 3 + super::body::cells(&left) + super::body::cells(&tail));
