@@ -63,3 +63,29 @@ fn backlink(t: &str, label: Option<String>, len: usize) -> Label {
         style: Style::BackLink,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn l(t: &str) -> Option<(Option<String>, String)> {
+        super::note(t).map(|l| (l.label, t[l.len..].to_string()))
+    }
+
+    #[test]
+    fn wikipedia_reference_shapes() {
+        assert_eq!(l("^ a b Grafton, A."), Some((None, "Grafton, A.".into())));
+        assert_eq!(l("↑ Jump up to: a b Smith"), Some((None, "Smith".into())));
+        assert_eq!(
+            l("2. ^ Jones, B."),
+            Some((Some("2".into()), "Jones, B.".into()))
+        );
+        assert_eq!(
+            l("7. ^ a bLane, A. N."),
+            Some((Some("7".into()), "Lane, A. N.".into()))
+        );
+        assert_eq!(
+            l("2. Jones, B."),
+            None,
+            "a numbered note without a back-link"
+        );
+    }
+}

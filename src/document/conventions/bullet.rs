@@ -29,3 +29,20 @@ fn note(t: &str) -> Option<Label> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Style;
+
+    #[test]
+    fn bullets_carry_other_labels() {
+        let l = super::note("- ³⁶Mari").expect("label");
+        assert_eq!(
+            (l.label.as_deref(), l.style),
+            (Some("36"), Style::Superscript)
+        );
+        let l = super::note("• Ibid.").expect("label");
+        assert_eq!((l.label, l.len, l.style), (None, 4, Style::Bullet));
+        assert!(super::note("-not a bullet").is_none());
+    }
+}

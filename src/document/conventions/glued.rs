@@ -74,3 +74,23 @@ fn is_grouped_number(s: &str) -> bool {
         && (1..=3).contains(&groups[0].len())
         && groups[1..].iter().all(|g| g.len() == 3)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::marker;
+
+    #[test]
+    fn glued_digits() {
+        assert_eq!(
+            marker("security.1 Next", 9).map(|c| c.label),
+            Some("1".into())
+        );
+        assert_eq!(
+            marker("at 216.1 Aside", 7).map(|c| c.label),
+            Some("1".into())
+        );
+        assert!(marker("costs 3.5 units", 8).is_none(), "a decimal");
+        assert!(marker("in 1956.2019", 8).is_none(), "too long a run");
+        assert!(marker("G7 summit", 1).is_none());
+    }
+}

@@ -43,3 +43,24 @@ pub fn bare_number_label(t: &str) -> Option<Label> {
         style: Style::Numbered,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_and_bare() {
+        assert_eq!(
+            note("10.   “K").map(|l| (l.label, l.len)),
+            Some((Some("10".into()), 6))
+        );
+        assert_eq!(note("3) Smith").map(|l| l.label), Some(Some("3".into())));
+        assert!(note("1956 was").is_none());
+        assert!(note("4.").is_none());
+        assert_eq!(
+            bare_number_label("1 Thomas Schelling").map(|l| l.len),
+            Some(2)
+        );
+        assert!(bare_number_label("12 summits were held").is_none());
+    }
+}

@@ -60,3 +60,20 @@ fn note(t: &str) -> Option<Label> {
         style: Style::Superscript,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_and_notes() {
+        assert_eq!(marker("word¹² next", 4).map(|c| c.label), Some("12".into()));
+        assert_eq!(marker("area 10³ m", 7), None, "an exponent after a digit");
+        assert_eq!(marker("¹ at the start", 0), None);
+        assert_eq!(
+            note("¹²Joseph").map(|l| (l.label, l.len)),
+            Some((Some("12".into()), 4))
+        );
+        assert_eq!(run("⁴⁵x"), Some(("45".into(), 6)));
+    }
+}

@@ -1,0 +1,289 @@
+//! The passes over a reader's paragraphs, in order: masthead, note
+//! sections, furniture, structure, split paragraphs, markers; one role per
+//! paragraph, decided pass by pass.
+
+use super::conventions::{Candidate, Strength, label_of, scan};
+use super::furniture;
+use super::normalise_words;
+use super::notes::{self};
+use super::raw::{Para, ParaKind};
+use super::readers::{Format, Reading};
+use super::{
+    Block, BlockKind, Diagnostic, Document, Furniture, Inline, InlineKind, Marker, Span, front,
+    structure,
+};
+use rustc_hash::FxHashMap as HashMap;
+
+use super::chains::{meta, publication_from_headers, resolve_chains};
+use super::linking::{add_notes, link_markers, push_inlines, report_orphans, with_markers};
+
+/// What one paragraph turned out to be, decided pass by pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Article text (its kind is in the kinds list).
+    Text,
+    /// The title or byline, shown at the top of the body.
+    Shown,
+    /// Page furniture, hidden unless asked for.
+    Furniture(Furniture),
+    /// Part of a note (first paragraph or continuation).
+    Note,
+    /// Joined into an earlier paragraph (split by a page break).
+    Merged,
+}
+
+/// Runs the passes over a reader's paragraphs.
+pub(super) fn assemble(
+    reading: Reading<'_>,
+    format: Format,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Document {
+    let Reading {
+        mut paras,
+        stated,
+        title_para,
+    } = reading;
+    // Pass: masthead (title, byline, header blocks).
+    let front = match title_para {
+        // The reader found the header and the title: nothing to guess.
+        Some(t) => front::Front {
+            title_para: Some(t),
+            ..front::Front::default()
+        },
+        None => {
+            let mut f = front::read(&paras);
+            // A stated title (a Gutenberg header) wins: a first line that is
+            // not that title is no title (`TRANSCRIBER'S NOTES`).
+            if let (Some(stated_title), Some(t)) = (&stated.title, f.title_para)
+                && normalise_words(&paras[t].text) != normalise_words(stated_title)
+            {
+                f.title_para = None;
+                f.title = None;
+                f.masthead.retain(|&i| i != t);
+            }
+            f
+        }
+    };
+    let mut roles: Vec<Role> = paras
+        .iter()
+        .map(|p| p.hidden.map_or(Role::Text, Role::Furniture))
+        .collect();
+    for &i in &front.masthead {
+        roles[i] = Role::Furniture(Furniture::Masthead);
+    }
+    for i in [front.title_para, front.byline_para].into_iter().flatten() {
+        roles[i] = Role::Shown;
+    }
+
+    // Pass: note sections. Where each label is first cited confirms notes.
+    let (first_cited, mut cached) = first_citations(&paras);
+    let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
+    let is_heading = |i: usize| structure::is_section_start(&paras[i]);
+    let repeats = furniture::repeated_lines(&paras);
+    let repeated = |i: usize| repeats[i];
+    let layout = notes::find(&paras, &has_marker, &is_heading, &repeated);
+    for (i, taken) in layout.taken.iter().enumerate() {
+        if *taken {
+            roles[i] = Role::Note;
+        }
+    }
+    for &i in &layout.chrome {
+        roles[i] = Role::Furniture(Furniture::WebChrome);
+    }
+    for &i in &layout.rules {
+        roles[i] = Role::Furniture(Furniture::PageBreak);
+    }
+    // A numbered notes heading (`7.1. Normative References`) or one the
+    // markup sets as a heading is part of the document's structure and stays
+    // in the outline; a bare `Notes` or `Endnotes:` line is furniture: its
+    // notes are in the notes panel.
+    for &i in &layout.headings {
+        roles[i] = if super::headings::numbered(&paras[i].text).is_some()
+            || matches!(paras[i].kind, ParaKind::Heading(_))
+        {
+            Role::Text
+        } else {
+            Role::Furniture(Furniture::NotesHeading)
+        };
+    }
+
+    // Pass: furniture among what is still article text.
+    let text_mask: Vec<bool> = roles.iter().map(|r| *r == Role::Text).collect();
+    let publication = front.publication.clone();
+    let furn = furniture::find(&paras, &text_mask, publication.as_deref());
+    for (r, f) in roles.iter_mut().zip(&furn) {
+        if let (Role::Text, Some(f)) = (*r, f) {
+            *r = Role::Furniture(*f);
+        }
+    }
+
+    // Pass: structure (headings, lists, preformatted) of the article text.
+    let text_mask: Vec<bool> = roles.iter().map(|r| *r == Role::Text).collect();
+    let mut kinds = structure::classify(&mut paras, &text_mask);
+    for &i in &layout.headings {
+        if !matches!(kinds[i], BlockKind::Heading { .. }) {
+            kinds[i] = BlockKind::Heading { level: 2 };
+        }
+    }
+    for m in join_split_paragraphs(&mut paras, &kinds, &text_mask) {
+        roles[m] = Role::Merged;
+    }
+    if let Some(t) = front.title_para {
+        kinds[t] = BlockKind::Title;
+    }
+    if let Some(b) = front.byline_para {
+        kinds[b] = BlockKind::Byline;
+    }
+
+    // Pass: markers, candidates in article text confirmed against the notes.
+    let note_index: HashMap<String, usize> = layout
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.label.clone(), i))
+        .collect();
+    let mut cands: Vec<(usize, Candidate)> = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        if matches!(roles[i], Role::Text | Role::Shown) {
+            let found = match cached.get_mut(i) {
+                Some((len, c)) if *len == p.text.len() => std::mem::take(c),
+                _ => para_candidates(p),
+            };
+            cands.extend(found.into_iter().map(|c| (i, c)));
+        }
+    }
+    let accepted = scan::confirm(&cands, &note_index);
+    let mut per_para: HashMap<usize, Vec<&Candidate>> = HashMap::default();
+    for &k in &accepted {
+        per_para.entry(cands[k].0).or_default().push(&cands[k].1);
+    }
+    report_orphans(&cands, &accepted, &note_index, &mut diagnostics);
+
+    let text_len: usize = paras.iter().map(|p| p.text.len() + 1).sum();
+    let mut doc = Document {
+        diagnostics,
+        text: String::with_capacity(text_len + cands.len() * 2),
+        blocks: Vec::with_capacity(paras.len()),
+        ..Document::default()
+    };
+    let mut marker_paras: Vec<usize> = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let furniture = match roles[i] {
+            Role::Text | Role::Shown => None,
+            Role::Furniture(f) => Some(f),
+            Role::Note | Role::Merged => continue,
+        };
+        let found = per_para.get(&i).map(Vec::as_slice).unwrap_or_default();
+        let start = doc.text.len();
+        let (inlines, marks) = if found.is_empty() {
+            // No markers: the paragraph's text and styles go in unchanged.
+            doc.text.push_str(&p.text);
+            (p.inlines.clone(), Vec::new())
+        } else {
+            let (text, inlines, marks) = with_markers(&p.text, &p.inlines, found);
+            doc.text.push_str(&text);
+            (inlines, marks)
+        };
+        let block = doc.blocks.len();
+        for (r, label) in marks {
+            let index = doc.markers.len();
+            let span = Span::new(start + r.start, start + r.end);
+            doc.markers.push(Marker {
+                label,
+                span,
+                block,
+                note: None,
+            });
+            doc.inlines.push(Inline {
+                span,
+                kind: InlineKind::Marker { index },
+            });
+            marker_paras.push(p.source.start);
+        }
+        push_inlines(&mut doc.inlines, start, inlines);
+        doc.blocks.push(Block {
+            kind: kinds[i],
+            span: Span::new(start, doc.text.len()),
+            furniture,
+            source: Span::new(p.source.start, p.source.end),
+            page: p.page,
+        });
+        doc.text.push('\n');
+    }
+    add_notes(&mut doc, &paras, &layout);
+    link_markers(&mut doc, &layout, &paras, &marker_paras);
+    resolve_chains(&mut doc);
+    doc.inlines
+        .sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
+    doc.meta = meta(&doc, front, publication_from_headers(&doc), stated);
+    doc.meta.format = format.name().into();
+    doc.text.shrink_to_fit();
+    doc.blocks.shrink_to_fit();
+    doc.inlines.shrink_to_fit();
+    doc.markers.shrink_to_fit();
+    doc.notes.shrink_to_fit();
+    doc
+}
+
+/// Candidates in one paragraph, outside links, plus markup references.
+fn para_candidates(p: &Para) -> Vec<Candidate> {
+    let links: Vec<std::ops::Range<usize>> = p
+        .inlines
+        .iter()
+        .filter(|(_, k)| matches!(k, InlineKind::Link { .. } | InlineKind::Code))
+        .map(|(r, _)| r.clone())
+        .chain(p.refs.iter().map(|(r, _)| r.clone()))
+        .collect();
+    let mut c = scan::candidates(&p.text, &links);
+    c.extend(
+        p.refs
+            .iter()
+            .map(|(r, l)| Candidate::new(r.clone(), l.clone(), Strength::Markup)),
+    );
+    c.sort_by_key(|c| c.range.start);
+    c
+}
+
+/// Candidates of one paragraph, remembered with the text length they were
+/// computed for (a paragraph whose text changes later is scanned again).
+type CachedCandidates = (usize, Vec<Candidate>);
+
+/// For each label, the first paragraph citing it; plus every paragraph's
+/// candidates.
+fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandidates>) {
+    let mut map = HashMap::default();
+    let mut all = Vec::with_capacity(paras.len());
+    for (i, p) in paras.iter().enumerate() {
+        if label_of(&p.text).is_some() {
+            // A labelled paragraph (a note, a list item) cites nothing here;
+            // scanned later only if it turns out to be body text.
+            all.push((usize::MAX, Vec::new()));
+            continue;
+        }
+        let cands = para_candidates(p);
+        for c in &cands {
+            for l in c.labels() {
+                if !map.contains_key(l) {
+                    map.insert(l.to_string(), i);
+                }
+            }
+        }
+        all.push((p.text.len(), cands));
+    }
+    (map, all)
+}
+
+/// Joins paragraphs split by page breaks; returns the indices merged away.
+fn join_split_paragraphs(paras: &mut [Para], kinds: &[BlockKind], body: &[bool]) -> Vec<usize> {
+    let pairs = structure::split_pairs(paras, kinds, body);
+    let mut merged = Vec::new();
+    let mut root: HashMap<usize, usize> = HashMap::default();
+    for (a, b) in pairs {
+        let a = root.get(&a).copied().unwrap_or(a);
+        let tail = paras[b].clone();
+        paras[a].append(tail);
+        root.insert(b, a);
+        merged.push(b);
+    }
+    merged
+}
