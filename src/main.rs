@@ -13,8 +13,12 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     match cli.command {
-        Some(Command::Inspect { file, pretty }) => inspect(&file, pretty),
+        Some(Command::Inspect { file, pretty }) => {
+            apply_limits(cli.config.as_deref());
+            inspect(&file, pretty)
+        }
         Some(Command::Sources { article, format }) => {
+            apply_limits(cli.config.as_deref());
             print_result(ibid::commands::sources(&article, format))
         }
         Some(Command::Export { articles, format }) => {
@@ -57,6 +61,15 @@ fn print_result(result: Result<String, String>) -> ExitCode {
     }
 }
 
+/// Applies the configured file-size limit for a one-shot command (a bad
+/// configuration is reported and the defaults used).
+fn apply_limits(config_path: Option<&std::path::Path>) {
+    match ibid::config::Config::load(config_path) {
+        Ok(c) => ibid::library::set_max_file_bytes(c.max_file_bytes()),
+        Err(e) => eprintln!("ibid: configuration: {e} (using the defaults)"),
+    }
+}
+
 /// Parses the command line; `--help` names the actual library folder.
 fn parse_args() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
@@ -86,6 +99,7 @@ fn read(
             (ibid::config::Config::default(), Some(e.to_string()))
         }
     };
+    ibid::library::set_max_file_bytes(config.max_file_bytes());
     let data = ibid::library::data_dir(data_dir.as_deref());
     let roots = if paths.is_empty() {
         let mut roots: Vec<PathBuf> = ibid::library::seeds_dir().into_iter().collect();
@@ -159,7 +173,7 @@ fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("ibid: {e}");
+            eprintln!("ibid: {}", ibid::document::sanitize(&e.to_string()));
             ExitCode::from(2)
         }
     }
