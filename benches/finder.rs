@@ -105,7 +105,7 @@ fn main() {
         "library: {n} articles, {:.1} MB, {} entries ({} non-passage)",
         bytes as f64 / 1e6,
         index.entries().len(),
-        index.small_entries().len()
+        index.small_len()
     ));
     summary.push(format!(
         "cold build, no cache: {:.2} s = {:.1} MB/s; with cache write: {:.2} s = {:.1} MB/s; \

@@ -38,13 +38,13 @@ fn seeds_index() -> Index {
 
 fn kinds(ix: &Index, hits: &[Hit]) -> Vec<Kind> {
     hits.iter()
-        .map(|h| ix.entries()[h.entry as usize].kind)
+        .map(|h| ix.entries().get(h.entry as usize).expect("hit entry").kind)
         .collect()
 }
 
 fn texts<'a>(ix: &'a Index, hits: &[Hit]) -> Vec<&'a str> {
     hits.iter()
-        .map(|h| &*ix.entries()[h.entry as usize].text)
+        .map(|h| &*ix.entries().get(h.entry as usize).expect("hit entry").text)
         .collect()
 }
 
@@ -122,7 +122,7 @@ fn okhotsk_passage_has_the_right_offset() {
     let hits = search(&ix, &Query::parse("okhotsk"), None, &[], 20);
     let passage = hits
         .iter()
-        .map(|h| &ix.entries()[h.entry as usize])
+        .map(|h| ix.entries().get(h.entry as usize).expect("hit entry"))
         .find(|e| e.kind == Kind::Passage)
         .expect("a passage about the Sea of Okhotsk");
     assert!(passage.text.contains("Sea of Okhotsk"), "{}", passage.text);
@@ -162,7 +162,7 @@ fn deleted_file_disappears_after_rescan() {
     let any = search(&ix, &Query::parse("russia"), None, &[], 100_000);
     assert!(
         any.iter()
-            .all(|h| ix.entries()[h.entry as usize].doc != gone_doc)
+            .all(|h| ix.entries().get(h.entry as usize).expect("hit entry").doc != gone_doc)
     );
     // And a file added while running appears.
     std::fs::copy(seed("002"), lib.path().join("new.txt")).expect("copy");
@@ -249,7 +249,7 @@ fn searcher_streams_passages_and_cancels_old_queries() {
     };
     let want: Vec<Hit> = search(&ix, &q2, None, &[], 1000)
         .into_iter()
-        .filter(|h| STREAMED.contains(ix.entries()[h.entry as usize].kind))
+        .filter(|h| STREAMED.contains(ix.entries().get(h.entry as usize).expect("hit entry").kind))
         .take(20)
         .collect();
     assert_eq!(done2.hits, want);
@@ -263,7 +263,7 @@ fn scope_limits_to_one_article() {
     assert!(!hits.is_empty());
     assert!(
         hits.iter()
-            .all(|h| ix.entries()[h.entry as usize].doc == doc)
+            .all(|h| ix.entries().get(h.entry as usize).expect("hit entry").doc == doc)
     );
 }
 

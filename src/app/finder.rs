@@ -116,6 +116,8 @@ pub struct FinderState {
     next_flash: u64,
     /// `AppState::annot.rev` last sent to the index (`app::bridge`).
     pub annot_rev: u64,
+    /// What the index last got per article (`app::bridge`), so only changes are sent.
+    pub annot_sent: std::collections::HashMap<PathBuf, Vec<(u32, String, String)>>,
 }
 
 impl FinderState {
@@ -512,7 +514,7 @@ mod tests {
             s.finder
                 .hits
                 .iter()
-                .all(|h| Some(ix.entries()[h.entry as usize].doc) == cur)
+                .all(|h| Some(ix.entries().get(h.entry as usize).expect("hit entry").doc) == cur)
         );
     }
 
