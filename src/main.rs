@@ -151,29 +151,28 @@ fn read(
     result
 }
 
-/// `ibid inspect FILE`: the document model as JSON on stdout.
+/// `ibid inspect FILE`: the document model as JSON on stdout, streamed
+/// through a buffer; a reader that stops early (`| head -1`) ends it quietly.
 fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
-    match ibid::library::read_document(file) {
-        Ok(doc) => {
-            let v = ibid::inspect::to_json(&doc);
-            let out = if pretty {
-                serde_json::to_string_pretty(&v)
-            } else {
-                serde_json::to_string(&v)
-            };
-            match out {
-                Ok(s) => {
-                    println!("{s}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("ibid: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+    use std::io::Write;
+    let doc = match ibid::library::read_document(file) {
+        Ok(doc) => doc,
         Err(e) => {
             eprintln!("ibid: {}", ibid::document::sanitize(&e.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let written = ibid::inspect::write_json(&doc, &mut out, pretty)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ibid: {e}");
             ExitCode::from(2)
         }
     }
