@@ -6,7 +6,8 @@
 use criterion::{BenchmarkId, Criterion, Throughput};
 use ibid::finder::generate::ensure_library;
 use ibid::finder::{
-    Partial, Query, SYNC, SearchRequest, Searcher, SkimMatcher, build_library_index, search_small,
+    Partial, Query, SYNC, SearchRequest, Searcher, SkimMatcher, build_library_index,
+    search_keystroke,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -125,8 +126,11 @@ fn main() {
     ));
 
     // Per keystroke, synchronous path. "" = no prefix restricted to SYNC kinds (articles,
-    // headings, annotations): what the UI runs per key; "^" = notes searched synchronously.
+    // headings, notes, annotations): what the UI runs per key; then each prefix alone.
+    // "fresh" = no earlier keystroke to narrow from; the typing figures pass each key's
+    // first-stage survivors to the next, as the UI does.
     let m = SkimMatcher::new();
+    let index = Arc::new(index);
     let sync_query = |prefix: &str, k: &str| {
         let q = Query::parse(&format!("{prefix}{k}"));
         if prefix.is_empty() {
@@ -140,38 +144,72 @@ fn main() {
         for k in ["o", "okh"] {
             let q = sync_query(prefix, k);
             g.bench_with_input(BenchmarkId::new(format!("p{prefix}"), k), &q, |b, q| {
-                b.iter(|| search_small(&m, &index, q, None, &[0, 1, 2], LIMIT));
+                b.iter(|| search_keystroke(&m, &index, q, None, &[0, 1, 2], LIMIT, None));
             });
         }
     }
     g.finish();
     for prefix in ["", "@", "#", "^"] {
         let mut all = Vec::new();
+        let mut fresh = Vec::new();
         let mut per = Vec::new();
-        for k in KEYSTROKES {
-            let q = sync_query(prefix, k);
-            let times: Vec<Duration> = (0..15)
-                .map(|_| {
-                    let t = Instant::now();
-                    let hits = search_small(&m, &index, &q, None, &[0, 1, 2], LIMIT);
-                    std::hint::black_box(hits);
-                    t.elapsed()
-                })
-                .collect();
-            per.push(format!("{k}={:.1}", ms(percentile(times.clone(), 0.5))));
-            all.extend(times);
+        let mut per_fresh = Vec::new();
+        for _ in 0..15 {
+            let mut prev = None;
+            for (i, k) in KEYSTROKES.iter().enumerate() {
+                let q = sync_query(prefix, k);
+                let t = Instant::now();
+                let (hits, surv) =
+                    search_keystroke(&m, &index, &q, None, &[0, 1, 2], LIMIT, prev.as_ref());
+                let typed = t.elapsed();
+                std::hint::black_box(hits);
+                prev = surv;
+                let t = Instant::now();
+                std::hint::black_box(search_keystroke(
+                    &m,
+                    &index,
+                    &q,
+                    None,
+                    &[0, 1, 2],
+                    LIMIT,
+                    None,
+                ));
+                let f = t.elapsed();
+                all.push(typed);
+                fresh.push(f);
+                if per.len() <= i {
+                    per.push(Vec::new());
+                    per_fresh.push(Vec::new());
+                }
+                per[i].push(typed);
+                per_fresh[i].push(f);
+            }
         }
+        let medians = |v: &Vec<Vec<Duration>>| {
+            KEYSTROKES
+                .iter()
+                .zip(v)
+                .map(|(k, t)| format!("{k}={:.1}", ms(percentile(t.clone(), 0.5))))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let name = if prefix.is_empty() { "(a+h+n)" } else { prefix };
         summary.push(format!(
-            "keystroke sync {:<6} p95 {:.1} ms, max {:.1} ms; median per keystroke (ms): {}",
-            if prefix.is_empty() { "(a+h)" } else { prefix },
+            "keystroke sync {name:<7} typed: p95 {:.1} ms, max {:.1} ms; medians (ms): {}",
             ms(percentile(all.clone(), 0.95)),
             ms(percentile(all, 1.0)),
-            per.join(" ")
+            medians(&per)
+        ));
+        summary.push(format!(
+            "keystroke sync {name:<7} fresh: p95 {:.1} ms, max {:.1} ms; medians (ms): {}",
+            ms(percentile(fresh.clone(), 0.95)),
+            ms(percentile(fresh, 1.0)),
+            medians(&per_fresh)
         ));
     }
 
     // Passage streaming: time to first partial and to completion, typing the keystrokes.
-    let shared = Arc::new(index);
+    let shared = index;
     let (searcher, rx) = Searcher::with_channel(Arc::new(SkimMatcher::new()));
     let mut g = c.benchmark_group("passages");
     for k in ["okh", "okhotsk"] {

@@ -4,7 +4,7 @@ use ibid::document::{Format, parse_str};
 use ibid::finder::cache::{LibraryCache, rescan};
 use ibid::finder::{
     Hit, Index, Kind, Progress, Query, STREAMED, SYNC, SearchRequest, Searcher, SkimMatcher,
-    build_library_index, search, search_small,
+    build_library_index, search, search_keystroke, search_small,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -291,4 +291,39 @@ fn generated_articles_keep_structure_and_vary_words() {
         std::fs::read(&paths[1]).expect("read"),
         "deterministic"
     );
+}
+
+/// The two-stage keystroke search ranks exactly as the one-stage search when fewer
+/// candidates than stage two takes can match, and narrowing from the previous keystroke
+/// changes nothing.
+#[test]
+fn keystroke_search_matches_the_full_search_and_narrowing_is_exact() {
+    let ix = Arc::new(seeds_index());
+    let m = SkimMatcher::new();
+    let queries = [
+        "cr", "cri", "crim", "crime", "crimea", "^ibi", "^ibid", "#rus", "@jap",
+    ];
+    let mut prev = None;
+    let mut last_text = String::new();
+    for text in queries {
+        let q = Query::parse(text).restricted(SYNC);
+        let (fresh, survivors) = search_keystroke(&m, &ix, &q, None, &[1], 20, None);
+        let survivors = survivors.expect("a non-empty query gives survivors");
+        assert!(
+            !survivors.is_empty(),
+            "{text} matches something in the seeds"
+        );
+        if survivors.len() <= ibid::finder::fast::STAGE_TWO {
+            let full = search_small(&m, &ix, &q, None, &[1], 20);
+            assert_eq!(fresh, full, "{text}");
+        }
+        if text.starts_with(&last_text) {
+            let (typed, _) = search_keystroke(&m, &ix, &q, None, &[1], 20, prev.as_ref());
+            assert_eq!(typed, fresh, "{text} narrowed from {last_text}");
+        }
+        prev = Some(survivors);
+        last_text = text.to_string();
+    }
+    // Notes are answered in the keystroke now, passages are streamed.
+    assert!(SYNC.contains(Kind::Note) && !STREAMED.contains(Kind::Note));
 }
