@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example gen -- library DIR N      N articles (~21 KB each) from the seeds
-//! cargo run --release --example gen -- markers FILE N     N short lines, each with a `[1]` marker
+//! cargo run --release --example gen -- markers FILE N     N one-line paragraphs citing `[1]`, one note
 //! cargo run --release --example gen -- article FILE MB    seed 000's body repeated to MB megabytes
 //! ```
 
@@ -26,12 +26,14 @@ fn main() -> std::io::Result<()> {
             ibid::finder::generate::generate_library(path, n, 17)?;
         }
         "markers" => {
-            // The issue's adversarial input: short lines, one `[1]` marker each, no notes.
+            // The issue's adversarial input: N one-line paragraphs, each with a `[1]` marker,
+            // and one note they all cite.
             let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
             writeln!(out, "Many Markers\n")?;
             for i in 0..n {
-                writeln!(out, "line {i} x[1]")?;
+                writeln!(out, "Word {i} said.[1]\n")?;
             }
+            writeln!(out, "Notes\n\n1. The note.")?;
             out.flush()?;
         }
         "article" => {

@@ -59,5 +59,9 @@ fn every_keystroke_shows_results_on_ten_thousand_articles() {
         });
     }
     s.send("\x1b");
+    s.wait_for("finder closed", |sc| {
+        !sc.contents().contains("Find in the library")
+    });
     s.send("q");
+    assert!(s.wait_exit().success());
 }

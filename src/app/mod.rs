@@ -183,7 +183,9 @@ fn execute(
             e @ Effect::SaveAnnotations { .. } if quitting => {
                 annot_io::run(&e, opts.data_dir.as_deref());
             }
-            e @ (Effect::LoadAnnotations { .. } | Effect::SaveAnnotations { .. }) => {
+            e @ (Effect::LoadAnnotations { .. }
+            | Effect::SaveAnnotations { .. }
+            | Effect::FindAnnotated(_)) => {
                 if annot_jobs.send(e).is_err() {
                     s.message = Some(("the annotation worker stopped".into(), true));
                 }
