@@ -199,11 +199,36 @@ fn cache_is_invalidated_by_size_or_mtime() {
     let t = SystemTime::now() - Duration::from_secs(3600);
     file.set_modified(t).expect("set mtime");
     drop(file);
-    assert_eq!(parsed_count(&roots, cache.path()).1, 1, "mtime changed");
+    assert_eq!(
+        parsed_count(&roots, cache.path()).1,
+        0,
+        "touched, same bytes: the content hash keeps the entries"
+    );
     assert_eq!(parsed_count(&roots, cache.path()).1, 0, "warm again");
+    // Same size, other bytes, new mtime: parsed again.
+    std::fs::write(&f, text.replace("Zanzibar", "Zanzibaz")).expect("write");
+    let file = std::fs::File::options().write(true).open(&f).expect("open");
+    file.set_modified(t - Duration::from_secs(60))
+        .expect("set mtime");
+    drop(file);
+    let (ix, parsed) = parsed_count(&roots, cache.path());
+    assert_eq!(parsed, 1, "content changed");
+    assert_eq!(
+        search(&ix, &Query::parse("zanzibaz"), None, &[], 5).len(),
+        1
+    );
+
+    // A run on other roots (one file) keeps its own cache: the library's stays warm.
+    let single = vec![f.clone()];
+    assert_eq!(parsed_count(&single, cache.path()).1, 1);
+    assert_eq!(
+        parsed_count(&roots, cache.path()).1,
+        0,
+        "library cache intact"
+    );
 
     // A corrupt cache is rebuilt, never an error.
-    std::fs::write(LibraryCache::new(cache.path()).file(), b"garbage").expect("write");
+    std::fs::write(LibraryCache::new(cache.path(), &roots).file(), b"garbage").expect("write");
     let (ix, parsed) = parsed_count(&roots, cache.path());
     assert_eq!(parsed, 5);
     assert_eq!(ix.live_articles(), 5);

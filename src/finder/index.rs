@@ -37,6 +37,9 @@ pub struct ArticleInfo {
     pub size: u64,
     /// Modification time when indexed, nanoseconds since the Unix epoch (cache key).
     pub mtime: u64,
+    /// Hash of the file's bytes when indexed (0: not known): a file touched but unchanged
+    /// is recognised by it and not parsed again.
+    pub hash: u64,
     /// Number of notes.
     pub note_count: u32,
     /// True once the file has been removed from the library; the slot has no entries.
@@ -54,6 +57,7 @@ impl ArticleInfo {
             date: doc.meta.date.clone(),
             size,
             mtime,
+            hash: 0,
             note_count: to_u32(doc.notes.len()),
             removed: false,
         }
