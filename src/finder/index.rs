@@ -181,11 +181,23 @@ impl Index {
             .chain(base..base + ann)
     }
 
-    /// Entry `id`'s text ASCII-lowercased, for parsed non-passage entries (empty for
-    /// passages); `None` for annotations (few: lowered when searched).
+    /// The first stage's table (row `k` is parsed entry [`Index::small_id`]`(k)`).
     #[must_use]
-    pub fn lowered(&self, id: usize) -> Option<&[u8]> {
-        (id < self.base.entries.len()).then(|| self.base.lowered.get(id))
+    pub fn first_stage_rows(&self) -> &Lowered {
+        &self.base.lowered
+    }
+
+    /// The entry id of first-stage row `k`.
+    #[must_use]
+    pub fn small_id(&self, k: usize) -> Option<u32> {
+        self.base.small.get(k).copied()
+    }
+
+    /// Ids of the annotation entries (searched beside the first-stage rows).
+    #[must_use]
+    pub fn annotation_ids(&self) -> Range<usize> {
+        let base = self.base.entries.len();
+        base..base + self.ann.entries().len()
     }
 
     /// Number of non-passage entries.
@@ -388,7 +400,6 @@ impl Base {
         let (start, end) = (to_u32(r.start), to_u32(r.end));
         let len = end - start;
         self.entries.drain(r);
-        self.lowered.rebuild(&self.entries);
         for e in &mut self.entries[start as usize..] {
             e.heading = e.heading.map(|h| if h >= end { h - len } else { h });
         }
@@ -406,6 +417,9 @@ impl Base {
                 *i -= len;
             }
         }
+        let entries = &self.entries;
+        self.lowered
+            .rebuild(self.small.iter().filter_map(|&i| entries.get(i as usize)));
     }
 }
 

@@ -3,57 +3,85 @@
 //! query's survivors when the query grows. Only the best few hundred candidates reach
 //! fuzzy-matcher (stage two, [`super::rank`]), which gives the final score and highlights.
 //!
-//! Invariants: `Lowered` holds, per parsed entry id, the entry's text ASCII-lowercased
-//! (fuzzy-matcher folds ASCII only) for every non-passage entry and nothing for passages.
+//! Invariants: `Lowered` has one row per non-passage parsed entry, in `small` order, with the
+//! entry's text ASCII-lowercased (fuzzy-matcher folds ASCII only).
 //! A byte subsequence of the UTF-8 is implied by a char subsequence, so the check never
 //! drops an entry the matcher would match (it may keep a few the matcher then rejects).
 
 use super::{Entry, Kind};
 
-/// Lowered texts of the non-passage entries, concatenated, indexed by entry id.
+/// The first stage's table: one row per non-passage parsed entry, in the order of the
+/// index's `small` list (row `k` is entry `small[k]`), with the entry's kind, article and
+/// lowered text side by side, so a scan reads these arrays front to back and never touches
+/// the entries themselves.
 #[derive(Debug, Clone, Default)]
 pub struct Lowered {
     bytes: Vec<u8>,
-    /// `at[id]..at[id + 1]` is entry `id`'s lowered text; `at.len()` = entries + 1.
+    /// `at[k]..at[k + 1]` is row `k`'s lowered text (as long as the text: ASCII-only
+    /// lowering keeps byte lengths); `at.len()` = rows + 1.
     at: Vec<u32>,
+    kinds: Vec<Kind>,
+    docs: Vec<u32>,
 }
 
 impl Lowered {
-    /// Appends entries (in id order) after the ones already held.
+    /// Appends a row for each non-passage entry of `entries` (in order).
     pub fn extend<'a>(&mut self, entries: impl IntoIterator<Item = &'a Entry>) {
         if self.at.is_empty() {
             self.at.push(0);
         }
         for e in entries {
-            if e.kind != Kind::Passage {
-                self.bytes
-                    .extend(e.text.bytes().map(|b| b.to_ascii_lowercase()));
+            if e.kind == Kind::Passage {
+                continue;
             }
+            self.bytes
+                .extend(e.text.bytes().map(|b| b.to_ascii_lowercase()));
             self.at
                 .push(u32::try_from(self.bytes.len()).unwrap_or(u32::MAX));
+            self.kinds.push(e.kind);
+            self.docs.push(e.doc);
         }
     }
 
     /// Rebuilds from scratch (after entries were removed).
-    pub fn rebuild(&mut self, entries: &[Entry]) {
+    pub fn rebuild<'a>(&mut self, entries: impl IntoIterator<Item = &'a Entry>) {
         self.bytes.clear();
         self.at.clear();
+        self.kinds.clear();
+        self.docs.clear();
         self.extend(entries);
     }
 
-    /// Entry `id`'s lowered text (empty for passages and unknown ids).
+    /// Number of rows.
     #[must_use]
-    pub fn get(&self, id: usize) -> &[u8] {
-        match (self.at.get(id), self.at.get(id + 1)) {
-            (Some(&a), Some(&b)) => self.bytes.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// True when there are no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// Row `k`: (kind, article, lowered text); `None` past the end.
+    #[must_use]
+    pub fn row(&self, k: usize) -> Option<(Kind, u32, &[u8])> {
+        let (a, b) = (*self.at.get(k)? as usize, *self.at.get(k + 1)? as usize);
+        Some((
+            *self.kinds.get(k)?,
+            *self.docs.get(k)?,
+            self.bytes.get(a..b)?,
+        ))
     }
 
     /// Heap bytes held.
     #[must_use]
     pub fn memory_bytes(&self) -> usize {
-        self.bytes.capacity() + self.at.capacity() * 4
+        self.bytes.capacity()
+            + self.at.capacity() * 4
+            + self.kinds.capacity()
+            + self.docs.capacity() * 4
     }
 }
 
@@ -94,11 +122,7 @@ impl Pattern {
         if pat.is_empty() {
             return None;
         }
-        if let Some(at) = self.finder.find(hay) {
-            let n = i64::try_from(pat.len()).unwrap_or(0);
-            let boundary = if is_boundary(hay, at) { 16 } else { 0 };
-            return Some(16 * n + 4 * (n - 1) + boundary + super::rank::exact_bonus(pat.len()));
-        }
+        // The greedy leftmost match first: it rejects most haystacks in a memchr or two.
         let mut score = 0i64;
         let mut from = 0usize;
         let mut prev: Option<usize> = None;
@@ -115,6 +139,13 @@ impl Pattern {
             }
             prev = Some(i);
             from = i + 1;
+        }
+        if pat.len() > 1
+            && let Some(at) = self.finder.find(hay)
+        {
+            let n = i64::try_from(pat.len()).unwrap_or(0);
+            let boundary = if is_boundary(hay, at) { 16 } else { 0 };
+            return Some(16 * n + 4 * (n - 1) + boundary + super::rank::exact_bonus(pat.len()));
         }
         Some(score)
     }
@@ -143,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn lowered_texts_line_up_with_entry_ids() {
+    fn rows_hold_the_non_passage_entries_lowered() {
         let mut l = Lowered::default();
         let es = [
             entry(Kind::Article, "Sea of OKHOTSK"),
@@ -151,12 +182,12 @@ mod tests {
             entry(Kind::Note, "Ünï Note"),
         ];
         l.extend(&es);
-        assert_eq!(l.get(0), b"sea of okhotsk");
-        assert_eq!(l.get(1), b"");
-        assert_eq!(l.get(2), "Ünï note".as_bytes());
-        assert_eq!(l.get(3), b"");
+        assert_eq!(l.len(), 2);
+        assert_eq!(l.row(0), Some((Kind::Article, 0, &b"sea of okhotsk"[..])));
+        assert_eq!(l.row(1), Some((Kind::Note, 0, "Ünï note".as_bytes())));
+        assert_eq!(l.row(2), None);
         l.rebuild(&es[1..]);
-        assert_eq!(l.get(1), "Ünï note".as_bytes());
+        assert_eq!(l.row(0), Some((Kind::Note, 0, "Ünï note".as_bytes())));
     }
 
     #[test]
