@@ -64,6 +64,16 @@ run_markers() {
 # cpu_ticks PID: user+system ticks of a process.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
+# find_ibid PID: the process named ibid among PID and its descendants (the shell may have
+# exec'ed env and time, or not).
+find_ibid() {
+  local p=$1 c
+  [ "$(cat "/proc/$p/comm" 2>/dev/null)" = ibid ] && { echo "$p"; return; }
+  for c in $(pgrep -P "$p" 2>/dev/null); do
+    find_ibid "$c"
+  done | head -1
+}
+
 # reader_to_idle LABEL ARGS...: starts the reader in tmux under /usr/bin/time -v, waits until
 # it has used no CPU tick for 2 s, measures 5 s more, quits it, prints the figures.
 reader_to_idle() {
@@ -74,11 +84,10 @@ reader_to_idle() {
   local t0; t0=$(date +%s.%N)
   tmux -L "$sock" new-session -d -s r -x 200 -y 50 \
     "env TERM=xterm-256color IBID_DATA_DIR=$data IBID_CACHE_DIR=$data/cache IBID_CONFIG_DIR=$data /usr/bin/time -v -o $tfile $bin $*"
-  local pane pid="" timepid=""
+  local pane pid=""
   pane=$(tmux -L "$sock" list-panes -t r -F '#{pane_pid}')
   for _ in $(seq 100); do
-    timepid=$(pgrep -P "$pane" | head -1 || true)
-    [ -n "$timepid" ] && pid=$(pgrep -P "$timepid" | head -1 || true)
+    pid=$(find_ibid "$pane")
     [ -n "$pid" ] && break
     sleep 0.05
   done
