@@ -6,7 +6,8 @@
 use criterion::{BenchmarkId, Criterion, Throughput};
 use ibid::finder::generate::ensure_library;
 use ibid::finder::{
-    Partial, Query, SYNC, SearchRequest, Searcher, SkimMatcher, build_library_index, search_small,
+    Partial, Query, SYNC, SearchRequest, Searcher, SkimMatcher, build_library_index,
+    search_keystroke,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -44,6 +45,20 @@ fn percentile(mut xs: Vec<Duration>, p: f64) -> Duration {
     xs[i.min(xs.len() - 1)]
 }
 
+/// CPU time used by this process so far (all threads; /proc, 10 ms ticks), so figures can be
+/// read on a loaded machine: wall time there depends on the neighbours, CPU time much less.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<u64> = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    Duration::from_millis(f.iter().sum::<u64>() * 10)
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -73,6 +88,8 @@ fn main() {
     let n = articles();
     let (dir, paths, bytes) = library(n);
     let mut summary = Vec::new();
+    // IBID_BENCH_QUICK=1: only the index and the keystroke figures.
+    let quick = std::env::var_os("IBID_BENCH_QUICK").is_some();
 
     // Cold build of a 1,000-article slice under criterion.
     let slice: Vec<PathBuf> = paths.iter().take(1000).cloned().collect();
@@ -82,6 +99,10 @@ fn main() {
         .map(|m| m.len())
         .sum();
     let mut g = c.benchmark_group("index_build");
+    if quick {
+        g.sample_size(10)
+            .measurement_time(Duration::from_millis(100));
+    }
     g.throughput(Throughput::Bytes(slice_bytes));
     g.bench_function("cold_1000_articles", |b| {
         b.iter(|| build_library_index(&slice, None, None));
@@ -92,30 +113,32 @@ fn main() {
     let t = Instant::now();
     let index = build_library_index(std::slice::from_ref(&dir), None, None);
     let cold = t.elapsed();
-    let cache = tempfile::tempdir().expect("cache dir");
-    let t = Instant::now();
-    let _ = build_library_index(std::slice::from_ref(&dir), Some(cache.path()), None);
-    let cold_cached = t.elapsed();
-    let t = Instant::now();
-    let warm_ix = build_library_index(std::slice::from_ref(&dir), Some(cache.path()), None);
-    let warm = t.elapsed();
-    assert_eq!(warm_ix.entries().len(), index.entries().len());
-    drop(warm_ix);
-    summary.push(format!(
-        "library: {n} articles, {:.1} MB, {} entries ({} non-passage)",
-        bytes as f64 / 1e6,
-        index.entries().len(),
-        index.small_entries().len()
-    ));
-    summary.push(format!(
-        "cold build, no cache: {:.2} s = {:.1} MB/s; with cache write: {:.2} s = {:.1} MB/s; \
+    if !quick {
+        let cache = tempfile::tempdir().expect("cache dir");
+        let t = Instant::now();
+        let _ = build_library_index(std::slice::from_ref(&dir), Some(cache.path()), None);
+        let cold_cached = t.elapsed();
+        let t = Instant::now();
+        let warm_ix = build_library_index(std::slice::from_ref(&dir), Some(cache.path()), None);
+        let warm = t.elapsed();
+        assert_eq!(warm_ix.entries().len(), index.entries().len());
+        drop(warm_ix);
+        summary.push(format!(
+            "library: {n} articles, {:.1} MB, {} entries ({} non-passage)",
+            bytes as f64 / 1e6,
+            index.entries().len(),
+            index.small_len()
+        ));
+        summary.push(format!(
+            "cold build, no cache: {:.2} s = {:.1} MB/s; with cache write: {:.2} s = {:.1} MB/s; \
          warm start from cache: {:.2} s",
-        cold.as_secs_f64(),
-        mb_per_s(bytes, cold),
-        cold_cached.as_secs_f64(),
-        mb_per_s(bytes, cold_cached),
-        warm.as_secs_f64()
-    ));
+            cold.as_secs_f64(),
+            mb_per_s(bytes, cold),
+            cold_cached.as_secs_f64(),
+            mb_per_s(bytes, cold_cached),
+            warm.as_secs_f64()
+        ));
+    }
     let mem = index.memory_bytes();
     summary.push(format!(
         "index memory: {:.1} MB = {:.2}x library bytes ({:.1} MB of entry text)",
@@ -125,8 +148,11 @@ fn main() {
     ));
 
     // Per keystroke, synchronous path. "" = no prefix restricted to SYNC kinds (articles,
-    // headings, annotations): what the UI runs per key; "^" = notes searched synchronously.
+    // headings, notes, annotations): what the UI runs per key; then each prefix alone.
+    // "fresh" = no earlier keystroke to narrow from; the typing figures pass each key's
+    // first-stage survivors to the next, as the UI does.
     let m = SkimMatcher::new();
+    let index = Arc::new(index);
     let sync_query = |prefix: &str, k: &str| {
         let q = Query::parse(&format!("{prefix}{k}"));
         if prefix.is_empty() {
@@ -140,38 +166,91 @@ fn main() {
         for k in ["o", "okh"] {
             let q = sync_query(prefix, k);
             g.bench_with_input(BenchmarkId::new(format!("p{prefix}"), k), &q, |b, q| {
-                b.iter(|| search_small(&m, &index, q, None, &[0, 1, 2], LIMIT));
+                b.iter(|| search_keystroke(&m, &index, q, None, &[0, 1, 2], LIMIT, None));
             });
         }
     }
     g.finish();
     for prefix in ["", "@", "#", "^"] {
         let mut all = Vec::new();
+        let mut fresh = Vec::new();
         let mut per = Vec::new();
-        for k in KEYSTROKES {
-            let q = sync_query(prefix, k);
-            let times: Vec<Duration> = (0..15)
-                .map(|_| {
-                    let t = Instant::now();
-                    let hits = search_small(&m, &index, &q, None, &[0, 1, 2], LIMIT);
-                    std::hint::black_box(hits);
-                    t.elapsed()
-                })
-                .collect();
-            per.push(format!("{k}={:.1}", ms(percentile(times.clone(), 0.5))));
-            all.extend(times);
+        let mut per_fresh = Vec::new();
+        let mut survivors: Vec<usize> = Vec::new();
+        let mut typed_cpu = Duration::ZERO;
+        for _ in 0..15 {
+            let mut prev = None;
+            for (i, k) in KEYSTROKES.iter().enumerate() {
+                let q = sync_query(prefix, k);
+                let c = cpu_time();
+                let t = Instant::now();
+                let (hits, surv) =
+                    search_keystroke(&m, &index, &q, None, &[0, 1, 2], LIMIT, prev.as_ref());
+                let typed = t.elapsed();
+                typed_cpu += cpu_time().saturating_sub(c);
+                std::hint::black_box(hits);
+                if survivors.len() <= i {
+                    survivors.push(surv.as_ref().map_or(0, |s| s.len()));
+                }
+                prev = surv;
+                let t = Instant::now();
+                std::hint::black_box(search_keystroke(
+                    &m,
+                    &index,
+                    &q,
+                    None,
+                    &[0, 1, 2],
+                    LIMIT,
+                    None,
+                ));
+                let f = t.elapsed();
+                all.push(typed);
+                fresh.push(f);
+                if per.len() <= i {
+                    per.push(Vec::new());
+                    per_fresh.push(Vec::new());
+                }
+                per[i].push(typed);
+                per_fresh[i].push(f);
+            }
         }
+        let medians = |v: &Vec<Vec<Duration>>| {
+            KEYSTROKES
+                .iter()
+                .zip(v)
+                .map(|(k, t)| format!("{k}={:.1}", ms(percentile(t.clone(), 0.5))))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let name = if prefix.is_empty() { "(a+h+n)" } else { prefix };
         summary.push(format!(
-            "keystroke sync {:<6} p95 {:.1} ms, max {:.1} ms; median per keystroke (ms): {}",
-            if prefix.is_empty() { "(a+h)" } else { prefix },
+            "keystroke sync {name:<7} typed: p95 {:.1} ms, max {:.1} ms; medians (ms): {}",
             ms(percentile(all.clone(), 0.95)),
             ms(percentile(all, 1.0)),
-            per.join(" ")
+            medians(&per)
+        ));
+        summary.push(format!(
+            "keystroke sync {name:<7} first-stage survivors: {survivors:?}; mean CPU per typed \
+             keystroke {:.1} ms (both threads)",
+            ms(typed_cpu) / (15 * KEYSTROKES.len()) as f64
+        ));
+        summary.push(format!(
+            "keystroke sync {name:<7} fresh: p95 {:.1} ms, max {:.1} ms; medians (ms): {}",
+            ms(percentile(fresh.clone(), 0.95)),
+            ms(percentile(fresh, 1.0)),
+            medians(&per_fresh)
         ));
     }
 
+    if quick {
+        println!("\n== finder summary ==");
+        for line in summary {
+            println!("{line}");
+        }
+        return;
+    }
     // Passage streaming: time to first partial and to completion, typing the keystrokes.
-    let shared = Arc::new(index);
+    let shared = index;
     let (searcher, rx) = Searcher::with_channel(Arc::new(SkimMatcher::new()));
     let mut g = c.benchmark_group("passages");
     for k in ["okh", "okhotsk"] {

@@ -36,6 +36,9 @@ pub struct Reader {
 pub struct Library {
     /// Extra folders or files opened at start-up (`~` expanded by [`Config::folders`]).
     pub folders: Vec<String>,
+    /// Largest article file read, in megabytes (MiB); bigger files are refused
+    /// with their size in the message.
+    pub max_file_mb: u64,
 }
 
 /// The whole configuration.
@@ -57,6 +60,7 @@ impl Default for Config {
             },
             library: Library {
                 folders: Vec::new(),
+                max_file_mb: 256,
             },
         }
     }
@@ -118,6 +122,12 @@ impl Config {
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
             Err(source) => Err(ConfigError::Read { path, source }),
         }
+    }
+
+    /// The size limit for article files, in bytes.
+    #[must_use]
+    pub fn max_file_bytes(&self) -> u64 {
+        self.library.max_file_mb.saturating_mul(1024 * 1024)
     }
 
     /// The extra library folders, with `~` expanded.

@@ -13,8 +13,12 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     match cli.command {
-        Some(Command::Inspect { file, pretty }) => inspect(&file, pretty),
+        Some(Command::Inspect { file, pretty }) => {
+            apply_limits(cli.config.as_deref());
+            inspect(&file, pretty)
+        }
         Some(Command::Sources { article, format }) => {
+            apply_limits(cli.config.as_deref());
             print_result(ibid::commands::sources(&article, format))
         }
         Some(Command::Export { articles, format }) => {
@@ -57,6 +61,15 @@ fn print_result(result: Result<String, String>) -> ExitCode {
     }
 }
 
+/// Applies the configured file-size limit for a one-shot command (a bad
+/// configuration is reported and the defaults used).
+fn apply_limits(config_path: Option<&std::path::Path>) {
+    match ibid::config::Config::load(config_path) {
+        Ok(c) => ibid::library::set_max_file_bytes(c.max_file_bytes()),
+        Err(e) => eprintln!("ibid: configuration: {e} (using the defaults)"),
+    }
+}
+
 /// Parses the command line; `--help` names the actual library folder.
 fn parse_args() -> Cli {
     use clap::{CommandFactory, FromArgMatches};
@@ -86,6 +99,7 @@ fn read(
             (ibid::config::Config::default(), Some(e.to_string()))
         }
     };
+    ibid::library::set_max_file_bytes(config.max_file_bytes());
     let data = ibid::library::data_dir(data_dir.as_deref());
     let roots = if paths.is_empty() {
         let mut roots: Vec<PathBuf> = ibid::library::seeds_dir().into_iter().collect();
@@ -137,27 +151,26 @@ fn read(
     result
 }
 
-/// `ibid inspect FILE`: the document model as JSON on stdout.
+/// `ibid inspect FILE`: the document model as JSON on stdout, streamed
+/// through a buffer; a reader that stops early (`| head -1`) ends it quietly.
 fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
-    match ibid::library::read_document(file) {
-        Ok(doc) => {
-            let v = ibid::inspect::to_json(&doc);
-            let out = if pretty {
-                serde_json::to_string_pretty(&v)
-            } else {
-                serde_json::to_string(&v)
-            };
-            match out {
-                Ok(s) => {
-                    println!("{s}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("ibid: {e}");
-                    ExitCode::from(2)
-                }
-            }
+    use std::io::Write;
+    let doc = match ibid::library::read_document(file) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("ibid: {}", ibid::document::sanitize(&e.to_string()));
+            return ExitCode::from(2);
         }
+    };
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let written = ibid::inspect::write_json(&doc, &mut out, pretty)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ibid: {e}");
             ExitCode::from(2)

@@ -106,3 +106,34 @@ fn print_default_config_prints_the_embedded_defaults() {
         ibid::config::Config::from_user_toml(&text, Path::new("printed")).expect("parses back");
     assert_eq!(parsed, ibid::config::Config::default());
 }
+
+#[test]
+fn inspect_into_a_reader_that_stops_early_ends_quietly() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().expect("tmp");
+    let big = dir.path().join("big.txt");
+    let body: String = (0..20_000)
+        .map(|i| format!("Paragraph {i} says something.[{}]\n\n", i % 50 + 1))
+        .collect();
+    std::fs::write(&big, format!("A Long Article\n\n{body}")).expect("write");
+    let mut child = ibid()
+        .args(["inspect", "--pretty", &big.display().to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("first line");
+    assert_eq!(first.trim(), "{");
+    // The pipe is closed here, like `| head -1`, long before the output ends.
+    let out = child.wait_with_output().expect("waits");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -4,7 +4,7 @@ use ibid::document::{Format, parse_str};
 use ibid::finder::cache::{LibraryCache, rescan};
 use ibid::finder::{
     Hit, Index, Kind, Progress, Query, STREAMED, SYNC, SearchRequest, Searcher, SkimMatcher,
-    build_library_index, search, search_small,
+    build_library_index, search, search_keystroke, search_small,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -38,13 +38,13 @@ fn seeds_index() -> Index {
 
 fn kinds(ix: &Index, hits: &[Hit]) -> Vec<Kind> {
     hits.iter()
-        .map(|h| ix.entries()[h.entry as usize].kind)
+        .map(|h| ix.entries().get(h.entry as usize).expect("hit entry").kind)
         .collect()
 }
 
 fn texts<'a>(ix: &'a Index, hits: &[Hit]) -> Vec<&'a str> {
     hits.iter()
-        .map(|h| &*ix.entries()[h.entry as usize].text)
+        .map(|h| &*ix.entries().get(h.entry as usize).expect("hit entry").text)
         .collect()
 }
 
@@ -122,7 +122,7 @@ fn okhotsk_passage_has_the_right_offset() {
     let hits = search(&ix, &Query::parse("okhotsk"), None, &[], 20);
     let passage = hits
         .iter()
-        .map(|h| &ix.entries()[h.entry as usize])
+        .map(|h| ix.entries().get(h.entry as usize).expect("hit entry"))
         .find(|e| e.kind == Kind::Passage)
         .expect("a passage about the Sea of Okhotsk");
     assert!(passage.text.contains("Sea of Okhotsk"), "{}", passage.text);
@@ -162,7 +162,7 @@ fn deleted_file_disappears_after_rescan() {
     let any = search(&ix, &Query::parse("russia"), None, &[], 100_000);
     assert!(
         any.iter()
-            .all(|h| ix.entries()[h.entry as usize].doc != gone_doc)
+            .all(|h| ix.entries().get(h.entry as usize).expect("hit entry").doc != gone_doc)
     );
     // And a file added while running appears.
     std::fs::copy(seed("002"), lib.path().join("new.txt")).expect("copy");
@@ -199,11 +199,36 @@ fn cache_is_invalidated_by_size_or_mtime() {
     let t = SystemTime::now() - Duration::from_secs(3600);
     file.set_modified(t).expect("set mtime");
     drop(file);
-    assert_eq!(parsed_count(&roots, cache.path()).1, 1, "mtime changed");
+    assert_eq!(
+        parsed_count(&roots, cache.path()).1,
+        0,
+        "touched, same bytes: the content hash keeps the entries"
+    );
     assert_eq!(parsed_count(&roots, cache.path()).1, 0, "warm again");
+    // Same size, other bytes, new mtime: parsed again.
+    std::fs::write(&f, text.replace("Zanzibar", "Zanzibaz")).expect("write");
+    let file = std::fs::File::options().write(true).open(&f).expect("open");
+    file.set_modified(t - Duration::from_secs(60))
+        .expect("set mtime");
+    drop(file);
+    let (ix, parsed) = parsed_count(&roots, cache.path());
+    assert_eq!(parsed, 1, "content changed");
+    assert_eq!(
+        search(&ix, &Query::parse("zanzibaz"), None, &[], 5).len(),
+        1
+    );
+
+    // A run on other roots (one file) keeps its own cache: the library's stays warm.
+    let single = vec![f.clone()];
+    assert_eq!(parsed_count(&single, cache.path()).1, 1);
+    assert_eq!(
+        parsed_count(&roots, cache.path()).1,
+        0,
+        "library cache intact"
+    );
 
     // A corrupt cache is rebuilt, never an error.
-    std::fs::write(LibraryCache::new(cache.path()).file(), b"garbage").expect("write");
+    std::fs::write(LibraryCache::new(cache.path(), &roots).file(), b"garbage").expect("write");
     let (ix, parsed) = parsed_count(&roots, cache.path());
     assert_eq!(parsed, 5);
     assert_eq!(ix.live_articles(), 5);
@@ -249,7 +274,7 @@ fn searcher_streams_passages_and_cancels_old_queries() {
     };
     let want: Vec<Hit> = search(&ix, &q2, None, &[], 1000)
         .into_iter()
-        .filter(|h| STREAMED.contains(ix.entries()[h.entry as usize].kind))
+        .filter(|h| STREAMED.contains(ix.entries().get(h.entry as usize).expect("hit entry").kind))
         .take(20)
         .collect();
     assert_eq!(done2.hits, want);
@@ -263,7 +288,7 @@ fn scope_limits_to_one_article() {
     assert!(!hits.is_empty());
     assert!(
         hits.iter()
-            .all(|h| ix.entries()[h.entry as usize].doc == doc)
+            .all(|h| ix.entries().get(h.entry as usize).expect("hit entry").doc == doc)
     );
 }
 
@@ -291,4 +316,39 @@ fn generated_articles_keep_structure_and_vary_words() {
         std::fs::read(&paths[1]).expect("read"),
         "deterministic"
     );
+}
+
+/// The two-stage keystroke search ranks exactly as the one-stage search when fewer
+/// candidates than stage two takes can match, and narrowing from the previous keystroke
+/// changes nothing.
+#[test]
+fn keystroke_search_matches_the_full_search_and_narrowing_is_exact() {
+    let ix = Arc::new(seeds_index());
+    let m = SkimMatcher::new();
+    let queries = [
+        "cr", "cri", "crim", "crime", "crimea", "^ibi", "^ibid", "#rus", "@jap",
+    ];
+    let mut prev = None;
+    let mut last_text = String::new();
+    for text in queries {
+        let q = Query::parse(text).restricted(SYNC);
+        let (fresh, survivors) = search_keystroke(&m, &ix, &q, None, &[1], 20, None);
+        let survivors = survivors.expect("a non-empty query gives survivors");
+        assert!(
+            !survivors.is_empty(),
+            "{text} matches something in the seeds"
+        );
+        if survivors.len() <= ibid::finder::fast::STAGE_TWO {
+            let full = search_small(&m, &ix, &q, None, &[1], 20);
+            assert_eq!(fresh, full, "{text}");
+        }
+        if text.starts_with(&last_text) {
+            let (typed, _) = search_keystroke(&m, &ix, &q, None, &[1], 20, prev.as_ref());
+            assert_eq!(typed, fresh, "{text} narrowed from {last_text}");
+        }
+        prev = Some(survivors);
+        last_text = text.to_string();
+    }
+    // Notes are answered in the keystroke now, passages are streamed.
+    assert!(SYNC.contains(Kind::Note) && !STREAMED.contains(Kind::Note));
 }

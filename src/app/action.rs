@@ -103,6 +103,10 @@ pub enum Action {
         /// The document, or a readable error.
         result: Result<Arc<Document>, String>,
     },
+    /// The articles (indices into `AppState::articles`) that have stored annotations,
+    /// found at start-up (`Effect::FindAnnotated`): they are loaded so the finder knows
+    /// their annotations.
+    Annotated(Vec<usize>),
     /// A key of the sources view (`app::sources`).
     Sources(super::sources::SourcesAction),
     /// Open the selected note's or source's URL in the browser.
@@ -184,6 +188,9 @@ pub enum Effect {
         /// Save generation to tag the reply with.
         generation: u64,
     },
+    /// On the annotations worker: which of these articles (index, file) have stored
+    /// annotations; reply `Action::Annotated`.
+    FindAnnotated(Vec<(usize, PathBuf)>),
     /// Save reading positions: (file, byte offset of the top line).
     SavePositions(Vec<(PathBuf, usize)>),
     /// Open a checked URL in the browser on a worker thread.

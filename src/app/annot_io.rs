@@ -77,6 +77,35 @@ pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
                     .map_err(|e| e.to_string())
             }),
         }),
+        Effect::FindAnnotated(articles) => Some(Action::Annotated(annotated(articles, data_dir))),
         _ => None,
     }
+}
+
+/// Which of `articles` have a file in the store (compared by canonical path); none when
+/// the store cannot be read (each article then reports its own error when opened).
+fn annotated(articles: &[(usize, PathBuf)], data_dir: Option<&Path>) -> Vec<usize> {
+    let listed = std::panic::catch_unwind(|| {
+        store(data_dir).and_then(|s| s.all().map_err(|e| e.to_string()))
+    });
+    let Ok(Ok(listing)) = listed else {
+        return Vec::new();
+    };
+    let stored: std::collections::HashSet<&Path> = listing
+        .articles
+        .iter()
+        .filter(|a| !a.annotations.is_empty())
+        .map(|a| a.path.as_path())
+        .collect();
+    if stored.is_empty() {
+        return Vec::new();
+    }
+    articles
+        .iter()
+        .filter(|(_, p)| {
+            let canonical = p.canonicalize().unwrap_or_else(|_| p.clone());
+            stored.contains(canonical.as_path())
+        })
+        .map(|&(i, _)| i)
+        .collect()
 }

@@ -53,7 +53,7 @@ fn replace(s: &mut AppState, i: usize, stored: Vec<Annotation>) {
     e.placed = doc.map_or_else(|| vec![None; items.len()], |d| place(&d, &items));
     e.items = items;
     e.loaded = true;
-    s.annot.rev += 1;
+    s.annot.touch(i);
 }
 
 fn report(s: &mut AppState, i: usize, warnings: &[String], ok: &str) {
@@ -218,7 +218,7 @@ pub fn commit(s: &mut AppState, fx: &mut Vec<Effect>) {
     apply_local(&mut e.items, &op);
     e.placed = place(&doc, &e.items);
     e.pending.push(op);
-    s.annot.rev += 1;
+    s.annot.touch(i);
     s.message = Some(("saving…".into(), false));
     save(s, i, fx);
 }
@@ -311,7 +311,7 @@ pub fn delete_selected(s: &mut AppState, fx: &mut Vec<Effect>) {
     e.placed.remove(k);
     e.pending.push(Op::Delete(a.id.clone()));
     s.annot.deleted.push((i, a));
-    s.annot.rev += 1;
+    s.annot.touch(i);
     tab_move(s, 0);
     s.message = Some(("annotation deleted (u: undo)".into(), false));
     save(s, i, fx);
@@ -331,7 +331,7 @@ pub fn undo(s: &mut AppState, fx: &mut Vec<Effect>) {
         e.placed = place(&d, &e.items);
     }
     e.pending.push(op);
-    s.annot.rev += 1;
+    s.annot.touch(i);
     s.message = Some(("annotation restored".into(), false));
     save(s, i, fx);
 }

@@ -136,10 +136,19 @@ pub struct AnnotState {
     pub quit_after_save: bool,
     /// Word under the last left-button press in the body (a drag starts there).
     pub drag_from: Option<Range<usize>>,
+    /// Articles whose annotations changed since the finder's index last heard
+    /// (`app::bridge` drains it).
+    pub changed: std::collections::BTreeSet<usize>,
     pub(crate) next_gen: u64,
 }
 
 impl AnnotState {
+    /// Records that article `article`'s annotations changed (bumps `rev`).
+    pub fn touch(&mut self, article: usize) {
+        self.rev += 1;
+        self.changed.insert(article);
+    }
+
     /// Article `article`'s annotations in memory (stored plus unsaved), for
     /// the finder; watch `rev` to know when to re-index.
     #[must_use]

@@ -9,7 +9,7 @@ use super::state::{AppState, Article, Overlay};
 use crate::document::Span;
 use crate::finder::{
     Hit, Index, Kind, Partial, Progress, Query, SYNC, SearchRequest, SkimMatcher, fill_positions,
-    search_small,
+    search_keystroke,
 };
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -116,6 +116,10 @@ pub struct FinderState {
     next_flash: u64,
     /// `AppState::annot.rev` last sent to the index (`app::bridge`).
     pub annot_rev: u64,
+    /// What the index last got per article (`app::bridge`), so only changes are sent.
+    pub annot_sent: std::collections::HashMap<PathBuf, Vec<(u32, String, String)>>,
+    /// The last keystroke search's first-stage survivors, to narrow the next.
+    pub survivors: Option<crate::finder::Survivors>,
 }
 
 impl FinderState {
@@ -239,7 +243,17 @@ fn research(s: &mut AppState, fx: &mut Vec<Effect>) {
             recent.push(d);
         }
     }
-    let sync = search_small(&*MATCHER, &ix, &q.restricted(SYNC), scope, &recent, LIMIT);
+    let prev = s.finder.survivors.take();
+    let (sync, survivors) = search_keystroke(
+        &*MATCHER,
+        &ix,
+        &q.restricted(SYNC),
+        scope,
+        &recent,
+        LIMIT,
+        prev.as_ref(),
+    );
+    s.finder.survivors = survivors;
     let mut hits = sync.clone();
     fill_positions(&*MATCHER, &ix, &q, &mut hits);
     s.finder.hits = hits;
@@ -512,7 +526,7 @@ mod tests {
             s.finder
                 .hits
                 .iter()
-                .all(|h| Some(ix.entries()[h.entry as usize].doc) == cur)
+                .all(|h| Some(ix.entries().get(h.entry as usize).expect("hit entry").doc) == cur)
         );
     }
 

@@ -17,6 +17,7 @@ mod finder_shell;
 pub mod keymap;
 pub mod line_edit;
 pub mod links;
+mod loader;
 pub mod mouse_select;
 mod nav;
 pub mod select;
@@ -32,7 +33,6 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
 /// A message for the loop: a terminal event or a ready-made action.
@@ -104,34 +104,13 @@ pub fn run<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
-    let (job_tx, job_rx) = std::sync::mpsc::channel::<(usize, PathBuf, u64)>();
-    let worker_tx = tx.clone();
-    let worker = std::thread::Builder::new().name("ibid-loader".into());
-    worker.spawn(move || {
-        for (article, path, generation) in job_rx {
-            let read = std::panic::catch_unwind(|| crate::library::read_document(&path));
-            let result = match read {
-                Ok(r) => r
-                    .map(Arc::new)
-                    .map_err(|e| crate::document::sanitize(&e.to_string())),
-                Err(_) => Err("internal error while reading this file".to_string()),
-            };
-            let msg = Msg::Action(Action::Loaded {
-                article,
-                generation,
-                result,
-            });
-            if worker_tx.send(msg).is_err() {
-                break;
-            }
-        }
-    })?;
+    let loader = loader::Loader::spawn(tx)?;
     let mut finder = finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone());
     let annot_jobs = annot_io::spawn(tx.clone(), opts.data_dir.clone())?;
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
-    execute(fx, &job_tx, &annot_jobs, tx, opts, &mut state, &mut finder);
+    execute(fx, &loader, &annot_jobs, tx, opts, &mut state, &mut finder);
     let mut drawn = false;
     loop {
         if state.dirty {
@@ -157,7 +136,7 @@ where
             };
             if let Some(a) = action {
                 let fx = update(&mut state, a);
-                execute(fx, &job_tx, &annot_jobs, tx, opts, &mut state, &mut finder);
+                execute(fx, &loader, &annot_jobs, tx, opts, &mut state, &mut finder);
             }
             if state.quit {
                 break;
@@ -175,7 +154,7 @@ where
 /// The effect executor: the only place the loop does I/O.
 fn execute(
     fx: Vec<Effect>,
-    jobs: &Sender<(usize, PathBuf, u64)>,
+    loader: &loader::Loader,
     annot_jobs: &Sender<Effect>,
     tx: &Sender<Msg>,
     opts: &RunOptions,
@@ -190,11 +169,7 @@ fn execute(
                 article,
                 path,
                 generation,
-            } => {
-                if jobs.send((article, path, generation)).is_err() {
-                    s.message = Some(("the loader stopped".into(), true));
-                }
-            }
+            } => loader.submit(article, path, generation, article == s.current),
             Effect::SavePositions(p) => {
                 if let Some(dir) = &opts.data_dir
                     && let Err(e) = crate::library::save_positions(dir, &p)
@@ -208,7 +183,9 @@ fn execute(
             e @ Effect::SaveAnnotations { .. } if quitting => {
                 annot_io::run(&e, opts.data_dir.as_deref());
             }
-            e @ (Effect::LoadAnnotations { .. } | Effect::SaveAnnotations { .. }) => {
+            e @ (Effect::LoadAnnotations { .. }
+            | Effect::SaveAnnotations { .. }
+            | Effect::FindAnnotated(_)) => {
                 if annot_jobs.send(e).is_err() {
                     s.message = Some(("the annotation worker stopped".into(), true));
                 }

@@ -118,7 +118,13 @@ pub fn open_article(s: &mut AppState, i: usize, fx: &mut Vec<Effect>) {
             s.message = Some((e.clone(), true));
             fx.push(load(s, i));
         }
-        ArticleStatus::Pending => s.message = Some(("loading…".into(), false)),
+        ArticleStatus::Pending => {
+            s.message = Some(("loading…".into(), false));
+            if s.articles[i].generation == 0 {
+                // Never asked for yet (articles load when first opened).
+                fx.push(load(s, i));
+            }
+        }
         ArticleStatus::Loaded(_) => s.message = None,
     }
     s.ensure_layout();

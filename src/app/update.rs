@@ -55,12 +55,29 @@ pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
     keymap::resolve(&contexts(s), ev)
 }
 
-/// The first loads to run at start-up: every article, the open one first.
+/// The first loads to run at start-up: the open article, then its neighbours; the other
+/// articles load when opened (their list rows come from the finder's index), except those
+/// with stored annotations, which the annotations worker names (`Effect::FindAnnotated`).
 pub fn init(s: &mut AppState) -> Vec<Effect> {
-    let mut order: Vec<usize> = (0..s.articles.len()).collect();
-    order.sort_by_key(|&i| i != s.current);
     s.anchor = s.article().map_or(0, |a| a.anchor);
-    order.into_iter().map(|i| nav::load(s, i)).collect()
+    let n = s.articles.len();
+    let cur = s.current;
+    let mut fx: Vec<Effect> = [Some(cur), cur.checked_sub(1), Some(cur + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&i| i < n)
+        .map(|i| nav::load(s, i))
+        .collect();
+    if n > 0 {
+        let all = s
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, a.path.clone()))
+            .collect();
+        fx.push(Effect::FindAnnotated(all));
+    }
+    fx
 }
 
 /// Applies `a` to the state and returns the I/O to perform.
@@ -69,6 +86,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     if !matches!(
         a,
         Action::Loaded { .. }
+            | Action::Annotated(_)
             | Action::Resize(..)
             | Action::Message { .. }
             | Action::Input(_)
@@ -186,6 +204,13 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::OpenLink => super::links::open(s, &mut fx),
         Action::CopyLink => super::links::copy(s, &mut fx),
         Action::Finder(m) => super::finder::update(s, m, &mut fx),
+        Action::Annotated(v) => {
+            for i in v {
+                if s.articles.get(i).is_some_and(|a| a.generation == 0) {
+                    fx.push(nav::load(s, i));
+                }
+            }
+        }
         Action::AnnotationsChanged { path, items } => {
             fx.push(Effect::Finder(super::finder::FinderEffect::Annotations(
                 path, items,
@@ -390,6 +415,39 @@ mod tests {
             },
         );
         s
+    }
+
+    #[test]
+    fn start_up_loads_the_open_article_and_its_neighbours_only() {
+        let paths: Vec<PathBuf> = (0..6).map(|i| PathBuf::from(format!("{i}.txt"))).collect();
+        let mut s = AppState::new(paths, &HashMap::new());
+        s.current = 2;
+        let fx = init(&mut s);
+        let loads: Vec<usize> = fx
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Load { article, .. } => Some(*article),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(loads, [2, 1, 3], "the open one first");
+        assert!(matches!(fx.last(), Some(Effect::FindAnnotated(v)) if v.len() == 6));
+        // Articles with stored annotations load; ones already asked for do not again.
+        let fx = update(&mut s, Action::Annotated(vec![1, 5]));
+        assert!(
+            matches!(fx.as_slice(), [Effect::Load { article: 5, .. }]),
+            "{fx:?}"
+        );
+        // Opening a never-loaded article asks for it.
+        let mut fx = Vec::new();
+        nav::open_article(&mut s, 4, &mut fx);
+        assert!(
+            matches!(fx.as_slice(), [Effect::Load { article: 4, .. }]),
+            "{fx:?}"
+        );
+        let mut fx = Vec::new();
+        nav::open_article(&mut s, 5, &mut fx);
+        assert!(fx.is_empty(), "already loading: {fx:?}");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Building the library index in the background, and its on-disk cache (the finder's only I/O).
 //!
-//! The cache is one binary file (`finder-index.bin`) in the cache dir holding, per article,
-//! its path, size and mtime (the key) and its entries. A file whose size or mtime changed is
+//! The cache is one binary file per set of library roots (`finder-index-<hash>.bin` in the
+//! cache dir, the hash taken over the roots as given), so a run on other paths (one file, say)
+//! never replaces the library's cache. It holds, per article, its path, size and mtime (the
+//! key) and its entries. A file whose size or mtime changed is
 //! parsed again; an unreadable or corrupt cache is ignored and rewritten, never an error.
 //! Writes go to a temp file in the same directory, then rename.
 
@@ -17,8 +19,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::UNIX_EPOCH;
 
-/// Name of the cache file inside the cache dir.
-pub const CACHE_FILE: &str = "finder-index.bin";
+/// Prefix of the cache files inside the cache dir (`finder-index-<hash>.bin`).
+pub const CACHE_FILE: &str = "finder-index";
 
 /// Why the cache could not be written (reading never fails: a bad cache is rebuilt).
 #[derive(Debug, thiserror::Error)]
@@ -75,25 +77,27 @@ pub fn default_cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "ibid").map(|p| p.cache_dir().to_path_buf())
 }
 
-/// The finder's cache file in one directory.
+/// The finder's cache file for one set of library roots, in one directory.
 #[derive(Debug, Clone)]
 pub struct LibraryCache {
     dir: PathBuf,
+    name: String,
 }
 
 impl LibraryCache {
-    /// The cache kept in `dir` (created on first save).
+    /// The cache of the library made of `roots`, kept in `dir` (created on first save).
     #[must_use]
-    pub fn new(dir: &Path) -> Self {
+    pub fn new(dir: &Path, roots: &[PathBuf]) -> Self {
         Self {
             dir: dir.to_path_buf(),
+            name: format!("{CACHE_FILE}-{:016x}.bin", roots_hash(roots)),
         }
     }
 
     /// The cache file's path.
     #[must_use]
     pub fn file(&self) -> PathBuf {
-        self.dir.join(CACHE_FILE)
+        self.dir.join(&self.name)
     }
 
     /// Cached articles by path (entries with local heading indices); empty when the file
@@ -128,6 +132,22 @@ impl LibraryCache {
         tmp.persist(&file).map_err(|e| io(&file)(e.error))?;
         Ok(())
     }
+}
+
+/// FNV-1a over the roots (sorted, deduplicated, each followed by a NUL): stable across runs
+/// and builds, unlike the std hasher.
+fn roots_hash(roots: &[PathBuf]) -> u64 {
+    let mut sorted: Vec<&PathBuf> = roots.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for r in sorted {
+        for &b in r.as_os_str().as_encoded_bytes().iter().chain(&[0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 /// Size and mtime (ns since the Unix epoch) of a file; `None` when it cannot be stat'ed.
@@ -203,7 +223,7 @@ pub fn rescan(
     for p in &changes.removed {
         index.remove(p);
     }
-    let cache = cache_dir.map(LibraryCache::new);
+    let cache = cache_dir.map(|d| LibraryCache::new(d, roots));
     // After the first build the cache holds nothing the index lacks (it is saved from the
     // index), so only a fresh index reads it.
     let fresh = index.articles().is_empty();
@@ -218,11 +238,19 @@ pub fn rescan(
         ..Progress::default()
     };
     let mut to_parse = Vec::new();
+    let mut retimed = false;
     for (path, size, mtime) in files.iter().filter(|f| stale.contains(&f.0)) {
         match cached.remove(path) {
             Some((info, entries)) if info.size == *size && info.mtime == *mtime => {
                 index.insert_local(info, entries);
                 report.done += 1;
+            }
+            Some((mut info, entries)) if same_content(path, *size, &info) => {
+                // Touched, not changed: the entries stand, the new mtime is saved.
+                info.mtime = *mtime;
+                index.insert_local(info, entries);
+                report.done += 1;
+                retimed = true;
             }
             _ => to_parse.push((path.clone(), *size, *mtime)),
         }
@@ -247,7 +275,7 @@ pub fn rescan(
     if let Some(tx) = progress {
         let _ = tx.send(report);
     }
-    let dirty = report.parsed > 0 || !changes.removed.is_empty() || !failed.is_empty();
+    let dirty = report.parsed > 0 || retimed || !changes.removed.is_empty() || !failed.is_empty();
     if let Some(c) = cache.as_ref().filter(|_| dirty) {
         let _ = c.save(index);
     }
@@ -329,8 +357,28 @@ fn parse_all(
 }
 
 fn parse_one(path: &Path, size: u64, mtime: u64) -> Parsed {
-    let doc = crate::library::read_document(path).ok()?;
-    let info = ArticleInfo::from_document(path, &doc, size, mtime);
+    let bytes = crate::library::read_text_bytes(path).ok()?;
+    let doc = crate::document::parse(&bytes, Some(path));
+    let mut info = ArticleInfo::from_document(path, &doc, size, mtime);
+    info.hash = content_hash(&bytes);
     let entries = entries_for(&doc, &info.title);
     Some((info, entries))
+}
+
+/// A fast, stable hash of a file's bytes (the cache's third key).
+#[must_use]
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
+/// True when `path` still has the bytes `info` was indexed from (same size, same hash):
+/// only its mtime moved.
+fn same_content(path: &Path, size: u64, info: &ArticleInfo) -> bool {
+    info.size == size
+        && info.hash != 0
+        && crate::library::read_text_bytes(path).is_ok_and(|b| content_hash(&b) == info.hash)
 }

@@ -1,6 +1,6 @@
 //! The cache file's compact binary format (little endian, length-prefixed UTF-8).
 //!
-//! `MAGIC`, article count, then per article: path, size, mtime, title, author?, date?,
+//! `MAGIC`, article count, then per article: path, size, mtime, content hash, title, author?, date?,
 //! note count, entry count, entries (kind, offset, heading or `u32::MAX`, text); then `END`.
 //! Decoding checks every length and UTF-8 and the trailer, so a truncated or corrupt file
 //! yields `None` (and a rebuild) rather than garbage.
@@ -9,7 +9,7 @@ use super::index::{ArticleInfo, Index};
 use super::{Entry, Kind};
 use std::path::PathBuf;
 
-const MAGIC: &[u8; 8] = b"IBIDFX01";
+const MAGIC: &[u8; 8] = b"IBIDFX02";
 const END: &[u8; 4] = b"END.";
 const NONE: u32 = u32::MAX;
 
@@ -30,6 +30,7 @@ pub fn encode(index: &Index) -> Vec<u8> {
         put_str(&mut out, a.path.to_str().unwrap_or(""));
         out.extend_from_slice(&a.size.to_le_bytes());
         out.extend_from_slice(&a.mtime.to_le_bytes());
+        out.extend_from_slice(&a.hash.to_le_bytes());
         put_str(&mut out, &a.title);
         put_opt(&mut out, a.author.as_deref());
         put_opt(&mut out, a.date.as_deref());
@@ -60,6 +61,7 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<(ArticleInfo, Vec<Entry>)>> {
         let path = PathBuf::from(r.str()?);
         let size = r.u64()?;
         let mtime = r.u64()?;
+        let hash = r.u64()?;
         let title = r.str()?.to_owned();
         let author = r.opt()?;
         let date = r.opt()?;
@@ -90,6 +92,7 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<(ArticleInfo, Vec<Entry>)>> {
             date,
             size,
             mtime,
+            hash,
             note_count,
             removed: false,
         };

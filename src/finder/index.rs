@@ -1,17 +1,26 @@
-//! The library's finder index: an article table and one flat list of entries.
+//! The library's finder index: an article table, one flat list of parsed entries and,
+//! after them, the readers' annotations.
 //!
-//! Invariants: each live article's entries are contiguous (`ranges[doc]`), in the order
-//! [`extract::entries_for`] produces (title first); `small` lists every non-passage entry in
-//! index order (the fast synchronous search set). Article slots are never reused for another
-//! path: a removed article keeps its slot (marked `removed`, no entries), so `doc` numbers held
-//! by the UI (recent articles, scope) stay valid.
+//! Invariants: entry ids `0..base` are the parsed entries, `base..` the annotation entries
+//! ([`super::annots`]). Each live article's parsed entries are contiguous (`ranges[doc]`), in
+//! the order [`extract::entries_for`] produces (title first); `small` lists every non-passage
+//! parsed entry in index order (the fast synchronous search set). Article slots are never
+//! reused for another path: a removed article keeps its slot (marked `removed`, no entries), so
+//! `doc` numbers held by the UI (recent articles, scope) stay valid.
+//!
+//! Both halves sit behind `Arc`s: a published copy costs two reference counts, and an
+//! annotation change touches only the annotation half (copied only when a published copy still
+//! shares it), never the parsed entries.
 
+use super::annots::Annots;
 use super::extract::{self, to_u32};
+use super::prefilter::Lowered;
 use super::{Entry, Kind};
 use crate::document::Document;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What the finder knows about one article file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +37,9 @@ pub struct ArticleInfo {
     pub size: u64,
     /// Modification time when indexed, nanoseconds since the Unix epoch (cache key).
     pub mtime: u64,
+    /// Hash of the file's bytes when indexed (0: not known): a file touched but unchanged
+    /// is recognised by it and not parsed again.
+    pub hash: u64,
     /// Number of notes.
     pub note_count: u32,
     /// True once the file has been removed from the library; the slot has no entries.
@@ -45,6 +57,7 @@ impl ArticleInfo {
             date: doc.meta.date.clone(),
             size,
             mtime,
+            hash: 0,
             note_count: to_u32(doc.notes.len()),
             removed: false,
         }
@@ -64,11 +77,75 @@ fn display_title(path: &Path, doc: &Document) -> String {
 /// The searchable index of a library.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    base: Arc<Base>,
+    ann: Arc<Annots>,
+}
+
+/// The parsed half: articles and their entries.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Base {
     articles: Vec<ArticleInfo>,
     entries: Vec<Entry>,
     by_path: HashMap<PathBuf, u32>,
     ranges: Vec<Range<u32>>,
     small: Vec<u32>,
+    lowered: Lowered,
+}
+
+impl Base {
+    /// The parsed entries of article `doc`, with global ids.
+    pub(super) fn doc_entries(&self, doc: u32) -> (usize, &[Entry]) {
+        let r = self
+            .ranges
+            .get(doc as usize)
+            .map_or(0..0, |r| r.start as usize..r.end as usize);
+        (r.start, &self.entries[r])
+    }
+}
+
+/// A view of all entries (parsed, then annotations), indexed by entry id like a slice.
+#[derive(Debug, Clone, Copy)]
+pub struct Entries<'a> {
+    base: &'a [Entry],
+    ann: &'a [Entry],
+}
+
+impl<'a> Entries<'a> {
+    /// Number of entries.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.base.len() + self.ann.len()
+    }
+
+    /// True when there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Entry `i`, if any.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<&'a Entry> {
+        match i.checked_sub(self.base.len()) {
+            None => self.base.get(i),
+            Some(j) => self.ann.get(j),
+        }
+    }
+
+    /// Every entry, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a Entry> + use<'a> {
+        self.base.iter().chain(self.ann.iter())
+    }
+}
+
+impl std::ops::Index<usize> for Entries<'_> {
+    type Output = Entry;
+    fn index(&self, i: usize) -> &Entry {
+        match self.get(i) {
+            Some(e) => e,
+            None => panic!("entry {i} out of range ({} entries)", self.len()),
+        }
+    }
 }
 
 impl Index {
@@ -81,50 +158,92 @@ impl Index {
     /// The article table; `Entry::doc` indexes it (removed articles included).
     #[must_use]
     pub fn articles(&self) -> &[ArticleInfo] {
-        &self.articles
+        &self.base.articles
     }
 
     /// All entries; `Hit::entry` indexes it.
     #[must_use]
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> Entries<'_> {
+        Entries {
+            base: &self.base.entries,
+            ann: self.ann.entries(),
+        }
     }
 
-    /// Indices of the non-passage entries (articles, headings, notes, annotations).
+    /// Ids of the non-passage entries (articles, headings, notes, annotations), in id order.
+    pub fn small_entries(&self) -> impl Iterator<Item = usize> + Clone + '_ {
+        let base = self.base.entries.len();
+        let ann = self.ann.entries().len();
+        self.base
+            .small
+            .iter()
+            .map(|&i| i as usize)
+            .chain(base..base + ann)
+    }
+
+    /// The first stage's table (row `k` is parsed entry [`Index::small_id`]`(k)`).
     #[must_use]
-    pub fn small_entries(&self) -> &[u32] {
-        &self.small
+    pub fn first_stage_rows(&self) -> &Lowered {
+        &self.base.lowered
     }
 
-    /// The entry range of article `doc` (empty when unknown or removed).
+    /// The entry id of first-stage row `k`.
+    #[must_use]
+    pub fn small_id(&self, k: usize) -> Option<u32> {
+        self.base.small.get(k).copied()
+    }
+
+    /// Ids of the annotation entries (searched beside the first-stage rows).
+    #[must_use]
+    pub fn annotation_ids(&self) -> Range<usize> {
+        let base = self.base.entries.len();
+        base..base + self.ann.entries().len()
+    }
+
+    /// Number of non-passage entries.
+    #[must_use]
+    pub fn small_len(&self) -> usize {
+        self.base.small.len() + self.ann.entries().len()
+    }
+
+    /// The parsed-entry range of article `doc` (empty when unknown or removed; its
+    /// annotations are not in it: see [`Index::doc_ids`]).
     #[must_use]
     pub fn doc_range(&self, doc: u32) -> Range<usize> {
-        self.ranges
+        self.base
+            .ranges
             .get(doc as usize)
             .map_or(0..0, |r| r.start as usize..r.end as usize)
+    }
+
+    /// Ids of every entry of article `doc`: its parsed entries, then its annotations.
+    pub fn doc_ids(&self, doc: u32) -> impl Iterator<Item = usize> + Clone + '_ {
+        let base = self.base.entries.len();
+        let a = self.ann.doc_range(doc);
+        self.doc_range(doc).chain(base + a.start..base + a.end)
     }
 
     /// The article number of `path`, if indexed and not removed.
     #[must_use]
     pub fn doc_of(&self, path: &Path) -> Option<u32> {
-        self.by_path.get(path).copied()
+        self.base.by_path.get(path).copied()
     }
 
     /// Number of live (not removed) articles.
     #[must_use]
     pub fn live_articles(&self) -> usize {
-        self.by_path.len()
+        self.base.by_path.len()
     }
 
     /// Paths of the live articles.
     pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.by_path.keys().map(PathBuf::as_path)
+        self.base.by_path.keys().map(PathBuf::as_path)
     }
 
     /// The text of the heading an entry sits under, for the "where" column.
     #[must_use]
     pub fn heading_of(&self, entry: &Entry) -> Option<&str> {
-        let h = self.entries.get(entry.heading? as usize)?;
+        let h = self.entries().get(entry.heading? as usize)?;
         Some(&h.text)
     }
 
@@ -138,49 +257,60 @@ impl Index {
 
     /// Adds an article with entries whose `heading` indices are local to `entries` (as
     /// [`extract::entries_for`] and the cache produce them); replaces an earlier version of
-    /// the same path. Returns the article number.
+    /// the same path (keeping its annotations). Returns the article number.
     pub fn insert_local(&mut self, mut info: ArticleInfo, mut entries: Vec<Entry>) -> u32 {
         info.removed = false;
-        let doc = match self.by_path.get(&info.path) {
+        entries.retain(|e| e.kind != Kind::Annotation);
+        let base = Arc::make_mut(&mut self.base);
+        let shifted = base.by_path.contains_key(&info.path);
+        let doc = match base.by_path.get(&info.path) {
             Some(&d) => {
-                self.take_doc(d);
-                if let Some(slot) = self.articles.get_mut(d as usize) {
+                base.take_doc(d);
+                if let Some(slot) = base.articles.get_mut(d as usize) {
                     *slot = info;
                 }
                 d
             }
             None => {
-                let d = to_u32(self.articles.len());
-                self.by_path.insert(info.path.clone(), d);
-                self.articles.push(info);
-                self.ranges.push(0..0);
+                let d = to_u32(base.articles.len());
+                base.by_path.insert(info.path.clone(), d);
+                base.articles.push(info);
+                base.ranges.push(0..0);
                 d
             }
         };
-        let base = to_u32(self.entries.len());
+        let start = to_u32(base.entries.len());
         for e in &mut entries {
             e.doc = doc;
-            e.heading = e.heading.map(|h| h + base);
+            e.heading = e.heading.map(|h| h + start);
         }
-        self.append(doc, entries);
+        base.append(doc, entries);
+        if shifted && !self.ann.is_empty() {
+            // Parsed entry ids moved: re-point the annotations' headings.
+            Arc::make_mut(&mut self.ann).rebuild(&self.base);
+        }
         doc
     }
 
-    /// Drops an article's entries; its slot stays, marked removed. Returns false when the
-    /// path was not indexed.
+    /// Drops an article's entries (its annotations too); its slot stays, marked removed.
+    /// Returns false when the path was not indexed.
     pub fn remove(&mut self, path: &Path) -> bool {
-        let Some(d) = self.by_path.remove(path) else {
+        let base = Arc::make_mut(&mut self.base);
+        let Some(d) = base.by_path.remove(path) else {
             return false;
         };
-        self.take_doc(d);
-        if let Some(a) = self.articles.get_mut(d as usize) {
+        base.take_doc(d);
+        if let Some(a) = base.articles.get_mut(d as usize) {
             a.removed = true;
         }
+        let ann = Arc::make_mut(&mut self.ann);
+        ann.forget(d);
+        ann.rebuild(&self.base);
         true
     }
 
-    /// Replaces an article's annotation entries: `(byte offset, quote, note)` each. Returns
-    /// false when the path is not indexed.
+    /// Replaces an article's annotation entries: `(byte offset, quote, note)` each. Only that
+    /// article's annotations are rebuilt. Returns false when the path is not indexed.
     pub fn set_annotations(
         &mut self,
         path: &Path,
@@ -189,41 +319,17 @@ impl Index {
         let Some(d) = self.doc_of(path) else {
             return false;
         };
-        let mut local = self.take_doc(d);
-        local.retain(|e| e.kind != Kind::Annotation);
-        for (offset, quote, note) in annotations {
-            let heading = local
-                .iter()
-                .enumerate()
-                .rfind(|(_, e)| e.kind == Kind::Heading && e.offset <= offset)
-                .map(|(i, _)| to_u32(i));
-            let text = if note.trim().is_empty() {
-                quote.replace('\n', " ")
-            } else {
-                format!("{} — {}", quote, note).replace('\n', " ")
-            };
-            local.push(Entry {
-                kind: Kind::Annotation,
-                doc: d,
-                text: text.into(),
-                offset,
-                heading,
-            });
-        }
-        let base = to_u32(self.entries.len());
-        for e in &mut local {
-            e.heading = e.heading.map(|h| h + base);
-        }
-        self.append(d, local);
+        Arc::make_mut(&mut self.ann).set(d, annotations, &self.base);
         true
     }
 
-    /// An article's entries with `heading` made local to the returned slice (for the cache).
+    /// An article's parsed entries with `heading` made local to the returned slice (for the
+    /// cache; annotations are not cached).
     #[must_use]
     pub fn local_entries(&self, doc: u32) -> Vec<Entry> {
         let r = self.doc_range(doc);
         let base = to_u32(r.start);
-        self.entries[r]
+        self.base.entries[r]
             .iter()
             .map(|e| Entry {
                 heading: e.heading.map(|h| h - base),
@@ -235,7 +341,7 @@ impl Index {
     /// Bytes of entry text (what the finder matches against).
     #[must_use]
     pub fn text_bytes(&self) -> usize {
-        self.entries.iter().map(|e| e.text.len()).sum()
+        self.entries().iter().map(|e| e.text.len()).sum()
     }
 
     /// Approximate heap bytes held by the index: strings, vectors and the path map
@@ -243,7 +349,8 @@ impl Index {
     #[must_use]
     pub fn memory_bytes(&self) -> usize {
         use std::mem::size_of;
-        let articles: usize = self
+        let b = &*self.base;
+        let articles: usize = b
             .articles
             .iter()
             .map(|a| {
@@ -253,17 +360,20 @@ impl Index {
                     + a.date.as_ref().map_or(0, String::capacity)
             })
             .sum();
-        let paths: usize = self.by_path.keys().map(|p| p.capacity()).sum();
-        self.articles.capacity() * size_of::<ArticleInfo>()
+        let paths: usize = b.by_path.keys().map(|p| p.capacity()).sum();
+        b.articles.capacity() * size_of::<ArticleInfo>()
             + articles
-            + self.entries.capacity() * size_of::<Entry>()
+            + (b.entries.capacity() + self.ann.entries().len()) * size_of::<Entry>()
             + self.text_bytes()
-            + self.by_path.capacity() * (size_of::<PathBuf>() + 4)
+            + b.by_path.capacity() * (size_of::<PathBuf>() + 4)
             + paths
-            + self.ranges.capacity() * size_of::<Range<u32>>()
-            + self.small.capacity() * 4
+            + b.ranges.capacity() * size_of::<Range<u32>>()
+            + b.small.capacity() * 4
+            + b.lowered.memory_bytes()
     }
+}
 
+impl Base {
     fn append(&mut self, doc: u32, entries: Vec<Entry>) {
         let start = to_u32(self.entries.len());
         for (i, e) in entries.iter().enumerate() {
@@ -271,25 +381,25 @@ impl Index {
                 self.small.push(start + to_u32(i));
             }
         }
+        self.lowered.extend(&entries);
         self.entries.extend(entries);
         if let Some(r) = self.ranges.get_mut(doc as usize) {
             *r = start..to_u32(self.entries.len());
         }
     }
 
-    /// Removes an article's entries from the list (keeping the invariants) and returns them
-    /// with local heading indices.
-    fn take_doc(&mut self, doc: u32) -> Vec<Entry> {
-        let r = self.doc_range(doc);
+    /// Removes an article's entries from the list (keeping the invariants).
+    fn take_doc(&mut self, doc: u32) {
+        let r = self
+            .ranges
+            .get(doc as usize)
+            .map_or(0..0, |r| r.start as usize..r.end as usize);
         if r.is_empty() {
-            return Vec::new();
+            return;
         }
         let (start, end) = (to_u32(r.start), to_u32(r.end));
         let len = end - start;
-        let mut taken: Vec<Entry> = self.entries.drain(r).collect();
-        for e in &mut taken {
-            e.heading = e.heading.map(|h| h - start);
-        }
+        self.entries.drain(r);
         for e in &mut self.entries[start as usize..] {
             e.heading = e.heading.map(|h| if h >= end { h - len } else { h });
         }
@@ -307,7 +417,9 @@ impl Index {
                 *i -= len;
             }
         }
-        taken
+        let entries = &self.entries;
+        self.lowered
+            .rebuild(self.small.iter().filter_map(|&i| entries.get(i as usize)));
     }
 }
 
@@ -343,8 +455,8 @@ mod tests {
         assert_eq!(before, after);
         assert_eq!(ix.doc_range(db), 0..ix.entries().len());
         assert!(ix.articles()[0].removed);
-        for &i in ix.small_entries() {
-            assert_ne!(ix.entries()[i as usize].kind, Kind::Passage);
+        for i in ix.small_entries() {
+            assert_ne!(ix.entries()[i].kind, Kind::Passage);
         }
     }
 
@@ -365,5 +477,62 @@ mod tests {
         assert_eq!(anns.len(), 1);
         assert_eq!(&*anns[0].text, "Body one — again");
         assert!(!ix.set_annotations(Path::new("nope"), Vec::new()));
+    }
+
+    #[test]
+    fn annotations_change_one_article_without_copying_the_parsed_entries() {
+        let mut ix = Index::new();
+        let a = doc("First Title\n\nIntro.\n\nSection One\n\nBody one is here.\n");
+        let b = doc("Second Title\n\nIntro two.\n\nSection Two\n\nBody two is here.\n");
+        let (pa, pb) = (Path::new("a.txt"), Path::new("b.txt"));
+        ix.add_document(pa, &a, 1, 1);
+        ix.add_document(pb, &b, 1, 1);
+        let off_b = to_u32(b.text.find("Body").unwrap_or(0));
+        ix.set_annotations(pb, vec![(off_b, "Body two".into(), "b note".into())]);
+        let published = ix.clone();
+        let off_a = to_u32(a.text.find("Body").unwrap_or(0));
+        ix.set_annotations(pa, vec![(off_a, "Body one".into(), String::new())]);
+        assert!(
+            Arc::ptr_eq(&ix.base, &published.base),
+            "parsed entries shared"
+        );
+        let anns: Vec<(&str, Option<&str>)> = ix
+            .entries()
+            .iter()
+            .filter(|e| e.kind == Kind::Annotation)
+            .map(|e| (&*e.text, ix.heading_of(e)))
+            .collect();
+        assert_eq!(
+            anns,
+            vec![
+                ("Body one", Some("Section One")),
+                ("Body two — b note", Some("Section Two"))
+            ]
+        );
+        // Scoped ids include the article's annotations.
+        let db = ix.doc_of(pb).expect("b");
+        let kinds: Vec<Kind> = ix.doc_ids(db).map(|i| ix.entries()[i].kind).collect();
+        assert_eq!(kinds.last(), Some(&Kind::Annotation));
+        assert!(ix.doc_ids(db).all(|i| ix.entries()[i].doc == db));
+        // Re-indexing `a` moves the parsed ids: `b`'s annotation still sits under its heading.
+        ix.add_document(pa, &a, 2, 2);
+        let under: Vec<Option<&str>> = ix
+            .entries()
+            .iter()
+            .filter(|e| e.kind == Kind::Annotation)
+            .map(|e| ix.heading_of(e))
+            .collect();
+        assert_eq!(under, vec![Some("Section One"), Some("Section Two")]);
+        ix.remove(pa);
+        let left: Vec<&str> = ix
+            .entries()
+            .iter()
+            .filter(|e| e.kind == Kind::Annotation)
+            .map(|e| &*e.text)
+            .collect();
+        assert_eq!(left, vec!["Body two — b note"]);
+        ix.set_annotations(pb, Vec::new());
+        assert_eq!(ix.small_len(), ix.small_entries().count());
+        assert!(ix.entries().iter().all(|e| e.kind != Kind::Annotation));
     }
 }

@@ -4,16 +4,20 @@
 //! offset on a `char` boundary of that document's text, and a [`Hit`]'s `positions` are *char*
 //! indices into the entry's `text` (fuzzy-matcher's convention), filled only for displayed rows.
 
+mod annots;
 pub mod cache;
 mod codec;
 mod extract;
+pub mod fast;
 pub mod generate;
 pub mod index;
 pub mod matcher;
+pub mod prefilter;
 pub mod rank;
 pub mod searcher;
 
 pub use cache::{CacheError, LibraryCache, Progress, build_library_index, default_cache_dir};
+pub use fast::{Survivors, search_keystroke};
 pub use index::{ArticleInfo, Index};
 pub use matcher::{Matcher, SkimMatcher};
 pub use rank::{fill_positions, merge_hits, search, search_chunked, search_small, search_with};

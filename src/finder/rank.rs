@@ -47,14 +47,14 @@ pub fn exact_bonus(needle_chars: usize) -> i64 {
 }
 
 /// A pattern prepared once per query.
-struct Prepared<'q> {
+pub(crate) struct Prepared<'q> {
     text: &'q str,
     needle: Needle,
     chars: usize,
 }
 
 impl<'q> Prepared<'q> {
-    fn new(q: &'q Query) -> Self {
+    pub(crate) fn new(q: &'q Query) -> Self {
         Self {
             text: &q.text,
             needle: Needle::new(&q.text),
@@ -62,7 +62,7 @@ impl<'q> Prepared<'q> {
         }
     }
 
-    fn score(&self, m: &dyn Matcher, e: &Entry, recent: &[u32]) -> Option<i64> {
+    pub(crate) fn score(&self, m: &dyn Matcher, e: &Entry, recent: &[u32]) -> Option<i64> {
         if !self.needle.is_subsequence_of(&e.text) {
             return None;
         }
@@ -180,8 +180,11 @@ pub fn search_with(
     recent: &[u32],
     limit: usize,
 ) -> Vec<Hit> {
-    let range = scope.map_or(0..index.entries().len(), |d| index.doc_range(d));
-    top(index, scan(m, index, q, recent, range, |_| true), limit)
+    let hits = match scope {
+        Some(d) => scan(m, index, q, recent, index.doc_ids(d), |_| true),
+        None => scan(m, index, q, recent, 0..index.entries().len(), |_| true),
+    };
+    top(index, hits, limit)
 }
 
 /// The fast path: articles, headings, notes and annotations only (small sets), for the
@@ -197,11 +200,8 @@ pub fn search_small(
 ) -> Vec<Hit> {
     let not_passage = |k: Kind| k != Kind::Passage;
     let hits = match scope {
-        Some(d) => scan(m, index, q, recent, index.doc_range(d), not_passage),
-        None => {
-            let ids = index.small_entries().iter().map(|&i| i as usize);
-            scan(m, index, q, recent, ids, not_passage)
-        }
+        Some(d) => scan(m, index, q, recent, index.doc_ids(d), not_passage),
+        None => scan(m, index, q, recent, index.small_entries(), not_passage),
     };
     top(index, hits, limit)
 }
@@ -270,7 +270,7 @@ mod tests {
         let hits = search(&ix, &Query::parse("@okhotsk"), None, &[], 10);
         let titles: Vec<&str> = hits
             .iter()
-            .map(|h| &*ix.entries()[h.entry as usize].text)
+            .map(|h| &*ix.entries().get(h.entry as usize).expect("hit entry").text)
             .collect();
         assert_eq!(titles.first(), Some(&"The Okhotsk Question"));
     }

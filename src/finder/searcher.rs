@@ -75,10 +75,10 @@ impl SearchRequest {
     }
 }
 
-/// Kinds the worker streams by default: passages and notes (notes are long texts; at
-/// 10,000 articles scoring them all does not fit in one keystroke, see the benches).
-pub const STREAMED: Kinds = Kinds(Kind::Passage.bit() | Kind::Note.bit());
-/// Kinds searched synchronously by default: articles, headings, annotations.
+/// Kinds the worker streams by default: passages (the bulk of the text; notes are answered
+/// in the keystroke by [`super::fast`]'s first stage).
+pub const STREAMED: Kinds = Kinds(Kind::Passage.bit());
+/// Kinds searched synchronously by default: articles, headings, notes, annotations.
 pub const SYNC: Kinds = Kinds(Kinds::ALL.0 & !STREAMED.0);
 
 struct Request {

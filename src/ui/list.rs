@@ -45,25 +45,32 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         let mark = if i == s.current { "▶ " } else { "  " };
         let (title, meta, meta_style) = match &a.status {
             ArticleStatus::Loaded(d) => {
-                let mut parts: Vec<String> = vec![match d.notes.len() {
-                    1 => "1 note".to_string(),
-                    n => format!("{n} notes"),
-                }];
-                if let Some(dt) = &d.meta.date {
-                    parts.push(dt.clone());
-                }
-                if let Some(au) = &d.meta.author {
-                    parts.push(au.clone());
-                }
+                let meta = meta_line(
+                    d.notes.len(),
+                    d.meta.date.as_deref(),
+                    d.meta.author.as_deref(),
+                );
                 let t = if d.meta.title.is_empty() {
                     a.name.clone()
                 } else {
                     d.meta.title.clone()
                 };
-                (t, parts.join(" · "), theme::DIM)
+                (t, meta, theme::DIM)
             }
             ArticleStatus::Failed(e) => (format!("✗ {}", a.name), e.clone(), theme::ERROR),
-            ArticleStatus::Pending => (a.name.clone(), "loading…".to_string(), theme::DIM),
+            ArticleStatus::Pending => match summary(s, &a.path) {
+                // Not opened yet: the finder's index has parsed it.
+                Some(info) => (
+                    crate::document::sanitize(&info.title),
+                    crate::document::sanitize(&meta_line(
+                        info.note_count as usize,
+                        info.date.as_deref(),
+                        info.author.as_deref(),
+                    )),
+                    theme::DIM,
+                ),
+                None => (a.name.clone(), "loading…".to_string(), theme::DIM),
+            },
         };
         let title_style = if i == s.current {
             theme::TITLE
@@ -81,4 +88,21 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
             buf.set_style(Rect::new(inner.x, y, inner.width, h), theme::SELECTED_ROW);
         }
     }
+}
+
+/// `"12 notes · 2013-11-11 · Author"`.
+fn meta_line(notes: usize, date: Option<&str>, author: Option<&str>) -> String {
+    let mut parts: Vec<String> = vec![match notes {
+        1 => "1 note".to_string(),
+        n => format!("{n} notes"),
+    }];
+    parts.extend(date.map(str::to_string));
+    parts.extend(author.map(str::to_string));
+    parts.join(" · ")
+}
+
+/// What the finder's index knows of an article not loaded here.
+fn summary<'a>(s: &'a AppState, path: &std::path::Path) -> Option<&'a crate::finder::ArticleInfo> {
+    let ix = s.finder.index.as_ref()?;
+    ix.articles().get(ix.doc_of(path)? as usize)
 }

@@ -62,6 +62,11 @@ pub fn state(paths: Vec<PathBuf>, w: u16, h: u16) -> AppState {
     update(&mut s, Action::Resize(w, h));
     let fx = init(&mut s);
     run_effects(&mut s, fx);
+    // The reader loads the other articles when they are opened (or have annotations):
+    // load them all here.
+    let all = (0..s.articles.len()).collect();
+    let fx = update(&mut s, Action::Annotated(all));
+    run_effects(&mut s, fx);
     s
 }
 
