@@ -563,6 +563,7 @@ fn meta(
         description: stated.description,
         source_url: stated.source_url,
         language: stated.language,
+        tags: stated.tags,
         ..Metadata::default()
     }
 }

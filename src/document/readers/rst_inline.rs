@@ -1,0 +1,347 @@
+//! reStructuredText inline markup and what must be known before it is read:
+//! hyperlink targets, substitutions, and the numbers of auto-numbered and
+//! symbol footnotes (docutils numbers `.. [#]` and `.. [#label]` together in
+//! order of definition, skipping numbers given by hand; `[#]_` references
+//! take the anonymous ones in order; `[*]_` the symbols in order).
+
+use super::lines::{Inl, Line, matching};
+use crate::document::InlineKind;
+use crate::document::clean::sanitize;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
+
+/// Footnote symbols in docutils' order.
+const SYMBOLS: [char; 10] = ['*', '†', '‡', '§', '¶', '#', '♠', '♥', '♦', '♣'];
+
+fn symbol(k: usize) -> String {
+    std::iter::repeat_n(SYMBOLS[k % 10], k / 10 + 1).collect()
+}
+
+/// What the whole document defines, read before its blocks.
+#[derive(Debug, Default)]
+pub struct Context {
+    targets: FxHashMap<String, String>,
+    substitutions: FxHashMap<String, String>,
+    anonymous: Vec<u64>,
+    named: FxHashMap<String, u64>,
+    anon_defs: Cell<usize>,
+    anon_refs: Cell<usize>,
+    sym_defs: Cell<usize>,
+    sym_refs: Cell<usize>,
+}
+
+impl Context {
+    /// Reads targets, substitutions and footnote labels from every line.
+    #[must_use]
+    pub fn scan(all: &[Line<'_>]) -> Self {
+        let mut c = Self::default();
+        let mut labels = Vec::new();
+        for (_, l) in all {
+            let Some(rest) = l.trim_start().strip_prefix(".. ") else {
+                continue;
+            };
+            if let Some(inner) = rest.strip_prefix('[')
+                && let Some(end) = inner.find(']')
+            {
+                labels.push(inner[..end].to_string());
+            } else if let Some(t) = rest.strip_prefix('_')
+                && let Some((name, url)) = split_target(t)
+            {
+                c.targets.insert(name.to_lowercase(), sanitize(url));
+            } else if let Some(t) = rest.strip_prefix('|')
+                && let Some((name, def)) = t.split_once('|')
+                && let Some(text) = def.trim().strip_prefix("replace::")
+            {
+                c.substitutions.insert(name.to_string(), text.trim().to_string());
+            }
+        }
+        let manual: FxHashSet<u64> = labels.iter().filter_map(|l| l.parse().ok()).collect();
+        let mut n = 1;
+        for l in &labels {
+            if let Some(name) = l.strip_prefix('#') {
+                while manual.contains(&n) {
+                    n += 1;
+                }
+                if name.is_empty() {
+                    c.anonymous.push(n);
+                } else {
+                    c.named.insert(name.to_lowercase(), n);
+                }
+                n += 1;
+            }
+        }
+        c
+    }
+
+    /// The label shown for the definition `.. [raw]`.
+    pub fn define(&mut self, raw: &str) -> String {
+        self.label(raw, true)
+    }
+
+    fn label(&self, raw: &str, def: bool) -> String {
+        let raw = raw.trim();
+        if raw == "#" {
+            let cell = if def { &self.anon_defs } else { &self.anon_refs };
+            let k = cell.get();
+            cell.set(k + 1);
+            return self.anonymous.get(k).map_or_else(|| format!("#{}", k + 1), u64::to_string);
+        }
+        if let Some(name) = raw.strip_prefix('#') {
+            return self
+                .named
+                .get(&name.to_lowercase())
+                .map_or_else(|| sanitize(name), u64::to_string);
+        }
+        if raw == "*" {
+            let cell = if def { &self.sym_defs } else { &self.sym_refs };
+            let k = cell.get();
+            cell.set(k + 1);
+            return symbol(k);
+        }
+        sanitize(raw)
+    }
+}
+
+/// `name: url` of a target line after `.. _` (names may be in backquotes).
+fn split_target(t: &str) -> Option<(&str, &str)> {
+    let (name, url) = if let Some(q) = t.strip_prefix('`') {
+        let end = q.find("`:")?;
+        (&q[..end], &q[end + 2..])
+    } else {
+        t.split_once(": ").or_else(|| t.strip_suffix(':').map(|n| (n, "")))?
+    };
+    let url = url.trim();
+    (!url.is_empty() && !url.ends_with('_')).then_some((name, url))
+}
+
+/// May inline markup start after `prev`? (start of text, space, opening punctuation).
+fn opens_after(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || "'\"([{<-/:‘“’«".contains(c))
+}
+
+/// May inline markup end before `next`?
+fn closes_before(next: Option<char>) -> bool {
+    next.is_none_or(|c| c.is_whitespace() || "'\")]}>-/:.,;!?\\’”»".contains(c))
+}
+
+/// Roles whose text is code.
+fn code_role(role: &str) -> bool {
+    let r = role.rsplit(':').next().unwrap_or(role);
+    matches!(
+        r,
+        "func" | "class" | "meth" | "mod" | "attr" | "data" | "exc" | "obj" | "const" | "option"
+            | "envvar" | "program" | "file" | "samp" | "code" | "literal" | "kbd" | "command"
+            | "c" | "macro" | "type" | "member" | "var"
+    )
+}
+
+/// The visible text of a role's content (`Label <target>` → `Label`, `~a.b` → `b`).
+fn role_text(role: &str, content: &str) -> String {
+    let c = content.trim();
+    let shown = match c.rfind('<') {
+        Some(i) if c.ends_with('>') && i > 0 => c[..i].trim(),
+        _ => c.trim_start_matches(['!', '~']),
+    };
+    match role {
+        "pep" | "PEP" => format!("PEP {shown}"),
+        "rfc" | "RFC" => format!("RFC {shown}"),
+        _ => shown.to_string(),
+    }
+}
+
+/// Reads inline markup of one paragraph's text into `out`.
+pub fn inline(ctx: &Context, s: &str, out: &mut Inl) {
+    let mut plain = String::new();
+    let mut i = 0;
+    let flush = |plain: &mut String, out: &mut Inl| {
+        if !plain.is_empty() {
+            words(ctx, plain, out);
+            plain.clear();
+        }
+    };
+    while i < s.len() {
+        let rest = &s[i..];
+        let prev = s[..i].chars().next_back();
+        let c = rest.chars().next().unwrap_or(' ');
+        // Escapes.
+        if c == '\\' {
+            let next = rest[1..].chars().next();
+            if let Some(n) = next {
+                if !n.is_whitespace() {
+                    plain.push(n);
+                }
+                i += 1 + n.len_utf8();
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        if opens_after(prev) {
+            if let Some((len, f)) = span(ctx, rest) {
+                flush(&mut plain, out);
+                f(out);
+                i += len;
+                continue;
+            }
+        }
+        plain.push(c);
+        i += c.len_utf8();
+    }
+    flush(&mut plain, out);
+}
+
+type Emit<'a> = Box<dyn FnOnce(&mut Inl) + 'a>;
+
+/// An inline construct at the start of `rest`: its length and how to write it.
+fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
+    let closed = |delim: &str| -> Option<usize> {
+        let body = rest.get(delim.len()..)?;
+        if body.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let mut from = 0;
+        while let Some(k) = body[from..].find(delim) {
+            let at = from + k;
+            let before = body[..at].chars().next_back();
+            let after = body[at + delim.len()..].chars().next();
+            if at > 0 && before.is_some_and(|b| !b.is_whitespace()) && closes_before(after.filter(|&a| a != '_')) {
+                return Some(at);
+            }
+            from = at + delim.len();
+        }
+        None
+    };
+    if rest.starts_with("**") {
+        let end = closed("**")?;
+        let inner = &rest[2..2 + end];
+        return Some((end + 4, Box::new(move |o: &mut Inl| {
+            let s = o.text.len();
+            inline(ctx, inner, o);
+            o.close(s, InlineKind::Strong);
+        })));
+    }
+    if rest.starts_with("``") {
+        let end = closed("``")?;
+        let inner = &rest[2..2 + end];
+        return Some((end + 4, Box::new(move |o: &mut Inl| o.styled(inner, InlineKind::Code))));
+    }
+    if rest.starts_with('*') {
+        let end = closed("*")?;
+        let inner = &rest[1..1 + end];
+        return Some((end + 2, Box::new(move |o: &mut Inl| {
+            let s = o.text.len();
+            inline(ctx, inner, o);
+            o.close(s, InlineKind::Emphasis);
+        })));
+    }
+    if rest.starts_with('`') {
+        let end = closed("`")?;
+        let inner = &rest[1..1 + end];
+        let after = &rest[end + 2..];
+        let under = after.bytes().take_while(|&b| b == b'_').count().min(2);
+        let len = end + 2 + under;
+        if under > 0 {
+            // `text <url>`_ or `name`_
+            let (shown, url) = match inner.rfind('<') {
+                Some(k) if inner.ends_with('>') => {
+                    let t = inner[..k].trim();
+                    let u = &inner[k + 1..inner.len() - 1];
+                    (if t.is_empty() { u } else { t }, Some(sanitize(u)))
+                }
+                _ => (inner, ctx.targets.get(&inner.to_lowercase()).cloned()),
+            };
+            return Some((len, Box::new(move |o: &mut Inl| match url {
+                Some(url) => o.styled(shown, InlineKind::Link { url }),
+                None => o.push(shown),
+            })));
+        }
+        // A role after (`text`:role:) is rare; the default role is a title.
+        return Some((len, Box::new(move |o: &mut Inl| o.styled(inner, InlineKind::Emphasis))));
+    }
+    if rest.starts_with(':') {
+        // :role:`content`
+        let name_len = rest[1..].find(":`")?;
+        let role = &rest[1..1 + name_len];
+        if role.is_empty() || role.contains(char::is_whitespace) {
+            return None;
+        }
+        let body = &rest[name_len + 3..];
+        let end = body.find('`')?;
+        let shown = role_text(role, &body[..end]);
+        let code = code_role(role);
+        return Some((name_len + 4 + end, Box::new(move |o: &mut Inl| {
+            if code {
+                o.styled(&shown, InlineKind::Code);
+            } else {
+                let s = o.text.len();
+                inline(ctx, &shown, o);
+                if role.ends_with("emphasis") || role == "title" || role == "dfn" {
+                    o.close(s, InlineKind::Emphasis);
+                } else if role.ends_with("strong") {
+                    o.close(s, InlineKind::Strong);
+                }
+            }
+        })));
+    }
+    if rest.starts_with('[') {
+        // [label]_ : a footnote or citation reference.
+        let end = matching(&rest[1..], '[', ']')?;
+        let raw = &rest[1..1 + end];
+        let after = &rest[end + 2..];
+        let ok_label = !raw.is_empty()
+            && raw.len() <= 40
+            && raw.chars().all(|c| c.is_alphanumeric() || "#*-_.:".contains(c));
+        if ok_label && after.starts_with('_') && closes_before(after[1..].chars().next()) {
+            let label = ctx.label(raw, false);
+            return Some((end + 3, Box::new(move |o: &mut Inl| o.reference(&label))));
+        }
+        return None;
+    }
+    if rest.starts_with('|') {
+        let end = rest[1..].find('|')?;
+        let name = &rest[1..1 + end];
+        let sub = ctx.substitutions.get(name)?;
+        let after = &rest[end + 2..];
+        let under = after.bytes().take_while(|&b| b == b'_').count().min(2);
+        return Some((end + 2 + under, Box::new(move |o: &mut Inl| inline(ctx, sub, o))));
+    }
+    None
+}
+
+/// Plain text: `name_` references (the name shown, linked when its target is
+/// known) and bare URLs.
+fn words(ctx: &Context, s: &str, out: &mut Inl) {
+    let mut pending = String::new();
+    for piece in s.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        let ws = &piece[word.len()..];
+        let core = word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
+        let tail = &word[core.len()..];
+        if core.starts_with("http://") || core.starts_with("https://") {
+            out.push(&pending);
+            pending.clear();
+            out.styled(core, InlineKind::Link { url: sanitize(core) });
+            pending.push_str(tail);
+            pending.push_str(ws);
+            continue;
+        }
+        let name = core.trim_end_matches('_');
+        let unders = core.len() - name.len();
+        if (1..=2).contains(&unders)
+            && !name.is_empty()
+            && name.chars().all(|c| c.is_alphanumeric() || "-.".contains(c))
+        {
+            out.push(&pending);
+            pending.clear();
+            match ctx.targets.get(&name.to_lowercase()) {
+                Some(url) => out.styled(name, InlineKind::Link { url: url.clone() }),
+                None => out.push(name),
+            }
+            pending.push_str(tail);
+            pending.push_str(ws);
+            continue;
+        }
+        pending.push_str(piece);
+    }
+    out.push(&pending);
+}
