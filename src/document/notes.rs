@@ -231,9 +231,14 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
         taken: vec![false; paras.len()],
         ..NotesLayout::default()
     };
+    // When the markup states its notes, list items are never guessed to be notes.
+    let explicit = paras
+        .iter()
+        .any(|p| matches!(p.kind, ParaKind::FootnoteDef(_)));
     let mut labels: Vec<Option<Label>> = paras
         .iter()
         .map(|p| match &p.kind {
+            ParaKind::ListItem(_) if explicit => None,
             ParaKind::FootnoteDef(l) => Some(Label {
                 label: Some(l.clone()),
                 len: 0,

@@ -45,7 +45,11 @@ struct Reader {
 
 /// A delimiter line: its character and length (`----`, `....`, `|===`, `--`).
 fn delimiter(t: &str) -> Option<&str> {
-    if t == "--" || t == "```" || t.starts_with("```") && !t[3..].contains('`') || t.starts_with("|===") {
+    if t == "--"
+        || t == "```"
+        || t.starts_with("```") && !t[3..].contains('`')
+        || t.starts_with("|===")
+    {
         return Some(t);
     }
     let c = t.chars().next()?;
@@ -130,7 +134,11 @@ impl Reader {
             "revdate" | "date" => self.stated.date = iso_date(value).or(self.stated.date.take()),
             "description" => self.stated.description = Some(sanitize(value)),
             "keywords" => {
-                self.stated.tags = value.split(',').map(|t| sanitize(t.trim())).filter(|t| !t.is_empty()).collect();
+                self.stated.tags = value
+                    .split(',')
+                    .map(|t| sanitize(t.trim()))
+                    .filter(|t| !t.is_empty())
+                    .collect();
             }
             "lang" => self.stated.language = Some(sanitize(value)),
             _ => {}
@@ -151,7 +159,8 @@ impl Reader {
 
     fn flush_notes(&mut self, range: Range<usize>) {
         for (label, inl) in std::mem::take(&mut self.notes) {
-            self.out.push(inl, ParaKind::FootnoteDef(label), range.clone());
+            self.out
+                .push(inl, ParaKind::FootnoteDef(label), range.clone());
         }
     }
 
@@ -187,7 +196,10 @@ impl Reader {
             if t.starts_with('[') && t.ends_with(']') && !t.starts_with("[[[") {
                 let inner = t.trim_start_matches('[').trim_end_matches(']');
                 if !inner.starts_with('#') && !t.starts_with("[[") {
-                    self.style = inner.split(',').next().map(|s| s.trim().to_ascii_uppercase());
+                    self.style = inner
+                        .split(',')
+                        .next()
+                        .map(|s| s.trim().to_ascii_uppercase());
                 }
                 i += 1;
                 continue;
@@ -206,7 +218,11 @@ impl Reader {
                 i += 1;
                 continue;
             }
-            if t.starts_with("include::") || t.starts_with("ifdef::") || t.starts_with("endif::") || t.starts_with("ifndef::") {
+            if t.starts_with("include::")
+                || t.starts_with("ifdef::")
+                || t.starts_with("endif::")
+                || t.starts_with("ifndef::")
+            {
                 self.out.code(t, src);
                 i += 1;
                 continue;
@@ -232,14 +248,23 @@ impl Reader {
             }
             let style = self.style.take();
             let item = bullet(t.trim_start());
-            let callout = t.starts_with('<') && t[1..].split_once('>').is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+            let callout = t.starts_with('<')
+                && t[1..].split_once('>').is_some_and(|(n, _)| {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                });
             let (pkind, first) = if let Some((n, w)) = item {
                 let lead = line.len() - line.trim_start().len();
                 (ParaKind::ListItem(n), (o + lead + w, &line[lead + w..]))
-            } else if let Some(a) = ADMONITIONS.iter().find(|a| t.starts_with(&format!("{a}: "))) {
+            } else if let Some(a) = ADMONITIONS
+                .iter()
+                .find(|a| t.starts_with(&format!("{a}: ")))
+            {
                 let _ = a;
                 (ParaKind::Quote, (o, line))
-            } else if style.as_deref().is_some_and(|s| ADMONITIONS.contains(&s) || s == "QUOTE" || s == "VERSE") {
+            } else if style
+                .as_deref()
+                .is_some_and(|s| ADMONITIONS.contains(&s) || s == "QUOTE" || s == "VERSE")
+            {
                 (ParaKind::Quote, (o, line))
             } else {
                 (kind.clone(), (o, line))
@@ -248,7 +273,12 @@ impl Reader {
             i += 1;
             while i < all.len() {
                 let l = all[i].1.trim_end();
-                if is_blank(l) || delimiter(l).is_some() || bullet(l.trim_start()).is_some() || l == "+" || (l.starts_with('<') && callout) {
+                if is_blank(l)
+                    || delimiter(l).is_some()
+                    || bullet(l.trim_start()).is_some()
+                    || l == "+"
+                    || (l.starts_with('<') && callout)
+                {
                     break;
                 }
                 ls.push(all[i]);
@@ -342,15 +372,35 @@ impl Reader {
     }
 
     /// A macro, link, cross reference, attribute or emphasis at `rest`.
-    fn construct(&mut self, rest: &str, prev: Option<char>, plain: &mut String, out: &mut Inl) -> Option<usize> {
+    fn construct(
+        &mut self,
+        rest: &str,
+        prev: Option<char>,
+        plain: &mut String,
+        out: &mut Inl,
+    ) -> Option<usize> {
         let word_start = prev.is_none_or(|p| !p.is_alphanumeric());
         // name:target[text] macros.
-        for name in ["footnote:", "footnoteref:", "link:", "image:", "xref:", "kbd:", "btn:", "pass:", "mailto:", "https://", "http://"] {
+        for name in [
+            "footnote:",
+            "footnoteref:",
+            "link:",
+            "image:",
+            "xref:",
+            "kbd:",
+            "btn:",
+            "pass:",
+            "mailto:",
+            "https://",
+            "http://",
+        ] {
             if !(word_start && rest.starts_with(name)) {
                 continue;
             }
             let after = &rest[name.len()..];
-            let open = after.find('[').filter(|&k| !after[..k].contains(char::is_whitespace));
+            let open = after
+                .find('[')
+                .filter(|&k| !after[..k].contains(char::is_whitespace));
             let Some(k) = open else {
                 if name.starts_with("http") {
                     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -371,7 +421,10 @@ impl Reader {
                     let (id, t) = text.split_once(',').unwrap_or((text, ""));
                     self.footnote(id, t, out);
                 }
-                "image:" => out.push(&format!("[image: {}]", if text.is_empty() { target } else { text })),
+                "image:" => out.push(&format!(
+                    "[image: {}]",
+                    if text.is_empty() { target } else { text }
+                )),
                 "kbd:" | "btn:" | "pass:" => out.push(text),
                 _ => {
                     let url = if name.starts_with("http") || name == "mailto:" {
@@ -379,11 +432,20 @@ impl Reader {
                     } else {
                         target.to_string()
                     };
-                    let shown = if text.is_empty() { url.clone() } else { text.split(',').next().unwrap_or(text).to_string() };
+                    let shown = if text.is_empty() {
+                        url.clone()
+                    } else {
+                        text.split(',').next().unwrap_or(text).to_string()
+                    };
                     let s = out.text.len();
                     self.inline(&shown, out);
                     if url.contains("://") || url.starts_with("mailto:") {
-                        out.close(s, InlineKind::Link { url: sanitize(&url) });
+                        out.close(
+                            s,
+                            InlineKind::Link {
+                                url: sanitize(&url),
+                            },
+                        );
                     }
                 }
             }
@@ -426,7 +488,10 @@ impl Reader {
             let at = from + k;
             let after = body[at + delim_len..].chars().next();
             let before = body[..at].chars().next_back();
-            if at > 0 && before.is_some_and(|b| !b.is_whitespace()) && (double || after.is_none_or(|a| !a.is_alphanumeric())) {
+            if at > 0
+                && before.is_some_and(|b| !b.is_whitespace())
+                && (double || after.is_none_or(|a| !a.is_alphanumeric()))
+            {
                 out.push(&std::mem::take(plain));
                 let s = out.text.len();
                 if c == '`' {
@@ -442,7 +507,3 @@ impl Reader {
         None
     }
 }
-
-#[cfg(test)]
-#[path = "asciidoc_tests.rs"]
-mod tests;

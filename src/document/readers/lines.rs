@@ -106,9 +106,8 @@ impl Inl {
         let lead = self.text.len() - self.text.trim_start().len();
         self.text.drain(..lead);
         let len = self.text.len();
-        let fix = |r: &Range<usize>| {
-            r.start.saturating_sub(lead)..r.end.saturating_sub(lead).min(len)
-        };
+        let fix =
+            |r: &Range<usize>| r.start.saturating_sub(lead)..r.end.saturating_sub(lead).min(len);
         for (r, _) in &mut self.inlines {
             *r = fix(r);
         }
@@ -328,6 +327,9 @@ mod tests {
         let n = |v: &[&str]| join_names(&v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>());
         assert_eq!(n(&["A"]).as_deref(), Some("A"));
         assert_eq!(n(&["A", "B", "C"]).as_deref(), Some("A, B and C"));
-        assert_eq!(strip_email("Guido van Rossum <guido@python.org>,"), "Guido van Rossum");
+        assert_eq!(
+            strip_email("Guido van Rossum <guido@python.org>,"),
+            "Guido van Rossum"
+        );
     }
 }

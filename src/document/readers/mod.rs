@@ -133,14 +133,17 @@ fn sniff_markup(text: &str) -> Option<Format> {
     if lower.starts_with("#+title:") || lower.starts_with("#+author:") {
         return Some(Format::Org);
     }
-    if head.iter().take(6).any(|l| l.to_ascii_lowercase().starts_with("#+title:")) {
+    if head
+        .iter()
+        .take(6)
+        .any(|l| l.to_ascii_lowercase().starts_with("#+title:"))
+    {
         return Some(Format::Org);
     }
     if first.starts_with("= ")
-        && head[1..]
-            .iter()
-            .take(4)
-            .any(|l| l.starts_with(':') && l[1..].contains(": ") || l.contains('<') && l.contains('@'))
+        && head[1..].iter().take(4).any(|l| {
+            l.starts_with(':') && l[1..].contains(": ") || l.contains('<') && l.contains('@')
+        })
     {
         return Some(Format::AsciiDoc);
     }
@@ -149,9 +152,15 @@ fn sniff_markup(text: &str) -> Option<Format> {
             .and_then(|r| r.split_once(": "))
             .is_some_and(|(k, _)| !k.is_empty() && !k.contains('`'))
     };
-    let pep = first.starts_with("PEP: ")
-        && head.iter().any(|l| l.starts_with("Title: "));
-    if pep || head.iter().take_while(|l| !l.trim().is_empty()).filter(|l| field(l)).count() >= 2 {
+    let pep = first.starts_with("PEP: ") && head.iter().any(|l| l.starts_with("Title: "));
+    if pep
+        || head
+            .iter()
+            .take_while(|l| !l.trim().is_empty())
+            .filter(|l| field(l))
+            .count()
+            >= 2
+    {
         return Some(Format::Rst);
     }
     // An overlined title (`=====` / Title / `=====`).

@@ -6,7 +6,9 @@
 //! `[fn:name: text]`, `#+begin_src`/`example`/`quote` blocks, drawers, tables,
 //! lists, `[[url][desc]]` links and emphasis; `[cite:@key]` stays a citation.
 
-use super::lines::{self, Inl, Line, Out, fresh_label, indent, is_blank, iso_date, join, join_names};
+use super::lines::{
+    self, Inl, Line, Out, fresh_label, indent, is_blank, iso_date, join, join_names,
+};
 use super::{Reading, Stated};
 use crate::document::InlineKind;
 use crate::document::clean::sanitize;
@@ -37,7 +39,11 @@ fn used_labels(src: &str) -> FxHashSet<String> {
     let mut rest = src;
     while let Some(i) = rest.find("[fn:") {
         rest = &rest[i + 4..];
-        let name: String = rest.chars().take_while(|c| *c != ']' && *c != ':').take(60).collect();
+        let name: String = rest
+            .chars()
+            .take_while(|c| *c != ']' && *c != ':')
+            .take(60)
+            .collect();
         if !name.is_empty() {
             set.insert(sanitize(&name));
         }
@@ -93,7 +99,8 @@ impl Reader {
 
     fn flush_notes(&mut self, range: Range<usize>) {
         for (label, inl) in std::mem::take(&mut self.notes) {
-            self.out.push(inl, ParaKind::FootnoteDef(label), range.clone());
+            self.out
+                .push(inl, ParaKind::FootnoteDef(label), range.clone());
         }
     }
 
@@ -142,7 +149,10 @@ impl Reader {
             if stars > 0 && line[stars..].starts_with(' ') {
                 def = None;
                 let title = strip_tags(line[stars..].trim());
-                let level = u8::try_from(stars).unwrap_or(6).saturating_add(self.offset).min(6);
+                let level = u8::try_from(stars)
+                    .unwrap_or(6)
+                    .saturating_add(self.offset)
+                    .min(6);
                 let mut inl = Inl::default();
                 self.inline(title, &mut inl);
                 self.out.push(inl, ParaKind::Heading(level), src.clone());
@@ -151,7 +161,7 @@ impl Reader {
                 continue;
             }
             // Drawers (:PROPERTIES: … :END:) are not text.
-            if t.starts_with(':') && t.ends_with(':') && t.len() > 2 && !t[1..t.len() - 1].contains([' ', ':']) {
+            if is_drawer(t) {
                 let mut j = i + 1;
                 while j < all.len() && !all[j].1.trim().eq_ignore_ascii_case(":end:") {
                     j += 1;
@@ -192,6 +202,7 @@ impl Reader {
                     || (li == 0 && definition(l).is_some())
                     || bullet(lt, li).is_some()
                     || lt.starts_with('|')
+                    || is_drawer(lt)
                     || (list && li < width);
                 if stop {
                     break;
@@ -299,7 +310,9 @@ impl Reader {
                     len
                 }),
                 'h' if rest.starts_with("http://") || rest.starts_with("https://") => {
-                    let end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == ']').unwrap_or(rest.len());
+                    let end = rest
+                        .find(|c: char| c.is_whitespace() || c == '>' || c == ']')
+                        .unwrap_or(rest.len());
                     let url = rest[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
                     out.push(&std::mem::take(&mut plain));
                     out.styled(url, InlineKind::Link { url: sanitize(url) });
@@ -385,6 +398,11 @@ fn emphasis(rest: &str, prev: Option<char>) -> Option<(usize, &str)> {
     None
 }
 
+/// `:PROPERTIES:`, `:LOGBOOK:`: a drawer opens.
+fn is_drawer(t: &str) -> bool {
+    t.len() > 2 && t.starts_with(':') && t.ends_with(':') && !t[1..t.len() - 1].contains([' ', ':'])
+}
+
 /// A headline's text without trailing tags (`Title   :work:urgent:`).
 fn strip_tags(t: &str) -> &str {
     if let Some(i) = t.rfind(char::is_whitespace)
@@ -398,7 +416,3 @@ fn strip_tags(t: &str) -> &str {
     }
     t
 }
-
-#[cfg(test)]
-#[path = "org_tests.rs"]
-mod tests;

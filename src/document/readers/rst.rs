@@ -7,7 +7,7 @@
 //! docutils' order), literal blocks, directives, lists, inline markup
 //! ([`super::rst_inline`]) and hyperlink targets.
 
-use super::lines::{self, Inl, Line, Out, indent, is_blank, join, iso_date, join_names};
+use super::lines::{self, Inl, Line, Out, indent, is_blank, iso_date, join, join_names};
 use super::rst_inline::{Context, inline};
 use super::{Reading, Stated};
 use crate::document::InlineKind;
@@ -179,7 +179,10 @@ impl Reader {
                 self.styles.len() - 1
             }
         };
-        let level = u8::try_from(pos + 1).unwrap_or(6).saturating_add(self.offset).min(6);
+        let level = u8::try_from(pos + 1)
+            .unwrap_or(6)
+            .saturating_add(self.offset)
+            .min(6);
         if !self.started && self.stated.title.is_none() {
             self.stated.title = Some(crate::document::clean::sanitize(text.trim()));
         }
@@ -256,7 +259,8 @@ impl Reader {
                 i = self.list_item(all, i, n, width);
                 continue;
             }
-            if t.starts_with(">>>") || t.starts_with("+-") || t.starts_with("==") && t.contains(' ') {
+            if t.starts_with(">>>") || t.starts_with("+-") || t.starts_with("==") && t.contains(' ')
+            {
                 while i < all.len() && !is_blank(all[i].1) {
                     let (co, cl) = all[i];
                     self.out.code(cl, co..co + cl.len());
@@ -311,7 +315,11 @@ impl Reader {
     fn field_list(&mut self, all: &[Line<'_>], from: usize) -> Option<usize> {
         let field = |l: &str| {
             l.strip_prefix(':')
-                .and_then(|r| r.find(": ").map(|k| (k, r)).or_else(|| r.strip_suffix(':').map(|r| (r.len(), r))))
+                .and_then(|r| {
+                    r.find(": ")
+                        .map(|k| (k, r))
+                        .or_else(|| r.strip_suffix(':').map(|r| (r.len(), r)))
+                })
                 .filter(|(k, r)| *k > 0 && !r[..*k].contains('`'))
                 .map(|(k, r)| (r[..k].to_string(), r[k + 1..].trim().to_string()))
         };
@@ -395,9 +403,11 @@ impl Reader {
         let skip = body.iter().take_while(|l| l.1.starts_with(':')).count();
         let content = &body[skip..];
         match name.as_str() {
-            "code" | "code-block" | "sourcecode" | "math" | "parsed-literal" | "raw" | "csv-table"
-            | "list-table" | "table" | "productionlist" | "doctest" | "testcode" | "highlight" => {
-                if !args.is_empty() && matches!(name.as_str(), "table" | "csv-table" | "list-table") {
+            "code" | "code-block" | "sourcecode" | "math" | "parsed-literal" | "raw"
+            | "csv-table" | "list-table" | "table" | "productionlist" | "doctest" | "testcode"
+            | "highlight" => {
+                if !args.is_empty() && matches!(name.as_str(), "table" | "csv-table" | "list-table")
+                {
                     let mut inl = Inl::default();
                     inl.styled(args, InlineKind::Strong);
                     self.out.push(inl, ParaKind::Paragraph, o..o + line.len());
@@ -424,24 +434,42 @@ impl Reader {
             | "deprecated" | "topic" | "sidebar" | "rubric" | "epigraph" | "pull-quote"
             | "highlights" => {
                 let mut title = Inl::default();
-                let label = if name == "admonition" || name == "topic" || name == "sidebar" || name == "rubric" {
+                let label = if name == "admonition"
+                    || name == "topic"
+                    || name == "sidebar"
+                    || name == "rubric"
+                {
                     String::new()
                 } else {
                     let mut c = name.chars();
-                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
                 };
                 if !label.is_empty() {
                     title.styled(&label, InlineKind::Strong);
                     title.push(if args.is_empty() { ":" } else { ": " });
                 }
-                inline(&self.ctx, args, &mut title);
-                let quote = matches!(
-                    name.as_str(),
-                    "epigraph" | "pull-quote" | "highlights"
-                ) || !label.is_empty();
-                let kind = if quote { ParaKind::Quote } else { ParaKind::Paragraph };
+                let args_first = !label.is_empty() && !args.is_empty();
+                if !args_first {
+                    inline(&self.ctx, args, &mut title);
+                }
+                let quote = matches!(name.as_str(), "epigraph" | "pull-quote" | "highlights")
+                    || !label.is_empty();
+                let kind = if quote {
+                    ParaKind::Quote
+                } else {
+                    ParaKind::Paragraph
+                };
                 self.out.push(title, kind.clone(), o..o + line.len());
-                self.blocks(content, kind);
+                if args_first {
+                    // `.. note:: Text` continues on the lines below.
+                    let mut with_args = vec![(o + line.len() - args.len(), args)];
+                    with_args.extend_from_slice(content);
+                    self.blocks(&with_args, kind);
+                } else {
+                    self.blocks(content, kind);
+                }
             }
             _ => {
                 if !args.is_empty() {
@@ -476,13 +504,13 @@ fn list_marker(t: &str) -> Option<(Option<u64>, usize)> {
         return None;
     };
     let close = rest[len..].chars().next()?;
-    let ok = if open { close == ')' } else { close == '.' || close == ')' };
+    let ok = if open {
+        close == ')'
+    } else {
+        close == '.' || close == ')'
+    };
     if !ok || !rest[len + 1..].starts_with(' ') || rest[len + 1..].trim().is_empty() {
         return None;
     }
     Some((num, usize::from(open) + len + 2))
 }
-
-#[cfg(test)]
-#[path = "rst_tests.rs"]
-mod tests;

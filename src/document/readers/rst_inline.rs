@@ -52,7 +52,8 @@ impl Context {
                 && let Some((name, def)) = t.split_once('|')
                 && let Some(text) = def.trim().strip_prefix("replace::")
             {
-                c.substitutions.insert(name.to_string(), text.trim().to_string());
+                c.substitutions
+                    .insert(name.to_string(), text.trim().to_string());
             }
         }
         let manual: FxHashSet<u64> = labels.iter().filter_map(|l| l.parse().ok()).collect();
@@ -81,10 +82,17 @@ impl Context {
     fn label(&self, raw: &str, def: bool) -> String {
         let raw = raw.trim();
         if raw == "#" {
-            let cell = if def { &self.anon_defs } else { &self.anon_refs };
+            let cell = if def {
+                &self.anon_defs
+            } else {
+                &self.anon_refs
+            };
             let k = cell.get();
             cell.set(k + 1);
-            return self.anonymous.get(k).map_or_else(|| format!("#{}", k + 1), u64::to_string);
+            return self
+                .anonymous
+                .get(k)
+                .map_or_else(|| format!("#{}", k + 1), u64::to_string);
         }
         if let Some(name) = raw.strip_prefix('#') {
             return self
@@ -108,7 +116,8 @@ fn split_target(t: &str) -> Option<(&str, &str)> {
         let end = q.find("`:")?;
         (&q[..end], &q[end + 2..])
     } else {
-        t.split_once(": ").or_else(|| t.strip_suffix(':').map(|n| (n, "")))?
+        t.split_once(": ")
+            .or_else(|| t.strip_suffix(':').map(|n| (n, "")))?
     };
     let url = url.trim();
     (!url.is_empty() && !url.ends_with('_')).then_some((name, url))
@@ -129,9 +138,29 @@ fn code_role(role: &str) -> bool {
     let r = role.rsplit(':').next().unwrap_or(role);
     matches!(
         r,
-        "func" | "class" | "meth" | "mod" | "attr" | "data" | "exc" | "obj" | "const" | "option"
-            | "envvar" | "program" | "file" | "samp" | "code" | "literal" | "kbd" | "command"
-            | "c" | "macro" | "type" | "member" | "var"
+        "func"
+            | "class"
+            | "meth"
+            | "mod"
+            | "attr"
+            | "data"
+            | "exc"
+            | "obj"
+            | "const"
+            | "option"
+            | "envvar"
+            | "program"
+            | "file"
+            | "samp"
+            | "code"
+            | "literal"
+            | "kbd"
+            | "command"
+            | "c"
+            | "macro"
+            | "type"
+            | "member"
+            | "var"
     )
 }
 
@@ -204,7 +233,10 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
             let at = from + k;
             let before = body[..at].chars().next_back();
             let after = body[at + delim.len()..].chars().next();
-            if at > 0 && before.is_some_and(|b| !b.is_whitespace()) && closes_before(after.filter(|&a| a != '_')) {
+            if at > 0
+                && before.is_some_and(|b| !b.is_whitespace())
+                && closes_before(after.filter(|&a| a != '_'))
+            {
                 return Some(at);
             }
             from = at + delim.len();
@@ -214,25 +246,34 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
     if rest.starts_with("**") {
         let end = closed("**")?;
         let inner = &rest[2..2 + end];
-        return Some((end + 4, Box::new(move |o: &mut Inl| {
-            let s = o.text.len();
-            inline(ctx, inner, o);
-            o.close(s, InlineKind::Strong);
-        })));
+        return Some((
+            end + 4,
+            Box::new(move |o: &mut Inl| {
+                let s = o.text.len();
+                inline(ctx, inner, o);
+                o.close(s, InlineKind::Strong);
+            }),
+        ));
     }
     if rest.starts_with("``") {
         let end = closed("``")?;
         let inner = &rest[2..2 + end];
-        return Some((end + 4, Box::new(move |o: &mut Inl| o.styled(inner, InlineKind::Code))));
+        return Some((
+            end + 4,
+            Box::new(move |o: &mut Inl| o.styled(inner, InlineKind::Code)),
+        ));
     }
     if rest.starts_with('*') {
         let end = closed("*")?;
         let inner = &rest[1..1 + end];
-        return Some((end + 2, Box::new(move |o: &mut Inl| {
-            let s = o.text.len();
-            inline(ctx, inner, o);
-            o.close(s, InlineKind::Emphasis);
-        })));
+        return Some((
+            end + 2,
+            Box::new(move |o: &mut Inl| {
+                let s = o.text.len();
+                inline(ctx, inner, o);
+                o.close(s, InlineKind::Emphasis);
+            }),
+        ));
     }
     if rest.starts_with('`') {
         let end = closed("`")?;
@@ -250,13 +291,19 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
                 }
                 _ => (inner, ctx.targets.get(&inner.to_lowercase()).cloned()),
             };
-            return Some((len, Box::new(move |o: &mut Inl| match url {
-                Some(url) => o.styled(shown, InlineKind::Link { url }),
-                None => o.push(shown),
-            })));
+            return Some((
+                len,
+                Box::new(move |o: &mut Inl| match url {
+                    Some(url) => o.styled(shown, InlineKind::Link { url }),
+                    None => o.push(shown),
+                }),
+            ));
         }
         // A role after (`text`:role:) is rare; the default role is a title.
-        return Some((len, Box::new(move |o: &mut Inl| o.styled(inner, InlineKind::Emphasis))));
+        return Some((
+            len,
+            Box::new(move |o: &mut Inl| o.styled(inner, InlineKind::Emphasis)),
+        ));
     }
     if rest.starts_with(':') {
         // :role:`content`
@@ -269,19 +316,22 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
         let end = body.find('`')?;
         let shown = role_text(role, &body[..end]);
         let code = code_role(role);
-        return Some((name_len + 4 + end, Box::new(move |o: &mut Inl| {
-            if code {
-                o.styled(&shown, InlineKind::Code);
-            } else {
-                let s = o.text.len();
-                inline(ctx, &shown, o);
-                if role.ends_with("emphasis") || role == "title" || role == "dfn" {
-                    o.close(s, InlineKind::Emphasis);
-                } else if role.ends_with("strong") {
-                    o.close(s, InlineKind::Strong);
+        return Some((
+            name_len + 4 + end,
+            Box::new(move |o: &mut Inl| {
+                if code {
+                    o.styled(&shown, InlineKind::Code);
+                } else {
+                    let s = o.text.len();
+                    inline(ctx, &shown, o);
+                    if role.ends_with("emphasis") || role == "title" || role == "dfn" {
+                        o.close(s, InlineKind::Emphasis);
+                    } else if role.ends_with("strong") {
+                        o.close(s, InlineKind::Strong);
+                    }
                 }
-            }
-        })));
+            }),
+        ));
     }
     if rest.starts_with('[') {
         // [label]_ : a footnote or citation reference.
@@ -290,7 +340,9 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
         let after = &rest[end + 2..];
         let ok_label = !raw.is_empty()
             && raw.len() <= 40
-            && raw.chars().all(|c| c.is_alphanumeric() || "#*-_.:".contains(c));
+            && raw
+                .chars()
+                .all(|c| c.is_alphanumeric() || "#*-_.:".contains(c));
         if ok_label && after.starts_with('_') && closes_before(after[1..].chars().next()) {
             let label = ctx.label(raw, false);
             return Some((end + 3, Box::new(move |o: &mut Inl| o.reference(&label))));
@@ -303,7 +355,10 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
         let sub = ctx.substitutions.get(name)?;
         let after = &rest[end + 2..];
         let under = after.bytes().take_while(|&b| b == b'_').count().min(2);
-        return Some((end + 2 + under, Box::new(move |o: &mut Inl| inline(ctx, sub, o))));
+        return Some((
+            end + 2 + under,
+            Box::new(move |o: &mut Inl| inline(ctx, sub, o)),
+        ));
     }
     None
 }
@@ -320,7 +375,12 @@ fn words(ctx: &Context, s: &str, out: &mut Inl) {
         if core.starts_with("http://") || core.starts_with("https://") {
             out.push(&pending);
             pending.clear();
-            out.styled(core, InlineKind::Link { url: sanitize(core) });
+            out.styled(
+                core,
+                InlineKind::Link {
+                    url: sanitize(core),
+                },
+            );
             pending.push_str(tail);
             pending.push_str(ws);
             continue;
@@ -329,7 +389,9 @@ fn words(ctx: &Context, s: &str, out: &mut Inl) {
         let unders = core.len() - name.len();
         if (1..=2).contains(&unders)
             && !name.is_empty()
-            && name.chars().all(|c| c.is_alphanumeric() || "-.".contains(c))
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-.".contains(c))
         {
             out.push(&pending);
             pending.clear();

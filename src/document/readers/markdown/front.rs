@@ -71,9 +71,8 @@ fn pandoc_title(src: &str, stated: &mut Stated) -> usize {
     }
     let get = |i: usize| fields.get(i).map(|s| sanitize(s)).filter(|s| !s.is_empty());
     stated.title = get(0);
-    stated.author = get(1).and_then(|a| {
-        join_names(&a.split(';').map(str::to_string).collect::<Vec<_>>())
-    });
+    stated.author =
+        get(1).and_then(|a| join_names(&a.split(';').map(str::to_string).collect::<Vec<_>>()));
     stated.date = get(2).and_then(|d| iso_date(&d));
     end
 }
@@ -139,7 +138,9 @@ fn apply(stated: &mut Stated, v: &Value) {
     if let Some(d) = get(&["date", "published", "pubdate", "created"]).and_then(string) {
         stated.date = iso_date(&d).or(stated.date.take());
     }
-    if let Some(d) = get(&["description", "summary", "abstract", "excerpt", "subtitle"]).and_then(string) {
+    if let Some(d) =
+        get(&["description", "summary", "abstract", "excerpt", "subtitle"]).and_then(string)
+    {
         stated.description = Some(d);
     }
     for key in ["tags", "keywords", "categories"] {
@@ -181,7 +182,9 @@ fn yaml(text: &str) -> Value {
         let value = value.trim();
         // The indented lines under this key.
         let start = i;
-        while i < lines.len() && (lines[i].starts_with([' ', '\t', '-']) || lines[i].trim().is_empty()) {
+        while i < lines.len()
+            && (lines[i].starts_with([' ', '\t', '-']) || lines[i].trim().is_empty())
+        {
             i += 1;
         }
         let block = &lines[start..i];
@@ -217,7 +220,9 @@ fn nested(block: &[&str]) -> Value {
         for l in items {
             if let Some(item) = l.strip_prefix('-') {
                 out.push(scalar(item.trim()));
-            } else if let (Some(Value::Object(m)), Some((k, v))) = (out.last_mut(), l.split_once(':')) {
+            } else if let (Some(Value::Object(m)), Some((k, v))) =
+                (out.last_mut(), l.split_once(':'))
+            {
                 m.insert(k.trim().to_string(), scalar(v.trim()));
             }
         }

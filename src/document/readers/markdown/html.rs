@@ -166,10 +166,7 @@ fn text(b: &mut Builder, s: &str, at: usize) {
         }
         return;
     }
-    let folded: String = t
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let folded: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
     let lead = t.starts_with(char::is_whitespace) && !folded.is_empty();
     let trail = t.ends_with(char::is_whitespace) && !folded.is_empty();
     if folded.is_empty() {
@@ -234,8 +231,10 @@ fn tag(b: &mut Builder, src: &str, at: usize) {
         return;
     }
     let effect = open(b, &name, body, at);
-    let void = matches!(name.as_str(), "br" | "hr" | "img" | "meta" | "link" | "input" | "wbr")
-        || body.trim_end().ends_with('/');
+    let void = matches!(
+        name.as_str(),
+        "br" | "hr" | "img" | "meta" | "link" | "input" | "wbr"
+    ) || body.trim_end().ends_with('/');
     if !void {
         b.html.stack.push((name, effect));
     }
@@ -299,7 +298,9 @@ fn open(b: &mut Builder, name: &str, body: &str, at: usize) -> Effect {
         }
         "ol" | "ul" => {
             b.flush(at);
-            let start = attr(body, "start").and_then(|s| s.parse().ok()).unwrap_or(1);
+            let start = attr(body, "start")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1);
             b.html.items.push(if name == "ol" { start } else { 0 });
             Effect::List
         }
@@ -381,7 +382,14 @@ fn fallback_label(b: &Builder, id: &str) -> String {
         .collect();
     let digits = digits.trim_start_matches('0');
     if digits.is_empty() {
-        let n = b.html.items.last().copied().unwrap_or(1).saturating_sub(1).max(1);
+        let n = b
+            .html
+            .items
+            .last()
+            .copied()
+            .unwrap_or(1)
+            .saturating_sub(1)
+            .max(1);
         n.to_string()
     } else {
         digits.to_string()
@@ -391,12 +399,20 @@ fn fallback_label(b: &Builder, id: &str) -> String {
 fn is_container(body: &str) -> bool {
     let class = attr(body, "class").unwrap_or_default().to_ascii_lowercase();
     let role = attr(body, "role").unwrap_or_default().to_ascii_lowercase();
-    let epub = attr(body, "epub:type").unwrap_or_default().to_ascii_lowercase();
-    class
-        .split_whitespace()
-        .any(|c| matches!(c, "footnotes" | "footnote" | "endnotes" | "notes" | "footnotes-list"))
-        || matches!(role.as_str(), "doc-endnotes" | "doc-footnotes" | "doc-endnote" | "doc-footnote")
-        || ["footnote", "endnote", "rearnote"].iter().any(|k| epub.contains(k))
+    let epub = attr(body, "epub:type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    class.split_whitespace().any(|c| {
+        matches!(
+            c,
+            "footnotes" | "footnote" | "endnotes" | "notes" | "footnotes-list"
+        )
+    }) || matches!(
+        role.as_str(),
+        "doc-endnotes" | "doc-footnotes" | "doc-endnote" | "doc-footnote"
+    ) || ["footnote", "endnote", "rearnote"]
+        .iter()
+        .any(|k| epub.contains(k))
 }
 
 fn style(b: &mut Builder, kind: InlineKind, at: usize) -> Effect {
@@ -486,7 +502,12 @@ pub(super) fn close_anchor(b: &mut Builder) {
     if a.start > p.text.len() || !p.text.is_char_boundary(a.start) {
         return;
     }
-    let label = a.raw.trim().trim_matches(['[', ']', '(', ')']).trim().to_string();
+    let label = a
+        .raw
+        .trim()
+        .trim_matches(['[', ']', '(', ')'])
+        .trim()
+        .to_string();
     let in_def = matches!(p.kind, ParaKind::FootnoteDef(_));
     let back = label.is_empty() || !label.chars().any(char::is_alphanumeric);
     if in_def && back {
@@ -519,7 +540,11 @@ pub(super) fn strip_own_label(p: &mut Para<'_>, label: &str) {
     if label.is_empty() || !label.bytes().all(|c| c.is_ascii_digit()) {
         return;
     }
-    for prefix in [format!("{label}."), format!("[{label}]"), format!("{label})")] {
+    for prefix in [
+        format!("{label}."),
+        format!("[{label}]"),
+        format!("{label})"),
+    ] {
         if let Some(rest) = p.text.strip_prefix(prefix.as_str())
             && rest.starts_with(char::is_whitespace)
             && !rest.trim().is_empty()
@@ -535,7 +560,11 @@ pub(super) fn strip_own_label(p: &mut Para<'_>, label: &str) {
 pub(super) fn subscript(digits: &str) -> String {
     digits
         .chars()
-        .map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d)).unwrap_or(c))
+        .map(|c| {
+            c.to_digit(10)
+                .and_then(|d| char::from_u32(0x2080 + d))
+                .unwrap_or(c)
+        })
         .collect()
 }
 

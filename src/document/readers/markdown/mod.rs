@@ -308,7 +308,11 @@ pub fn read(src: &str) -> Reading<'static> {
                 }
             }
             Event::InlineHtml(t) | Event::Html(t) => html::feed(&mut b, &t, at),
-            Event::Text(t) if b.html.in_sup() && b.html.anchor.is_none() && t.bytes().all(|c| c.is_ascii_digit()) => {
+            Event::Text(t)
+                if b.html.in_sup()
+                    && b.html.anchor.is_none()
+                    && t.bytes().all(|c| c.is_ascii_digit()) =>
+            {
                 b.text(&html::superscript(&t), at);
             }
             Event::Text(t) if b.html.in_sub() && t.bytes().all(|c| c.is_ascii_digit()) => {
@@ -511,6 +515,3 @@ fn heading_level(l: HeadingLevel) -> u8 {
         HeadingLevel::H6 => 6,
     }
 }
-
-#[cfg(test)]
-mod tests;
