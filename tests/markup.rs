@@ -18,15 +18,6 @@ fn headings(d: &Document) -> Vec<(String, u8)> {
     d.headings().map(|(_, t, l)| (t.to_string(), l)).collect()
 }
 
-fn note(d: &Document, label: &str) -> String {
-    let n = d
-        .notes
-        .iter()
-        .find(|n| n.label == label)
-        .unwrap_or_else(|| panic!("note {label}"));
-    d.slice(n.span).to_string()
-}
-
 /// Every marker, as (label, its note's text).
 fn links(d: &Document) -> Vec<(String, String)> {
     d.markers

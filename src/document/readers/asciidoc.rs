@@ -475,7 +475,7 @@ impl Reader {
         };
         let double = rest[1..].starts_with(c);
         let delim_len = if double { 2 } else { 1 };
-        if !double && !prev.is_none_or(|p| !p.is_alphanumeric()) {
+        if !double && prev.is_some_and(char::is_alphanumeric) {
             return None;
         }
         let body = &rest[delim_len..];

@@ -220,14 +220,12 @@ impl Reader {
 
     fn keyword(&mut self, key: &str, value: &str, src: Range<usize>) {
         match key {
-            "title" => {
-                if self.stated.title.is_none() {
-                    self.offset = 1;
-                    let mut inl = Inl::default();
-                    self.inline(value, &mut inl);
-                    self.stated.title = Some(inl.text.trim().to_string()).filter(|t| !t.is_empty());
-                    self.out.push(inl, ParaKind::Heading(1), src);
-                }
+            "title" if self.stated.title.is_none() => {
+                self.offset = 1;
+                let mut inl = Inl::default();
+                self.inline(value, &mut inl);
+                self.stated.title = Some(inl.text.trim().to_string()).filter(|t| !t.is_empty());
+                self.out.push(inl, ParaKind::Heading(1), src);
             }
             "author" => {
                 let names: Vec<String> = value

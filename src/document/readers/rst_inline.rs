@@ -205,13 +205,13 @@ pub fn inline(ctx: &Context, s: &str, out: &mut Inl) {
             }
             continue;
         }
-        if opens_after(prev) {
-            if let Some((len, f)) = span(ctx, rest) {
-                flush(&mut plain, out);
-                f(out);
-                i += len;
-                continue;
-            }
+        if opens_after(prev)
+            && let Some((len, f)) = span(ctx, rest)
+        {
+            flush(&mut plain, out);
+            f(out);
+            i += len;
+            continue;
         }
         plain.push(c);
         i += c.len_utf8();
@@ -305,10 +305,10 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
             Box::new(move |o: &mut Inl| o.styled(inner, InlineKind::Emphasis)),
         ));
     }
-    if rest.starts_with(':') {
+    if let Some(after_colon) = rest.strip_prefix(':') {
         // :role:`content`
-        let name_len = rest[1..].find(":`")?;
-        let role = &rest[1..1 + name_len];
+        let name_len = after_colon.find(":`")?;
+        let role = &after_colon[..name_len];
         if role.is_empty() || role.contains(char::is_whitespace) {
             return None;
         }
@@ -333,10 +333,10 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
             }),
         ));
     }
-    if rest.starts_with('[') {
+    if let Some(inner) = rest.strip_prefix('[') {
         // [label]_ : a footnote or citation reference.
-        let end = matching(&rest[1..], '[', ']')?;
-        let raw = &rest[1..1 + end];
+        let end = matching(inner, '[', ']')?;
+        let raw = &inner[..end];
         let after = &rest[end + 2..];
         let ok_label = !raw.is_empty()
             && raw.len() <= 40
@@ -349,9 +349,9 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
         }
         return None;
     }
-    if rest.starts_with('|') {
-        let end = rest[1..].find('|')?;
-        let name = &rest[1..1 + end];
+    if let Some(inner) = rest.strip_prefix('|') {
+        let end = inner.find('|')?;
+        let name = &inner[..end];
         let sub = ctx.substitutions.get(name)?;
         let after = &rest[end + 2..];
         let under = after.bytes().take_while(|&b| b == b'_').count().min(2);
