@@ -231,14 +231,14 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
         taken: vec![false; paras.len()],
         ..NotesLayout::default()
     };
-    // When the markup states its notes, list items are never guessed to be notes.
+    // When the markup states its notes (definitions a reader gave), nothing
+    // is guessed: no notes section by heading or shape, no list items.
     let explicit = paras
         .iter()
         .any(|p| matches!(p.kind, ParaKind::FootnoteDef(_)));
     let mut labels: Vec<Option<Label>> = paras
         .iter()
         .map(|p| match &p.kind {
-            ParaKind::ListItem(_) if explicit => None,
             ParaKind::FootnoteDef(l) => Some(Label {
                 label: Some(l.clone()),
                 len: 0,
@@ -275,6 +275,7 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
         }
     }
     let region_start = match heading {
+        _ if explicit => None,
         Some(h) if labels[h + 1..].iter().any(Option::is_some) => {
             layout.taken[h] = true;
             Some(h + 1)

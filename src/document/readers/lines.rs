@@ -168,9 +168,11 @@ impl Out {
             return;
         }
         let blank_before = std::mem::take(&mut self.blank) || self.paras.is_empty();
+        // Styled as code so that `a[1]` in a listing is never a marker.
+        let whole = 0..inl.text.len();
         self.paras.push(Para {
             text: Cow::Owned(inl.text),
-            inlines: Vec::new(),
+            inlines: vec![(whole, InlineKind::Code)],
             kind: ParaKind::Code,
             source,
             blank_before,

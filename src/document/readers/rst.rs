@@ -38,6 +38,7 @@ pub fn read(src: &str) -> Reading<'static> {
         offset: 0,
         stated: Stated::default(),
         started: false,
+        literal: false,
     };
     let body = r.header(&all);
     r.blocks(&all[body..], ParaKind::Paragraph);
@@ -57,6 +58,8 @@ struct Reader {
     stated: Stated,
     /// True once any block has been read (the docinfo window closed).
     started: bool,
+    /// The last paragraph ended in `::`: the next indented block is literal.
+    literal: bool,
 }
 
 /// Byte length of leading spaces and tabs.
@@ -163,8 +166,25 @@ impl Reader {
         self.out.push(inl, ParaKind::Paragraph, source);
     }
 
+    /// A paragraph; one ending in `::` announces a literal block (`Text::`
+    /// shows `Text:`, `Text ::` shows `Text`, a lone `::` nothing).
     fn para(&mut self, ls: &[Line<'_>], kind: ParaKind) {
-        let (text, range) = join(ls);
+        let mut ls: Vec<Line<'_>> = ls.to_vec();
+        if let Some(last) = ls.last_mut() {
+            let lt = last.1.trim_end();
+            if let Some(stem) = lt.strip_suffix("::") {
+                self.literal = true;
+                let stem = stem.trim_end();
+                last.1 = if stem.is_empty() {
+                    ""
+                } else if lt.ends_with(" ::") {
+                    stem
+                } else {
+                    &lt[..lt.len() - 1]
+                };
+            }
+        }
+        let (text, range) = join(&ls);
         let mut inl = Inl::default();
         inline(&self.ctx, &text, &mut inl);
         self.out.push(inl, kind, range);
@@ -195,7 +215,8 @@ impl Reader {
     /// block quotes and admonitions).
     fn blocks(&mut self, all: &[Line<'_>], kind: ParaKind) {
         let mut i = 0;
-        let mut literal_next = false;
+        // A list item's text may have announced a literal block.
+        let mut literal_next = std::mem::take(&mut self.literal);
         while i < all.len() {
             let (o, line) = all[i];
             if is_blank(line) {
@@ -292,36 +313,20 @@ impl Reader {
             while i < all.len() && !is_blank(all[i].1) && indent(all[i].1) == 0 {
                 i += 1;
             }
-            let mut ls: Vec<Line<'_>> = all[start..i].to_vec();
-            if let Some(last) = ls.last_mut() {
-                let lt = last.1.trim_end();
-                if let Some(stem) = lt.strip_suffix("::") {
-                    literal_next = true;
-                    let stem = stem.trim_end();
-                    last.1 = if stem.is_empty() {
-                        ""
-                    } else if lt.ends_with(" ::") {
-                        stem
-                    } else {
-                        &lt[..lt.len() - 1]
-                    };
-                }
-            }
-            self.para(&ls, kind.clone());
+            self.para(&all[start..i], kind.clone());
+            literal_next = std::mem::take(&mut self.literal);
         }
     }
 
     /// `:Field: value` lines; at the start of the document they are docinfo.
     fn field_list(&mut self, all: &[Line<'_>], from: usize) -> Option<usize> {
-        let field = |l: &str| {
-            l.strip_prefix(':')
-                .and_then(|r| {
-                    r.find(": ")
-                        .map(|k| (k, r))
-                        .or_else(|| r.strip_suffix(':').map(|r| (r.len(), r)))
-                })
-                .filter(|(k, r)| *k > 0 && !r[..*k].contains('`'))
-                .map(|(k, r)| (r[..k].to_string(), r[k + 1..].trim().to_string()))
+        let field = |l: &str| -> Option<(String, String)> {
+            let r = l.strip_prefix(':')?;
+            let (k, v) = match r.find(": ") {
+                Some(k) => (&r[..k], &r[k + 2..]),
+                None => (r.trim_end().strip_suffix(':')?, ""),
+            };
+            (!k.is_empty() && !k.contains('`')).then(|| (k.to_string(), v.trim().to_string()))
         };
         field(all[from].1)?;
         let front = !self.started;
@@ -360,6 +365,7 @@ impl Reader {
                 return end;
             }
         }
+        self.literal = false;
         i
     }
 

@@ -205,6 +205,10 @@ impl Builder {
             if matches!(p.kind, ParaKind::Heading(_)) {
                 strip_attributes(&mut p);
             }
+            if p.kind == ParaKind::Code && !p.text.is_empty() {
+                // `a[1]` in a listing is never a footnote marker.
+                p.inlines = vec![(0..p.text.len(), InlineKind::Code)];
+            }
             if let ParaKind::FootnoteDef(l) = &p.kind {
                 let l = l.clone();
                 html::strip_own_label(&mut p, &l);
