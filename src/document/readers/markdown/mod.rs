@@ -4,8 +4,11 @@
 //! pandoc inline notes `^[…]` and title blocks, front matter in YAML, TOML or
 //! JSON ([`front`]), raw HTML read by meaning ([`html`]).
 
+mod anchors;
+mod entities;
 mod front;
 mod html;
+mod inline_notes;
 
 use super::{Reading, Stated};
 use crate::document::InlineKind;
@@ -86,114 +89,6 @@ impl Builder {
         p.text.to_mut().push_str(&clean);
     }
 
-    /// Writes text, opening and closing pandoc inline notes `^[…]`.
-    fn text(&mut self, s: &str, at: usize) {
-        if self.cur.as_ref().is_some_and(|p| p.kind == ParaKind::Code) {
-            self.raw(s, at);
-            return;
-        }
-        let mut rest = s;
-        loop {
-            if let Some(depth) = self.notes.last().map(|n| n.depth) {
-                let mut d = depth;
-                let close = rest.char_indices().find_map(|(i, c)| {
-                    match c {
-                        '[' => d += 1,
-                        ']' => d -= 1,
-                        _ => {}
-                    }
-                    (d == 0).then_some(i)
-                });
-                if let Some(i) = close {
-                    self.raw(&rest[..i], at);
-                    self.end_note(at + i);
-                    rest = &rest[i + 1..];
-                    continue;
-                }
-                if let Some(n) = self.notes.last_mut() {
-                    n.depth = d;
-                }
-                self.raw(rest, at);
-                self.caret = false;
-                return;
-            }
-            if self.caret && rest.starts_with('[') {
-                if let Some(p) = self.cur.as_mut()
-                    && p.text.ends_with('^')
-                {
-                    let n = p.text.len() - 1;
-                    p.text.to_mut().truncate(n);
-                }
-                self.start_note(at);
-                rest = &rest[1..];
-                self.caret = false;
-                continue;
-            }
-            if let Some(i) = rest.find("^[") {
-                self.raw(&rest[..i], at);
-                self.start_note(at + i);
-                rest = &rest[i + 2..];
-                continue;
-            }
-            self.raw(rest, at);
-            self.caret = rest.ends_with('^');
-            return;
-        }
-    }
-
-    fn start_note(&mut self, at: usize) {
-        let label = super::lines::fresh_label(&mut self.labels);
-        let p = self.ensure(at);
-        let s = p.text.len();
-        p.text.to_mut().push_str(&format!("[{label}]"));
-        p.refs.push((s..p.text.len(), label.clone()));
-        let para = self.cur.take().expect("ensured above");
-        self.notes.push(Interrupted {
-            para,
-            open: std::mem::take(&mut self.open),
-            depth: 1,
-        });
-        self.cur = Some(Para {
-            text: std::borrow::Cow::Owned(String::new()),
-            inlines: Vec::new(),
-            kind: ParaKind::FootnoteDef(label),
-            source: at..at,
-            blank_before: true,
-            refs: Vec::new(),
-            page: None,
-        });
-    }
-
-    fn end_note(&mut self, at: usize) {
-        let Some(outer) = self.notes.pop() else {
-            return;
-        };
-        if let Some(mut note) = self.cur.replace(outer.para) {
-            note.source.end = at;
-            trim_para(&mut note);
-            self.inline_notes.push(note);
-        }
-        self.open = outer.open;
-    }
-
-    /// A paragraph ended inside `^[`: the note was not one; its text goes
-    /// back where it was, as written.
-    fn abandon_notes(&mut self) {
-        while let Some(outer) = self.notes.pop() {
-            let note = self.cur.replace(outer.para);
-            self.open = outer.open;
-            if let Some(p) = self.cur.as_mut() {
-                if let Some((r, _)) = p.refs.pop() {
-                    p.text.to_mut().truncate(r.start);
-                }
-                p.text.to_mut().push_str("^[");
-                if let Some(n) = note {
-                    p.append_glued(n);
-                }
-            }
-        }
-    }
-
     fn flush(&mut self, at: usize) {
         if !self.notes.is_empty() {
             self.abandon_notes();
@@ -211,7 +106,7 @@ impl Builder {
             }
             if let ParaKind::FootnoteDef(l) = &p.kind {
                 let l = l.clone();
-                html::strip_own_label(&mut p, &l);
+                anchors::strip_own_label(&mut p, &l);
             }
             let ial = p.text.starts_with("{:") && p.text.ends_with('}');
             if !p.text.trim().is_empty() && !ial {
@@ -225,24 +120,6 @@ impl Builder {
                 self.out.push(p);
             }
         }
-    }
-}
-
-/// Glues another paragraph's text on without a space (an abandoned note).
-trait AppendGlued {
-    fn append_glued(&mut self, tail: Para<'_>);
-}
-
-impl AppendGlued for Para<'_> {
-    fn append_glued(&mut self, tail: Para<'_>) {
-        let text = self.text.to_mut();
-        let shift = text.len();
-        text.push_str(&tail.text);
-        let moved = |r: std::ops::Range<usize>| r.start + shift..r.end + shift;
-        self.inlines
-            .extend(tail.inlines.into_iter().map(|(r, k)| (moved(r), k)));
-        self.refs
-            .extend(tail.refs.into_iter().map(|(r, l)| (moved(r), l)));
     }
 }
 
@@ -317,10 +194,10 @@ pub fn read(src: &str) -> Reading<'static> {
                     && b.html.anchor.is_none()
                     && t.bytes().all(|c| c.is_ascii_digit()) =>
             {
-                b.text(&html::superscript(&t), at);
+                b.text(&entities::superscript(&t), at);
             }
             Event::Text(t) if b.html.in_sub() && t.bytes().all(|c| c.is_ascii_digit()) => {
-                b.raw(&html::subscript(&t), at);
+                b.raw(&entities::subscript(&t), at);
             }
             Event::Text(t) => b.text(&t, at),
             Event::InlineMath(t) | Event::DisplayMath(t) => b.raw(&t, at),
@@ -451,7 +328,7 @@ fn start_tag(b: &mut Builder, tag: Tag<'_>, at: usize) {
         Tag::Strong => open(b, InlineKind::Strong, at),
         Tag::Link { dest_url, .. } => {
             if let Some(id) = dest_url.strip_prefix('#') {
-                html::open_anchor(b, id, at);
+                anchors::open_anchor(b, id, at);
             } else {
                 open(
                     b,
@@ -494,7 +371,7 @@ fn end_tag(b: &mut Builder, tag: TagEnd, at: usize) {
             b.flush(at);
             b.footnote = None;
         }
-        TagEnd::Link if b.html.anchor.is_some() => html::close_anchor(b),
+        TagEnd::Link if b.html.anchor.is_some() => anchors::close_anchor(b),
         TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
             if let Some((s, kind)) = b.open.pop()
                 && let Some(p) = b.cur.as_mut()
