@@ -13,7 +13,6 @@ pub mod markdown;
 pub mod org;
 pub mod plain;
 pub mod rst;
-pub mod rst_inline;
 
 use super::raw::Para;
 use std::path::Path;

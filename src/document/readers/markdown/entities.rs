@@ -1,6 +1,7 @@
 //! Character-level pieces of HTML in Markdown: character references, and
 //! digits set in `<sup>`/`<sub>` turned into Unicode super- and subscripts
-//! (superscript digits are what the marker scanner knows as footnote marks).
+//! (superscript digits are what the marker scanner knows as footnote marks);
+//! attributes of a tag.
 
 /// `12` → `₁₂`.
 pub(super) fn subscript(digits: &str) -> String {
@@ -84,4 +85,48 @@ fn entity(name: &str) -> Option<char> {
         "uarr" => '↑',
         _ => return None,
     })
+}
+
+/// The value of attribute `name` in a tag's source (`a href="#x" id=y`).
+pub(super) fn attr(src: &str, name: &str) -> Option<String> {
+    let lower = src.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let i = from + i;
+        from = i + name.len();
+        let before_ok = lower[..i].ends_with(char::is_whitespace);
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let off = src.len() - rest.len() + 1;
+        let v = src[off..].trim_start();
+        let value = match v.chars().next() {
+            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
+            _ => v.split(char::is_whitespace).next().unwrap_or(""),
+        };
+        return Some(entities(value.trim_end_matches('/')));
+    }
+    None
+}
+
+/// True for an element that holds a document's notes (`class="footnotes"`,
+/// `role="doc-endnotes"`, `epub:type="footnotes"`).
+pub(super) fn is_container(body: &str) -> bool {
+    let class = attr(body, "class").unwrap_or_default().to_ascii_lowercase();
+    let role = attr(body, "role").unwrap_or_default().to_ascii_lowercase();
+    let epub = attr(body, "epub:type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    class.split_whitespace().any(|c| {
+        matches!(
+            c,
+            "footnotes" | "footnote" | "endnotes" | "notes" | "footnotes-list"
+        )
+    }) || matches!(
+        role.as_str(),
+        "doc-endnotes" | "doc-footnotes" | "doc-endnote" | "doc-footnote"
+    ) || ["footnote", "endnote", "rearnote"]
+        .iter()
+        .any(|k| epub.contains(k))
 }

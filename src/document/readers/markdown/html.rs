@@ -5,7 +5,7 @@
 //! paragraphs, `<details>`; comments, scripts and styles hidden.
 
 use super::anchors::{Anchor, close_anchor, define, fallback_label, open_anchor};
-use super::entities::{entities, subscript, superscript};
+use super::entities::{attr, entities, is_container, subscript, superscript};
 use super::{Builder, line_break};
 use crate::document::InlineKind;
 use crate::document::clean::sanitize;
@@ -63,41 +63,44 @@ impl State {
     }
 }
 
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "nav",
-    "main",
-    "figure",
-    "figcaption",
-    "table",
-    "tr",
-    "dl",
-    "dt",
-    "dd",
-    "summary",
-    "details",
-    "center",
-    "address",
-    "caption",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ol",
-    "ul",
-    "blockquote",
-    "pre",
-];
+/// Elements that make paragraphs of their own.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "tr"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "summary"
+            | "details"
+            | "center"
+            | "address"
+            | "caption"
+            | "hr"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ol"
+            | "ul"
+            | "blockquote"
+            | "pre"
+    )
+}
 
 /// Feeds one chunk of HTML (a tag, or lines of a block) to the builder.
 pub(super) fn feed(b: &mut Builder, chunk: &str, at: usize) {
@@ -185,29 +188,6 @@ fn text(b: &mut Builder, s: &str, at: usize) {
     b.text(&out, at);
 }
 
-/// The value of attribute `name` in a tag's source (`a href="#x" id=y`).
-fn attr(src: &str, name: &str) -> Option<String> {
-    let lower = src.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(name) {
-        let i = from + i;
-        from = i + name.len();
-        let before_ok = lower[..i].ends_with(char::is_whitespace);
-        let rest = lower[from..].trim_start();
-        if !before_ok || !rest.starts_with('=') {
-            continue;
-        }
-        let off = src.len() - rest.len() + 1;
-        let v = src[off..].trim_start();
-        let value = match v.chars().next() {
-            Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
-            _ => v.split(char::is_whitespace).next().unwrap_or(""),
-        };
-        return Some(entities(value.trim_end_matches('/')));
-    }
-    None
-}
-
 fn tag(b: &mut Builder, src: &str, at: usize) {
     if src.starts_with('!') || src.starts_with('?') {
         return;
@@ -235,7 +215,7 @@ fn tag(b: &mut Builder, src: &str, at: usize) {
 
 fn open(b: &mut Builder, name: &str, body: &str, at: usize) -> Effect {
     let id = attr(body, "id").or_else(|| attr(body, "name"));
-    let is_block = BLOCKS.contains(&name);
+    let is_block = is_block(name);
     if is_block && !matches!(name, "li" | "ol" | "ul") && b.html.pre == 0 {
         b.flush(at);
     }
@@ -341,25 +321,6 @@ fn open(b: &mut Builder, name: &str, body: &str, at: usize) -> Effect {
     }
 }
 
-fn is_container(body: &str) -> bool {
-    let class = attr(body, "class").unwrap_or_default().to_ascii_lowercase();
-    let role = attr(body, "role").unwrap_or_default().to_ascii_lowercase();
-    let epub = attr(body, "epub:type")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    class.split_whitespace().any(|c| {
-        matches!(
-            c,
-            "footnotes" | "footnote" | "endnotes" | "notes" | "footnotes-list"
-        )
-    }) || matches!(
-        role.as_str(),
-        "doc-endnotes" | "doc-footnotes" | "doc-endnote" | "doc-footnote"
-    ) || ["footnote", "endnote", "rearnote"]
-        .iter()
-        .any(|k| epub.contains(k))
-}
-
 fn style(b: &mut Builder, kind: InlineKind, at: usize) -> Effect {
     let start = b.ensure(at).text.len();
     Effect::Style(start, kind)
@@ -367,7 +328,7 @@ fn style(b: &mut Builder, kind: InlineKind, at: usize) -> Effect {
 
 fn close(b: &mut Builder, name: &str, at: usize) {
     let Some(pos) = b.html.stack.iter().rposition(|(n, _)| n == name) else {
-        if BLOCKS.contains(&name) && b.html.pre == 0 {
+        if is_block(name) && b.html.pre == 0 {
             b.flush(at);
         }
         return;

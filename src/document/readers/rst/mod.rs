@@ -5,13 +5,18 @@
 //! metadata, footnotes `[1]_` `[#]_` `[#label]_` `[*]_` and citations
 //! `[CIT2002]_` with their `.. [1]` definitions (auto-numbers assigned in
 //! docutils' order), literal blocks, directives, lists, inline markup
-//! ([`super::rst_inline`]) and hyperlink targets.
+//! ([`inline`]) and hyperlink targets.
 
-use super::lines::{self, Inl, Line, Out, indent, is_blank, iso_date, join, join_names};
-use super::rst_inline::{Context, inline};
+mod context;
+mod directives;
+mod fields;
+mod inline;
+
+use super::lines::{self, Inl, Line, Out, indent, is_blank, join};
 use super::{Reading, Stated};
 use crate::document::InlineKind;
 use crate::document::raw::ParaKind;
+use inline::{Context, inline};
 
 /// Characters docutils accepts as section adornment.
 const ADORN: &str = "=-`:'\"~^_*+#<>.!$%&(),/;?@[\\]{|}";
@@ -69,7 +74,11 @@ fn lead(l: &str) -> usize {
 
 /// The lines of an indented block starting at `from` (blank lines inside
 /// included, trailing blank lines not), de-indented by their least indent.
-fn block_after<'a>(all: &[Line<'a>], from: usize, base: usize) -> (Vec<Line<'a>>, usize) {
+pub(super) fn block_after<'a>(
+    all: &[Line<'a>],
+    from: usize,
+    base: usize,
+) -> (Vec<Line<'a>>, usize) {
     let mut end = from;
     let mut last = from;
     while end < all.len() && (is_blank(all[end].1) || indent(all[end].1) > base) {
@@ -96,79 +105,9 @@ fn block_after<'a>(all: &[Line<'a>], from: usize, base: usize) -> (Vec<Line<'a>>
 }
 
 impl Reader {
-    /// A PEP header (`PEP: 8` / `Title: …`) at the very start: metadata and
-    /// one paragraph per field. Returns the index of the first body line.
-    fn header(&mut self, all: &[Line<'_>]) -> usize {
-        if !all.first().is_some_and(|l| l.1.starts_with("PEP:")) {
-            return 0;
-        }
-        let mut i = 0;
-        let mut fields: Vec<(String, String, usize, usize)> = Vec::new();
-        while i < all.len() && !is_blank(all[i].1) {
-            let (o, l) = all[i];
-            if l.starts_with([' ', '\t']) {
-                if let Some(f) = fields.last_mut() {
-                    f.1.push(' ');
-                    f.1.push_str(l.trim());
-                    f.3 = o + l.len();
-                }
-            } else if let Some((k, v)) = l.split_once(':') {
-                fields.push((k.trim().to_string(), v.trim().to_string(), o, o + l.len()));
-            }
-            i += 1;
-        }
-        self.offset = 1;
-        for (k, v, s, e) in fields {
-            self.field(&k, &v, s..e, true);
-        }
-        self.started = true;
-        i
-    }
-
-    /// One field of a PEP header or docinfo field list.
-    fn field(&mut self, key: &str, value: &str, source: std::ops::Range<usize>, front: bool) {
-        let lower = key.to_ascii_lowercase();
-        if front {
-            match lower.as_str() {
-                "title" => {
-                    self.stated.title = Some(crate::document::clean::sanitize(value));
-                    let mut inl = Inl::default();
-                    inline(&self.ctx, value, &mut inl);
-                    self.out.push(inl, ParaKind::Heading(1), source);
-                    return;
-                }
-                "author" | "authors" => {
-                    let names: Vec<String> = value
-                        .split([',', ';'])
-                        .map(lines::strip_email)
-                        .filter(|n| !n.is_empty() && !n.contains('@'))
-                        .collect();
-                    self.stated.author = join_names(&names);
-                }
-                "created" | "date" => self.stated.date = iso_date(value),
-                "abstract" | "description" => {
-                    self.stated.description = Some(crate::document::clean::sanitize(value));
-                }
-                "topic" | "keywords" | "tags" => {
-                    self.stated.tags = value
-                        .split(',')
-                        .map(|t| t.trim().to_string())
-                        .filter(|t| !t.is_empty())
-                        .collect();
-                }
-                _ => {}
-            }
-        }
-        let mut inl = Inl::default();
-        inl.styled(key, InlineKind::Strong);
-        inl.push(": ");
-        inline(&self.ctx, value, &mut inl);
-        self.out.push(inl, ParaKind::Paragraph, source);
-    }
-
     /// A paragraph; one ending in `::` announces a literal block (`Text::`
     /// shows `Text:`, `Text ::` shows `Text`, a lone `::` nothing).
-    fn para(&mut self, ls: &[Line<'_>], kind: ParaKind) {
+    pub(super) fn para(&mut self, ls: &[Line<'_>], kind: ParaKind) {
         let mut ls: Vec<Line<'_>> = ls.to_vec();
         if let Some(last) = ls.last_mut() {
             let lt = last.1.trim_end();
@@ -213,7 +152,7 @@ impl Reader {
 
     /// Reads a run of blocks; plain paragraphs get `kind` (Quote inside
     /// block quotes and admonitions).
-    fn blocks(&mut self, all: &[Line<'_>], kind: ParaKind) {
+    pub(super) fn blocks(&mut self, all: &[Line<'_>], kind: ParaKind) {
         let mut i = 0;
         // A list item's text may have announced a literal block.
         let mut literal_next = std::mem::take(&mut self.literal);
@@ -318,36 +257,6 @@ impl Reader {
         }
     }
 
-    /// `:Field: value` lines; at the start of the document they are docinfo.
-    fn field_list(&mut self, all: &[Line<'_>], from: usize) -> Option<usize> {
-        let field = |l: &str| -> Option<(String, String)> {
-            let r = l.strip_prefix(':')?;
-            let (k, v) = match r.find(": ") {
-                Some(k) => (&r[..k], &r[k + 2..]),
-                None => (r.trim_end().strip_suffix(':')?, ""),
-            };
-            (!k.is_empty() && !k.contains('`')).then(|| (k.to_string(), v.trim().to_string()))
-        };
-        field(all[from].1)?;
-        let front = !self.started;
-        let mut i = from;
-        while i < all.len() {
-            let (o, l) = all[i];
-            let Some((k, mut v)) = field(l) else { break };
-            let mut end = o + l.len();
-            i += 1;
-            while i < all.len() && !is_blank(all[i].1) && indent(all[i].1) > 0 {
-                v.push(' ');
-                v.push_str(all[i].1.trim());
-                end = all[i].0 + all[i].1.len();
-                i += 1;
-            }
-            self.field(&k, &v, o..end, front);
-        }
-        self.started = true;
-        Some(i)
-    }
-
     fn list_item(&mut self, all: &[Line<'_>], from: usize, n: Option<u64>, width: usize) -> usize {
         let (o, l) = all[from];
         let first = (o + width, &l[width.min(l.len())..]);
@@ -367,126 +276,6 @@ impl Reader {
         }
         self.literal = false;
         i
-    }
-
-    /// `.. ` blocks: footnote and citation definitions, targets, directives,
-    /// substitution definitions, comments. Returns the next line index.
-    fn explicit(&mut self, all: &[Line<'_>], from: usize) -> usize {
-        let (o, line) = all[from];
-        let t = line.trim_start();
-        let rest = t.strip_prefix("..").unwrap_or("").trim_start();
-        let (body, end) = block_after(all, from + 1, 0);
-        self.started = true;
-        if let Some(inner) = rest.strip_prefix('[')
-            && let Some(close) = inner.find(']')
-        {
-            let label = self.ctx.define(&inner[..close]);
-            let first = inner[close + 1..].trim_start();
-            let off = o + line.len() - first.len();
-            let mut ls = vec![(off, first)];
-            let kind = ParaKind::FootnoteDef(label);
-            for l in body {
-                if is_blank(l.1) {
-                    self.para(&ls, kind.clone());
-                    ls.clear();
-                } else {
-                    ls.push(l);
-                }
-            }
-            self.para(&ls, kind);
-            return end;
-        }
-        if rest.starts_with('_') || rest.starts_with('|') && rest.contains("replace::") {
-            return end; // a hyperlink target or substitution (read up front)
-        }
-        let Some((name, args)) = rest.split_once("::") else {
-            return end; // a comment
-        };
-        let name = name.trim().to_ascii_lowercase();
-        let args = args.trim();
-        let name = name.rsplit(':').next().unwrap_or(&name).to_string();
-        // Options (`:linenos:`) directly under the directive are not text.
-        let skip = body.iter().take_while(|l| l.1.starts_with(':')).count();
-        let content = &body[skip..];
-        match name.as_str() {
-            "code" | "code-block" | "sourcecode" | "math" | "parsed-literal" | "raw"
-            | "csv-table" | "list-table" | "table" | "productionlist" | "doctest" | "testcode"
-            | "highlight" => {
-                if !args.is_empty() && matches!(name.as_str(), "table" | "csv-table" | "list-table")
-                {
-                    let mut inl = Inl::default();
-                    inl.styled(args, InlineKind::Strong);
-                    self.out.push(inl, ParaKind::Paragraph, o..o + line.len());
-                }
-                for (co, cl) in content {
-                    self.out.code(cl, *co..co + cl.len());
-                }
-            }
-            "contents" | "sectnum" | "index" | "meta" | "target-notes" | "header" | "footer"
-            | "only" | "tabularcolumns" | "currentmodule" | "module" => {
-                self.blocks(content, ParaKind::Paragraph);
-            }
-            "image" | "figure" => {
-                let mut inl = Inl::default();
-                inl.push(&format!("[image: {args}]"));
-                self.out.push(inl, ParaKind::Paragraph, o..o + line.len());
-                self.blocks(content, ParaKind::Paragraph);
-            }
-            "include" | "literalinclude" => {
-                self.out.code(t, o..o + line.len());
-            }
-            "note" | "warning" | "tip" | "important" | "caution" | "attention" | "danger"
-            | "error" | "hint" | "admonition" | "seealso" | "versionadded" | "versionchanged"
-            | "deprecated" | "topic" | "sidebar" | "rubric" | "epigraph" | "pull-quote"
-            | "highlights" => {
-                let mut title = Inl::default();
-                let label = if name == "admonition"
-                    || name == "topic"
-                    || name == "sidebar"
-                    || name == "rubric"
-                {
-                    String::new()
-                } else {
-                    let mut c = name.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect())
-                        .unwrap_or_default()
-                };
-                if !label.is_empty() {
-                    title.styled(&label, InlineKind::Strong);
-                    title.push(if args.is_empty() { ":" } else { ": " });
-                }
-                let args_first = !label.is_empty() && !args.is_empty();
-                if !args_first {
-                    inline(&self.ctx, args, &mut title);
-                }
-                let quote = matches!(name.as_str(), "epigraph" | "pull-quote" | "highlights")
-                    || !label.is_empty();
-                let kind = if quote {
-                    ParaKind::Quote
-                } else {
-                    ParaKind::Paragraph
-                };
-                self.out.push(title, kind.clone(), o..o + line.len());
-                if args_first {
-                    // `.. note:: Text` continues on the lines below.
-                    let mut with_args = vec![(o + line.len() - args.len(), args)];
-                    with_args.extend_from_slice(content);
-                    self.blocks(&with_args, kind);
-                } else {
-                    self.blocks(content, kind);
-                }
-            }
-            _ => {
-                if !args.is_empty() {
-                    let mut inl = Inl::default();
-                    inline(&self.ctx, args, &mut inl);
-                    self.out.push(inl, ParaKind::Paragraph, o..o + line.len());
-                }
-                self.blocks(content, ParaKind::Paragraph);
-            }
-        }
-        end
     }
 }
 
