@@ -115,7 +115,9 @@ impl Reader {
                     let shown = if text.is_empty() {
                         url.clone()
                     } else {
-                        text.split(',').next().unwrap_or(text).to_string()
+                        // `[text^]` opens a new window: not text.
+                        let t = text.split(',').next().unwrap_or(text);
+                        t.trim_end_matches('^').to_string()
                     };
                     let s = out.text.len();
                     self.inline(&shown, out);
@@ -141,8 +143,32 @@ impl Reader {
         }
         if let Some(x) = rest.strip_prefix('{') {
             let end = x.find('}')?;
-            let value = self.attrs.get(&x[..end].to_ascii_lowercase())?.clone();
-            plain.push_str(&value);
+            if let Some(value) = self.attrs.get(&x[..end].to_ascii_lowercase()) {
+                plain.push_str(&value.clone());
+                return Some(end + 2);
+            }
+            // An attribute defined elsewhere used as a URL: `{url-x}/path[text]`.
+            let after = &x[end + 1..];
+            let k = after.find(|c: char| c == '[' || c.is_whitespace())?;
+            if !after[k..].starts_with('[') {
+                return None;
+            }
+            let close = lines::matching(&after[k + 1..], '[', ']')?;
+            let text = after[k + 1..k + 1 + close].trim_end_matches('^');
+            if text.is_empty() {
+                return None;
+            }
+            out.push(&std::mem::take(plain));
+            self.inline(text, out);
+            return Some(1 + end + 1 + k + 1 + close + 1);
+        }
+        // A role or id on a phrase (`[.nowrap]#HTML 5#`) is not text.
+        if let Some(x) = rest.strip_prefix('[')
+            && let Some(end) = x.find(']')
+            && x[end + 1..].starts_with(['#', '*', '_', '`'])
+            && !x[..end].contains(char::is_whitespace)
+            && !x[..end].is_empty()
+        {
             return Some(end + 2);
         }
         let c = rest.chars().next()?;

@@ -19,6 +19,15 @@ impl Reader {
             let c = rest.chars().next().unwrap_or(' ');
             let took = match c {
                 '[' => self.bracket(rest, &mut plain, out),
+                '{' if rest.starts_with("{{{") => macro_call(rest).map(|(len, shown, code)| {
+                    out.push(&std::mem::take(&mut plain));
+                    if code {
+                        out.styled(shown, InlineKind::Code);
+                    } else {
+                        self.inline(shown, out);
+                    }
+                    len
+                }),
                 '*' | '/' | '_' | '=' | '~' | '+' => emphasis(rest, prev).map(|(len, inner)| {
                     out.push(&std::mem::take(&mut plain));
                     let kind = match c {
@@ -67,7 +76,8 @@ impl Reader {
             let inner = &link[..end];
             let (target, desc) = match inner.split_once("][") {
                 Some((t, d)) => (t, d),
-                None => (inner, inner),
+                // An internal link shows its target without `*` or `#`.
+                None => (inner, inner.trim_start_matches(['*', '#'])),
             };
             out.push(&std::mem::take(plain));
             let start = out.text.len();
@@ -99,6 +109,22 @@ impl Reader {
         }
         Some(4 + end + 1)
     }
+}
+
+/// `{{{kbd(C-c)}}}` → (length, `C-c`, shown as code); `{{{version}}}` →
+/// `version`.
+fn macro_call(rest: &str) -> Option<(usize, &str, bool)> {
+    let end = rest.find("}}}")?;
+    let inner = &rest[3..end];
+    let (name, shown) = match inner.split_once('(') {
+        Some((n, a)) => (n, a.strip_suffix(')').unwrap_or(a)),
+        None => (inner, inner),
+    };
+    (!shown.is_empty()).then_some((
+        end + 3,
+        shown,
+        matches!(name, "kbd" | "key" | "code" | "var"),
+    ))
 }
 
 /// Emphasis at the start of `rest` (Org's PRE/POST rules): (length, inner).

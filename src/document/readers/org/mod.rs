@@ -89,7 +89,15 @@ fn definition(t: &str) -> Option<(String, usize)> {
 
 impl Reader {
     fn para(&mut self, ls: &[Line<'_>], kind: ParaKind) {
-        let (text, range) = join(ls);
+        let (mut text, range) = join(ls);
+        if matches!(kind, ParaKind::ListItem(_)) {
+            // A description list item: `- term :: description`.
+            if let Some(term) = text.strip_suffix(" ::") {
+                text = format!("{term}:");
+            } else if let Some((term, desc)) = text.split_once(" :: ") {
+                text = format!("{term}: {desc}");
+            }
+        }
         let mut inl = Inl::default();
         self.inline(&text, &mut inl);
         self.out.push(inl, kind, range.clone());
@@ -169,7 +177,13 @@ impl Reader {
                 continue;
             }
             if t == ":" || t.starts_with(": ") || t.starts_with('|') {
-                self.out.code(&line[ind.min(line.len())..], src);
+                // A fixed-width line shows what follows `: `.
+                let shown = if t.starts_with('|') {
+                    t
+                } else {
+                    t.get(2..).unwrap_or("")
+                };
+                self.out.code(shown, src);
                 i += 1;
                 continue;
             }
@@ -258,7 +272,15 @@ impl Reader {
             "comment" => {}
             "src" | "example" | "export" | "latex" | "html" => {
                 for (o, l) in body {
-                    self.out.code(l, *o..o + l.len());
+                    // `,*` and `,#+` escape lines that would be markup.
+                    let shown = match l.trim_start().strip_prefix(',') {
+                        Some(r) if r.starts_with('*') || r.starts_with("#+") => {
+                            let lead = l.len() - l.trim_start().len();
+                            format!("{}{r}", &l[..lead])
+                        }
+                        _ => (*l).to_string(),
+                    };
+                    self.out.code(&shown, *o..o + l.len());
                 }
             }
             "quote" | "verse" => {
