@@ -108,8 +108,13 @@ impl Reader {
                 let date = date.rsplit(',').next().unwrap_or(date);
                 self.stated.date = iso_date(date).or(self.stated.date.take());
             }
+            // The author line is shown without its e-mail addresses.
+            let shown = match (line_no, &self.stated.author) {
+                (1, Some(a)) => a.clone(),
+                _ => l.trim().to_string(),
+            };
             let mut inl = Inl::default();
-            inl.push(l.trim());
+            inl.push(&shown);
             self.out.push(inl, ParaKind::Paragraph, o..o + l.len());
         }
         i
