@@ -309,3 +309,42 @@ fn detection_by_content() {
         Format::Markdown
     );
 }
+
+#[test]
+fn markdown_kramdown_and_pandoc_attributes_are_not_text() {
+    let src = "## Setup {: #setup}\n\nA styled paragraph.\n{: .note}\n\n{:toc}\n\n::: {.warning}\nInside a fenced div.\n:::\n\n```\n:::\n```\n";
+    let d = parse_str(src, Format::Markdown);
+    assert!(
+        headings(&d).iter().any(|(t, _)| t == "Setup"),
+        "{:?}",
+        headings(&d)
+    );
+    assert!(d.text.contains("A styled paragraph.\n"));
+    assert!(d.text.contains("Inside a fenced div."));
+    assert!(!d.text.contains("{:"), "{}", d.text);
+    assert!(!d.text.contains(".warning"));
+    assert_eq!(code(&d), vec![":::".to_string()], "fences inside code stay");
+}
+
+#[test]
+fn markdown_block_html_reduced_to_text() {
+    let src = "<aside class=\"pullquote\">\nA pull quote &amp; more.\n</aside>\n\n<script>var x = 1;</script>\n\n<style>p { color: red }</style>\n\n<h2 id=\"x\">An HTML heading</h2>\n\n<blockquote><p>Quoted <strong>words</strong>.</p></blockquote>\n\n<pre>line one\nline two</pre>\n";
+    let d = parse_str(src, Format::Markdown);
+    assert!(!d.text.contains('<'), "{}", d.text);
+    assert!(d.text.contains("A pull quote & more."));
+    assert!(!d.text.contains("var x") && !d.text.contains("color"));
+    assert!(
+        headings(&d)
+            .iter()
+            .any(|(t, l)| t == "An HTML heading" && *l == 2)
+    );
+    assert!(
+        d.blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Quote && d.slice(b.span) == "Quoted words.")
+    );
+    assert_eq!(
+        code(&d),
+        vec!["line one".to_string(), "line two".to_string()]
+    );
+}

@@ -23,13 +23,51 @@ pub(super) fn take(src: &str) -> (Cow<'_, str>, Stated) {
     } else {
         0
     };
-    if end == 0 {
+    let fences = div_fences(src);
+    if end == 0 && fences.is_empty() {
         return (Cow::Borrowed(src), stated);
     }
     // Newlines keep the byte length and cannot start a Markdown block.
     let mut masked = "\n".repeat(end);
     masked.push_str(&src[end..]);
+    for r in fences {
+        // Spaces keep the byte length and leave a blank line.
+        masked.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
     (Cow::Owned(masked), stated)
+}
+
+/// Byte ranges of pandoc fenced-div lines (`::: {.note}`, `:::`) outside
+/// code fences: markup, not text.
+fn div_fences(src: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut in_code: Option<&str> = None;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_end();
+        let lead = t.trim_start();
+        match in_code {
+            Some(f) if lead.starts_with(f) => in_code = None,
+            Some(_) => {}
+            None if lead.starts_with("```") => in_code = Some("```"),
+            None if lead.starts_with("~~~") => in_code = Some("~~~"),
+            None => {
+                let colons = t.bytes().take_while(|&b| b == b':').count();
+                let rest = t[colons..].trim();
+                let attrs = rest.is_empty()
+                    || rest.starts_with('{') && rest.ends_with('}')
+                    || !rest.contains(char::is_whitespace)
+                        && rest
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+                if colons >= 3 && attrs {
+                    out.push(at..at + t.len());
+                }
+            }
+        }
+        at += line.len();
+    }
+    out
 }
 
 fn json(src: &str, stated: &mut Stated) -> usize {

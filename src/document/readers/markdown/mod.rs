@@ -98,7 +98,10 @@ impl Builder {
             p.source.end = at.max(p.source.start);
             trim_para(&mut p);
             if matches!(p.kind, ParaKind::Heading(_)) {
-                strip_attributes(&mut p);
+                strip_attributes(&mut p, &['#', '.', ':']);
+            } else if p.kind != ParaKind::Code {
+                // A kramdown block attribute list (`{: .note}`) on the last line.
+                strip_attributes(&mut p, &[':']);
             }
             if p.kind == ParaKind::Code && !p.text.is_empty() {
                 // `a[1]` in a listing is never a footnote marker.
@@ -136,11 +139,11 @@ fn trim_para(p: &mut Para<'_>) {
 
 /// Kramdown/pandoc attributes left at the end of a heading (`{: #id}`,
 /// `{#id .class}` when pulldown did not take them) are not text.
-fn strip_attributes(p: &mut Para<'_>) {
+fn strip_attributes(p: &mut Para<'_>, starts: &[char]) {
     let t = p.text.trim_end();
     if t.ends_with('}')
         && let Some(open) = t.rfind('{')
-        && t[open + 1..].starts_with(['#', '.', ':'])
+        && t[open + 1..].starts_with(starts)
     {
         let cut = t[..open].trim_end().len();
         if cut > 0 {
