@@ -4,7 +4,9 @@
 //! gets its text back as written.
 
 use super::{Builder, Interrupted, trim_para};
+use crate::document::clean::sanitize;
 use crate::document::raw::{Para, ParaKind};
+use rustc_hash::FxHashSet;
 
 impl Builder {
     /// Writes text, opening and closing pandoc inline notes `^[…]`.
@@ -132,4 +134,37 @@ impl AppendGlued for Para<'_> {
         self.refs
             .extend(tail.refs.into_iter().map(|(r, l)| (moved(r), l)));
     }
+}
+
+/// Labels of `[^label]` references and definitions, so that generated
+/// labels of inline notes never collide with them.
+pub(super) fn explicit_labels(src: &str) -> FxHashSet<String> {
+    let mut set = FxHashSet::default();
+    // Anchor targets (`href="#fn12"`, `](#ref_012)`) name their notes' numbers.
+    for pat in ["href=\"#", "](#"] {
+        let mut rest = src;
+        while let Some(i) = rest.find(pat) {
+            rest = &rest[i + pat.len()..];
+            let id: String = rest
+                .chars()
+                .take_while(|c| !matches!(c, '"' | ')' | '\'' | ' '))
+                .take(60)
+                .collect();
+            let digits: String = id.chars().filter(char::is_ascii_digit).collect();
+            let digits = digits.trim_start_matches('0');
+            if !digits.is_empty() {
+                set.insert(digits.to_string());
+            }
+        }
+    }
+    let mut rest = src;
+    while let Some(i) = rest.find("[^") {
+        rest = &rest[i + 2..];
+        if let Some(end) = rest.find(']')
+            && end < 100
+        {
+            set.insert(sanitize(&rest[..end]));
+        }
+    }
+    set
 }

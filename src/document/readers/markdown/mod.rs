@@ -166,7 +166,7 @@ pub fn read(src: &str) -> Reading<'static> {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
-        labels: explicit_labels(&masked),
+        labels: inline_notes::explicit_labels(&masked),
         stated,
         ..Builder::default()
     };
@@ -244,39 +244,6 @@ fn line_break(b: &mut Builder, at: usize) {
 #[must_use]
 pub fn paragraphs(src: &str) -> Vec<Para<'static>> {
     read(src).paras
-}
-
-/// Labels of `[^label]` references and definitions, so that generated
-/// labels of inline notes never collide with them.
-fn explicit_labels(src: &str) -> FxHashSet<String> {
-    let mut set = FxHashSet::default();
-    // Anchor targets (`href="#fn12"`, `](#ref_012)`) name their notes' numbers.
-    for pat in ["href=\"#", "](#"] {
-        let mut rest = src;
-        while let Some(i) = rest.find(pat) {
-            rest = &rest[i + pat.len()..];
-            let id: String = rest
-                .chars()
-                .take_while(|c| !matches!(c, '"' | ')' | '\'' | ' '))
-                .take(60)
-                .collect();
-            let digits: String = id.chars().filter(char::is_ascii_digit).collect();
-            let digits = digits.trim_start_matches('0');
-            if !digits.is_empty() {
-                set.insert(digits.to_string());
-            }
-        }
-    }
-    let mut rest = src;
-    while let Some(i) = rest.find("[^") {
-        rest = &rest[i + 2..];
-        if let Some(end) = rest.find(']')
-            && end < 100
-        {
-            set.insert(sanitize(&rest[..end]));
-        }
-    }
-    set
 }
 
 fn start_tag(b: &mut Builder, tag: Tag<'_>, at: usize) {
