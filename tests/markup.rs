@@ -348,3 +348,22 @@ fn markdown_block_html_reduced_to_text() {
         vec!["line one".to_string(), "line two".to_string()]
     );
 }
+
+#[test]
+fn footnotes_in_table_cells_and_blocks_inside_notes() {
+    let org = "| a | cell with a note[fn:1] |\n\n[fn:1] The note, with an example:\n\n#+begin_example\nexample text\n#+end_example\n\nand a last paragraph.\n";
+    let d = parse_str(org, Format::Org);
+    assert_eq!(
+        links(&d),
+        vec![(
+            "1".into(),
+            "The note, with an example: example text and a last paragraph.".into()
+        )]
+    );
+    let adoc = "= T\n\n|===\n| a | b footnote:[In a cell.]\n|===\n";
+    let d = parse_str(adoc, Format::AsciiDoc);
+    assert_eq!(links(&d), vec![("1".into(), "In a cell.".into())]);
+    let rst = "=====  =====\nA      B [1]_\n=====  =====\n\n.. [1] In a table.\n";
+    let d = parse_str(rst, Format::Rst);
+    assert_eq!(links(&d), vec![("1".into(), "In a table.".into())]);
+}

@@ -160,6 +160,28 @@ impl Out {
         self.paras.push(p);
     }
 
+    /// Adds a preformatted line that keeps its inline markup (a table row
+    /// with footnote references in its cells).
+    pub fn preformatted(&mut self, mut inl: Inl, source: Range<usize>) {
+        let end = inl.text.trim_end().len();
+        inl.text.truncate(end);
+        inl.inlines.retain(|(r, _)| r.end <= end);
+        inl.refs.retain(|(r, _)| r.end <= end);
+        if inl.text.trim().is_empty() {
+            return;
+        }
+        let blank_before = std::mem::take(&mut self.blank) || self.paras.is_empty();
+        self.paras.push(Para {
+            text: Cow::Owned(inl.text),
+            inlines: inl.inlines,
+            kind: ParaKind::Code,
+            source,
+            blank_before,
+            refs: inl.refs,
+            page: None,
+        });
+    }
+
     /// Adds one line of preformatted text as a code paragraph.
     pub fn code(&mut self, line: &str, source: Range<usize>) {
         let mut inl = Inl::default();

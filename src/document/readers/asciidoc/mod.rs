@@ -317,7 +317,16 @@ impl Reader {
         let c = d.chars().next().unwrap_or('-');
         match c {
             '-' if d == "--" => self.blocks(body, ParaKind::Paragraph),
-            '-' | '.' | '`' | '+' | '|' => {
+            '|' => {
+                // Table cells may hold footnotes.
+                for &(o, l) in body {
+                    let mut inl = Inl::default();
+                    self.inline(l, &mut inl);
+                    self.out.preformatted(inl, o..o + l.len());
+                    self.flush_notes(o..o + l.len());
+                }
+            }
+            '-' | '.' | '`' | '+' => {
                 for (o, l) in body {
                     self.out.code(l, *o..o + l.len());
                 }

@@ -24,6 +24,7 @@ pub fn read(src: &str) -> Reading<'static> {
         stated: Stated::default(),
         used: used_labels(src),
         notes: Vec::new(),
+        def: None,
         offset: 0,
     };
     r.run(&all);
@@ -54,6 +55,9 @@ struct Reader {
     out: Out,
     stated: Stated,
     used: FxHashSet<String>,
+    /// The footnote definition being read (ends at a headline, the next
+    /// definition or two blank lines).
+    def: Option<String>,
     /// Inline definitions met in the paragraph being read.
     notes: Vec<(String, Inl)>,
     /// Added to headline levels (1 when `#+title` gave the first heading).
@@ -104,6 +108,29 @@ impl Reader {
         self.flush_notes(range);
     }
 
+    /// A line of a block: code, or part of the note being defined.
+    fn verbatim(&mut self, line: &str, src: Range<usize>) {
+        match &self.def {
+            Some(l) => {
+                let mut inl = Inl::default();
+                inl.push(line);
+                self.out.push(inl, ParaKind::FootnoteDef(l.clone()), src);
+            }
+            None => self.out.code(line, src),
+        }
+    }
+
+    /// A table row: preformatted with its inline markup, or note text.
+    fn preformatted(&mut self, inl: Inl, src: Range<usize>) {
+        match &self.def {
+            Some(l) => self
+                .out
+                .push(inl, ParaKind::FootnoteDef(l.clone()), src.clone()),
+            None => self.out.preformatted(inl, src.clone()),
+        }
+        self.flush_notes(src);
+    }
+
     fn flush_notes(&mut self, range: Range<usize>) {
         for (label, inl) in std::mem::take(&mut self.notes) {
             self.out
@@ -114,7 +141,6 @@ impl Reader {
     fn run(&mut self, all: &[Line<'_>]) {
         let mut i = 0;
         let mut blanks = 0;
-        let mut def: Option<String> = None;
         while i < all.len() {
             let (o, line) = all[i];
             let t = line.trim();
@@ -123,7 +149,7 @@ impl Reader {
                 self.out.blank();
                 blanks += 1;
                 if blanks >= 2 {
-                    def = None;
+                    self.def = None;
                 }
                 i += 1;
                 continue;
@@ -154,7 +180,7 @@ impl Reader {
             }
             let stars = line.bytes().take_while(|&b| b == b'*').count();
             if stars > 0 && line[stars..].starts_with(' ') {
-                def = None;
+                self.def = None;
                 let title = strip_tags(line[stars..].trim());
                 let level = u8::try_from(stars)
                     .unwrap_or(6)
@@ -177,13 +203,15 @@ impl Reader {
                 continue;
             }
             if t == ":" || t.starts_with(": ") || t.starts_with('|') {
-                // A fixed-width line shows what follows `: `.
-                let shown = if t.starts_with('|') {
-                    t
+                // A fixed-width line shows what follows `: `; a table row
+                // keeps its markup (footnote references in cells).
+                if t.starts_with('|') {
+                    let mut inl = Inl::default();
+                    self.inline(t, &mut inl);
+                    self.preformatted(inl, src);
                 } else {
-                    t.get(2..).unwrap_or("")
-                };
-                self.out.code(shown, src);
+                    self.verbatim(t.get(2..).unwrap_or(""), src);
+                }
                 i += 1;
                 continue;
             }
@@ -193,9 +221,9 @@ impl Reader {
             }
             let fresh = if ind == 0 { definition(line) } else { None };
             if let Some((label, _)) = &fresh {
-                def = Some(label.clone());
+                self.def = Some(label.clone());
             }
-            let (kind, width) = match (fresh, &def, bullet(t, ind)) {
+            let (kind, width) = match (fresh, &self.def, bullet(t, ind)) {
                 (Some((l, start)), _, _) => (ParaKind::FootnoteDef(l), start),
                 (None, _, Some((n, w))) => (ParaKind::ListItem(n), ind + w),
                 (None, Some(l), None) => (ParaKind::FootnoteDef(l.clone()), 0),
@@ -223,7 +251,7 @@ impl Reader {
                 ls.push(all[i]);
                 i += 1;
             }
-            let kind = match (&kind, &def) {
+            let kind = match (&kind, &self.def) {
                 (ParaKind::ListItem(_), Some(l)) if ind > 0 => ParaKind::FootnoteDef(l.clone()),
                 _ => kind,
             };
@@ -280,7 +308,7 @@ impl Reader {
                         }
                         _ => (*l).to_string(),
                     };
-                    self.out.code(&shown, *o..o + l.len());
+                    self.verbatim(&shown, *o..o + l.len());
                 }
             }
             "quote" | "verse" => {

@@ -221,9 +221,17 @@ impl Reader {
             }
             if t.starts_with(">>>") || t.starts_with("+-") || t.starts_with("==") && t.contains(' ')
             {
+                let table = !t.starts_with(">>>");
                 while i < all.len() && !is_blank(all[i].1) {
                     let (co, cl) = all[i];
-                    self.out.code(cl, co..co + cl.len());
+                    if table {
+                        // Table cells may cite notes (`[1]_`).
+                        let mut inl = Inl::default();
+                        inline(&self.ctx, cl, &mut inl);
+                        self.out.preformatted(inl, co..co + cl.len());
+                    } else {
+                        self.out.code(cl, co..co + cl.len());
+                    }
                     i += 1;
                 }
                 continue;
