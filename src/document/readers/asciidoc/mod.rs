@@ -58,6 +58,13 @@ fn delimiter(t: &str) -> Option<&str> {
     ("-.=*_+/".contains(c) && t.len() >= 4 && t.chars().all(|x| x == c)).then_some(t)
 }
 
+/// `ifdef::`, `ifndef::`, `ifeval::`, `endif::`: shown as written, not evaluated.
+fn is_preprocessor(l: &str) -> bool {
+    ["ifdef::", "ifndef::", "ifeval::", "endif::"]
+        .iter()
+        .any(|p| l.starts_with(p))
+}
+
 /// A list item's marker width and number (`* `, `** `, `- `, `. `, `1. `).
 fn bullet(t: &str) -> Option<(Option<u64>, usize)> {
     let stars = t.bytes().take_while(|&b| b == b'*' || b == b'.').count();
@@ -97,6 +104,10 @@ impl Reader {
                 continue;
             }
             if self.attribute(l, true) {
+                continue;
+            }
+            if is_preprocessor(l) {
+                self.out.code(l, o..o + l.len());
                 continue;
             }
             line_no += 1;
@@ -225,11 +236,7 @@ impl Reader {
                 i += 1;
                 continue;
             }
-            if t.starts_with("include::")
-                || t.starts_with("ifdef::")
-                || t.starts_with("endif::")
-                || t.starts_with("ifndef::")
-            {
+            if t.starts_with("include::") || is_preprocessor(t) {
                 self.out.code(t, src);
                 i += 1;
                 continue;
