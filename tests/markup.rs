@@ -388,3 +388,37 @@ fn asciidoc_author_and_date_as_attributes() {
     assert!(!d.text.contains("ada@example.org"));
     assert_eq!(links(&d), vec![("1".into(), "A note.".into())]);
 }
+
+#[test]
+fn rst_anonymous_hyperlinks_and_org_filetags() {
+    let rst = "See `the first`__ and `the second`__ and python__.\n\n__ https://a.example/\n.. __: https://b.example/\n__ https://c.example/\n";
+    let d = parse_str(rst, Format::Rst);
+    assert!(
+        d.text.contains("See the first and the second and python."),
+        "{}",
+        d.text
+    );
+    let urls: Vec<String> = d
+        .inlines
+        .iter()
+        .filter_map(|x| match &x.kind {
+            ibid::document::InlineKind::Link { url } => Some(url.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "https://a.example/",
+            "https://b.example/",
+            "https://c.example/"
+        ]
+    );
+    assert!(!d.text.contains("__"));
+    let org = "#+title: T\n#+filetags: :history:japan:\n\nText.\n";
+    let d = parse_str(org, Format::Org);
+    assert_eq!(
+        d.meta.tags,
+        vec!["history".to_string(), "japan".to_string()]
+    );
+}

@@ -23,6 +23,8 @@ pub struct Context {
     pub(super) substitutions: FxHashMap<String, String>,
     anonymous: Vec<u64>,
     named: FxHashMap<String, u64>,
+    anonymous_targets: Vec<String>,
+    anon_links: Cell<usize>,
     anon_defs: Cell<usize>,
     anon_refs: Cell<usize>,
     sym_defs: Cell<usize>,
@@ -36,7 +38,13 @@ impl Context {
         let mut c = Self::default();
         let mut labels = Vec::new();
         for (_, l) in all {
-            let Some(rest) = l.trim_start().strip_prefix(".. ") else {
+            // Anonymous targets: `__ url` or `.. __: url`, taken in order.
+            let t = l.trim_start();
+            if let Some(url) = t.strip_prefix("__ ").or_else(|| t.strip_prefix(".. __: ")) {
+                c.anonymous_targets.push(sanitize(url.trim()));
+                continue;
+            }
+            let Some(rest) = t.strip_prefix(".. ") else {
                 continue;
             };
             if let Some(inner) = rest.strip_prefix('[')
@@ -71,6 +79,13 @@ impl Context {
             }
         }
         c
+    }
+
+    /// The URL of the next anonymous reference (`` `text`__ ``).
+    pub(super) fn next_anonymous(&self) -> Option<String> {
+        let k = self.anon_links.get();
+        self.anon_links.set(k + 1);
+        self.anonymous_targets.get(k).cloned()
     }
 
     /// The label shown for the definition `.. [raw]`.

@@ -174,6 +174,7 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
                     let u = &inner[k + 1..inner.len() - 1];
                     (if t.is_empty() { u } else { t }, Some(sanitize(u)))
                 }
+                _ if under == 2 => (inner, ctx.next_anonymous()),
                 _ => (inner, ctx.targets.get(&inner.to_lowercase()).cloned()),
             };
             return Some((
@@ -280,8 +281,13 @@ fn words(ctx: &Context, s: &str, out: &mut Inl) {
         {
             out.push(&pending);
             pending.clear();
-            match ctx.targets.get(&name.to_lowercase()) {
-                Some(url) => out.styled(name, InlineKind::Link { url: url.clone() }),
+            let url = if unders == 2 {
+                ctx.next_anonymous()
+            } else {
+                ctx.targets.get(&name.to_lowercase()).cloned()
+            };
+            match url {
+                Some(url) => out.styled(name, InlineKind::Link { url }),
                 None => out.push(name),
             }
             pending.push_str(tail);

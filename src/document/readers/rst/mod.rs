@@ -207,6 +207,10 @@ impl Reader {
                 i += 1; // a transition
                 continue;
             }
+            if t.starts_with("__ ") {
+                i += 1; // an anonymous hyperlink target (read up front)
+                continue;
+            }
             if t == ".." || t.starts_with(".. ") {
                 i = self.explicit(all, i);
                 continue;
