@@ -422,3 +422,11 @@ fn rst_anonymous_hyperlinks_and_org_filetags() {
         vec!["history".to_string(), "japan".to_string()]
     );
 }
+
+#[test]
+fn rst_definitions_shown_in_literal_blocks_are_not_counted() {
+    let src = "Write it so::\n\n    Text [#a]_.\n\n    .. [#a] An example definition.\n\n.. code-block:: rst\n\n   .. [#b] Another example.\n\nReal text [#b]_.\n\n.. [#b] The real note.\n";
+    let d = parse_str(src, Format::Rst);
+    assert_eq!(links(&d), vec![("1".into(), "The real note.".into())]);
+    assert!(code(&d).contains(&".. [#a] An example definition.".to_string()));
+}

@@ -37,9 +37,40 @@ impl Context {
     pub fn scan(all: &[Line<'_>]) -> Self {
         let mut c = Self::default();
         let mut labels = Vec::new();
+        // Literal blocks (after `::`, in code directives) define nothing.
+        let mut literal: Option<usize> = None;
+        let mut pending: Option<usize> = None;
         for (_, l) in all {
-            // Anonymous targets: `__ url` or `.. __: url`, taken in order.
             let t = l.trim_start();
+            if t.is_empty() {
+                continue;
+            }
+            let ind = super::lines::indent(l);
+            if let Some(base) = pending.take()
+                && ind > base
+            {
+                literal = Some(base);
+            }
+            match literal {
+                Some(base) if ind > base => continue,
+                _ => literal = None,
+            }
+            let code = [
+                "code",
+                "code-block",
+                "sourcecode",
+                "parsed-literal",
+                "doctest",
+            ]
+            .iter()
+            .any(|d| {
+                t.strip_prefix(".. ")
+                    .is_some_and(|r| r.starts_with(d) && r[d.len()..].starts_with("::"))
+            });
+            if code || !t.starts_with(".. ") && t.trim_end().ends_with("::") {
+                pending = Some(ind);
+            }
+            // Anonymous targets: `__ url` or `.. __: url`, taken in order.
             if let Some(url) = t.strip_prefix("__ ").or_else(|| t.strip_prefix(".. __: ")) {
                 c.anonymous_targets.push(sanitize(url.trim()));
                 continue;
