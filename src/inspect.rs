@@ -54,6 +54,10 @@ pub fn to_json(doc: &Document) -> Value {
         "author": doc.meta.author,
         "date": doc.meta.date,
         "publication": doc.meta.publication,
+        "description": doc.meta.description,
+        "tags": doc.meta.tags,
+        "format": doc.meta.format,
+        "encoding": doc.meta.encoding,
         "headings": doc.headings().map(|(_, t, _)| t).collect::<Vec<_>>(),
         "paragraphs": doc.paragraph_count(),
         "markers": markers,
@@ -125,7 +129,10 @@ impl Serialize for View<'_> {
             }),
         )?;
         m.serialize_entry("date", &doc.meta.date)?;
+        m.serialize_entry("description", &doc.meta.description)?;
         m.serialize_entry("diagnostics", &doc.diagnostics)?;
+        m.serialize_entry("encoding", &doc.meta.encoding)?;
+        m.serialize_entry("format", &doc.meta.format)?;
         m.serialize_entry(
             "furniture",
             &Seq(|| {
@@ -161,6 +168,7 @@ impl Serialize for View<'_> {
         )?;
         m.serialize_entry("paragraphs", &doc.paragraph_count())?;
         m.serialize_entry("publication", &doc.meta.publication)?;
+        m.serialize_entry("tags", &doc.meta.tags)?;
         m.serialize_entry("title", &doc.meta.title)?;
         m.serialize_entry("title_derived", &doc.meta.title_derived)?;
         m.end()

@@ -137,3 +137,28 @@ fn inspect_into_a_reader_that_stops_early_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn inspect_reports_the_format_it_used() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (file, format) in [
+        ("markup.rst", "rst"),
+        ("markup.org", "org"),
+        ("markup.adoc", "asciidoc"),
+        ("markup.md", "markdown"),
+    ] {
+        let out = ibid()
+            .args(["inspect", &fixtures.join(file).display().to_string()])
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        assert_eq!(v["format"], format, "{file}");
+    }
+    let out = ibid()
+        .args(["inspect", &seed("003_04c237401e8a2960.txt")])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["format"], "plain");
+}

@@ -185,6 +185,86 @@ fn assert_conserved(input: &str, d: &Document) {
     }
 }
 
+/// Content words that the markup generators below wrap in syntax.
+const WORDS: &[&str] = &[
+    "alpha", "beta", "gamma", "delta", "treaty", "islands", "Russia", "Kyoto", "1956", "zeta",
+];
+
+/// A document in `format` built from pieces of its syntax around content
+/// words; returns the source and the words it holds.
+fn markup_doc(format: Format) -> impl Strategy<Value = (String, Vec<String>)> {
+    let word = prop::sample::select(WORDS.to_vec());
+    let piece = (0..12usize, prop::collection::vec(word, 1..5));
+    prop::collection::vec(piece, 1..14).prop_map(move |pieces| {
+        let mut s = String::new();
+        let mut words = Vec::new();
+        for (k, (kind, ws)) in pieces.into_iter().enumerate() {
+            let t = ws.join(" ");
+            words.extend(ws.iter().map(|w| (*w).to_string()));
+            let n = k + 1;
+            let block = match (format, kind) {
+                (Format::Rst, 0) => format!("{t}\n{}\n", "=".repeat(t.len())),
+                (Format::Rst, 1) => format!("- {t}"),
+                (Format::Rst, 2) => format!("Text [#]_ {t}.\n\n.. [#] {t}"),
+                (Format::Rst, 3) => format!("A *{t}* and **{t}** and ``{t}``"),
+                (Format::Rst, 4) => format!("Para::\n\n    {t}"),
+                (Format::Rst, 5) => format!(".. note:: {t}"),
+                (Format::Rst, 6) => format!(":Field: {t}"),
+                (Format::Rst, 7) => format!("See [{n}]_ {t}\n\n.. [{n}] {t}"),
+                (Format::Org, 0) => format!("* {t}"),
+                (Format::Org, 1) => format!("- {t}"),
+                (Format::Org, 2) => format!("Text[fn:{n}] {t}\n\n[fn:{n}] {t}"),
+                (Format::Org, 3) => format!("A *{t}* and /{t}/ and ={t}="),
+                (Format::Org, 4) => format!("#+begin_src\n{t}\n#+end_src"),
+                (Format::Org, 5) => format!("Inline[fn:: {t}] note"),
+                (Format::Org, 6) => format!("[[https://x.org][{t}]]"),
+                (Format::Org, 7) => format!("#+begin_quote\n{t}\n#+end_quote"),
+                (Format::AsciiDoc, 0) => format!("== {t}"),
+                (Format::AsciiDoc, 1) => format!("* {t}"),
+                (Format::AsciiDoc, 2) => format!("Text.footnote:[{t}] {t}"),
+                (Format::AsciiDoc, 3) => format!("A *{t}* and _{t}_ and `{t}`"),
+                (Format::AsciiDoc, 4) => format!("----\n{t}\n----"),
+                (Format::AsciiDoc, 5) => format!("NOTE: {t}"),
+                (Format::AsciiDoc, 6) => format!("https://x.org[{t}]"),
+                (Format::AsciiDoc, 7) => format!("____\n{t}\n____"),
+                (Format::Markdown, 0) => format!("## {t} {{#id}}"),
+                (Format::Markdown, 1) => format!("- {t}"),
+                (Format::Markdown, 2) => format!("Text[^{n}] {t}\n\n[^{n}]: {t}"),
+                (Format::Markdown, 3) => format!("A *{t}* and <em>{t}</em> and `{t}`"),
+                (Format::Markdown, 4) => format!("```\n{t}\n```"),
+                (Format::Markdown, 5) => format!("Inline^[{t}] note"),
+                (Format::Markdown, 6) => format!("<div class=\"x\"><p>{t}</p></div>"),
+                (Format::Markdown, 7) => format!("| {t} | x |\n|---|---|\n| {t} | y |"),
+                // Broken or unterminated syntax must keep its words too.
+                (_, 8) => format!("{t} [fn:: {t}"),
+                (_, 9) => format!("*{t} ^[{t} footnote:[{t}"),
+                (_, 10) => format!("`{t}` [[{t} [{t}]_ <<{t}"),
+                _ => t.clone(),
+            };
+            s.push_str(&block);
+            s.push_str("\n\n");
+        }
+        (s, words)
+    })
+}
+
+/// Every content word is somewhere the reader can see it.
+fn conserves(d: &Document, words: &[String]) {
+    let meta = format!(
+        "{} {} {}",
+        d.meta.title,
+        d.meta.author.as_deref().unwrap_or(""),
+        d.meta.description.as_deref().unwrap_or("")
+    );
+    for w in words {
+        assert!(
+            d.text.contains(w.as_str()) || meta.contains(w.as_str()),
+            "{w} lost from:\n{}",
+            d.text
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -197,5 +277,51 @@ proptest! {
     #[test]
     fn every_word_of_arbitrary_text_is_conserved(s in "[A-Za-z0-9 .,;:*_\\[\\]()\\n-]{0,400}") {
         assert_conserved(&s, &parse_str(&s, Format::Plain));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn markup_readers_conserve_words_rst((s, words) in markup_doc(Format::Rst)) {
+        let d = parse_str(&s, Format::Rst);
+        check_invariants(&d);
+        conserves(&d, &words);
+    }
+
+    #[test]
+    fn markup_readers_conserve_words_org((s, words) in markup_doc(Format::Org)) {
+        let d = parse_str(&s, Format::Org);
+        check_invariants(&d);
+        conserves(&d, &words);
+    }
+
+    #[test]
+    fn markup_readers_conserve_words_asciidoc((s, words) in markup_doc(Format::AsciiDoc)) {
+        let d = parse_str(&s, Format::AsciiDoc);
+        check_invariants(&d);
+        conserves(&d, &words);
+    }
+
+    #[test]
+    fn markup_readers_conserve_words_markdown((s, words) in markup_doc(Format::Markdown)) {
+        let d = parse_str(&s, Format::Markdown);
+        check_invariants(&d);
+        conserves(&d, &words);
+    }
+
+    #[test]
+    fn markup_readers_never_panic_on_any_text(s in "[-=*_/~+`#:.\\[\\]^<>{}|a-z0-9 \n]{0,400}") {
+        for f in [Format::Rst, Format::Org, Format::AsciiDoc, Format::Markdown] {
+            check_invariants(&parse_str(&s, f));
+        }
+    }
+
+    #[test]
+    fn markup_readers_never_panic_on_arbitrary_unicode(s in "\\PC{0,400}") {
+        for f in [Format::Rst, Format::Org, Format::AsciiDoc] {
+            check_invariants(&parse_str(&s, f));
+        }
     }
 }

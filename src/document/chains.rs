@@ -109,6 +109,7 @@ pub(super) fn meta(
         description: stated.description,
         source_url: stated.source_url,
         language: stated.language,
+        tags: stated.tags,
         ..Metadata::default()
     }
 }

@@ -263,6 +263,8 @@ pub struct Metadata {
     pub source_url: Option<String>,
     /// Language tag, when stated.
     pub language: Option<String>,
+    /// Tags or keywords the document states (front matter `tags`).
+    pub tags: Vec<String>,
     /// The reader used (`"plain"`, `"markdown"`, …).
     pub format: String,
     /// The text encoding, when it was not UTF-8 (`"windows-1252"`, `"UTF-16LE"`).

@@ -94,7 +94,7 @@ fn labels_of(paras: &[Para]) -> Vec<Option<Label>> {
                 len: 0,
                 style: Style::Bracket,
             }),
-            ParaKind::Code | ParaKind::Heading(_) | ParaKind::Quote => None,
+            ParaKind::Code | ParaKind::Heading(_) | ParaKind::Quote | ParaKind::Paragraph => None,
             ParaKind::ListItem(Some(n)) => Some(Label {
                 label: Some(n.to_string()),
                 len: 0,
@@ -125,8 +125,25 @@ pub fn find(
         ..NotesLayout::default()
     };
     let mut labels = labels_of(paras);
-    let mut regions = sections(paras, &mut labels, is_heading);
+    // When the markup states its notes (definitions a reader gave), nothing
+    // is guessed: no notes section by heading or shape, no list items.
+    let explicit = paras
+        .iter()
+        .any(|p| matches!(p.kind, ParaKind::FootnoteDef(_)));
+    if explicit {
+        for (l, p) in labels.iter_mut().zip(paras) {
+            if !matches!(p.kind, ParaKind::FootnoteDef(_)) {
+                *l = None;
+            }
+        }
+    }
+    let mut regions = if explicit {
+        Vec::new()
+    } else {
+        sections(paras, &mut labels, is_heading)
+    };
     if regions.is_empty()
+        && !explicit
         && let Some(start) = trailing_run_start(paras, &labels, has_marker)
     {
         regions.push((start, paras.len()));

@@ -10,6 +10,9 @@ use std::ops::Range;
 pub enum ParaKind {
     /// Plain text: to be classified by shape.
     Unknown,
+    /// A paragraph the markup says is one (reST, Org, AsciiDoc): never
+    /// reclassified by shape as a heading or list item.
+    Paragraph,
     /// A heading given by markup (`# x`, Markdown).
     Heading(u8),
     /// A list item given by markup; the number for ordered lists.

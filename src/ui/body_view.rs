@@ -22,7 +22,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     let (Some(doc), Some(lay)) = (s.doc(), &s.layout) else {
         let (msg, style) = match s.article().map(|a| (&a.status, &a.name)) {
             None => (
-                "No articles. Put .txt or .md files in the library folder (see ibid --help)."
+                "No articles. Put .txt, .md, .rst, .org or .adoc files in the library folder (see ibid --help)."
                     .to_string(),
                 theme::DIM,
             ),

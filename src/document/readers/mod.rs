@@ -7,10 +7,14 @@
 //! `href="#fn3"`, a Markdown `[^3]`) and never drops text it cannot place: it
 //! becomes a paragraph, or stated metadata.
 
+pub mod asciidoc;
 pub mod headers;
+pub mod lines;
 pub mod markdown;
+pub mod org;
 pub mod plain;
 pub mod preformatted;
+pub mod rst;
 
 use super::raw::Para;
 use std::path::Path;
@@ -20,13 +24,25 @@ use std::path::Path;
 pub enum Format {
     /// Plain text, classified by shape.
     Plain,
-    /// CommonMark + GFM with footnotes.
+    /// CommonMark + GFM with footnotes, and the pandoc/kramdown dialects.
     Markdown,
+    /// reStructuredText (PEPs, Sphinx).
+    Rst,
+    /// Emacs Org mode.
+    Org,
+    /// AsciiDoc.
+    AsciiDoc,
 }
 
 impl Format {
     /// Every format, in the order `detect` tries content sniffing.
-    pub const ALL: &'static [Format] = &[Format::Plain, Format::Markdown];
+    pub const ALL: &'static [Format] = &[
+        Format::Plain,
+        Format::Markdown,
+        Format::Rst,
+        Format::Org,
+        Format::AsciiDoc,
+    ];
 
     /// The name `inspect` reports and the list shows (`"plain"`, `"markdown"`).
     #[must_use]
@@ -34,6 +50,9 @@ impl Format {
         match self {
             Self::Plain => "plain",
             Self::Markdown => "markdown",
+            Self::Rst => "rst",
+            Self::Org => "org",
+            Self::AsciiDoc => "asciidoc",
         }
     }
 
@@ -49,6 +68,9 @@ impl Format {
     pub fn from_extension(ext: &str) -> Option<Self> {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" | "mdown" | "mkd" | "mdx" | "qmd" | "rmd" => Some(Self::Markdown),
+            "rst" | "rest" => Some(Self::Rst),
+            "org" => Some(Self::Org),
+            "adoc" | "asciidoc" | "asc" => Some(Self::AsciiDoc),
             "txt" | "text" => Some(Self::Plain),
             _ => None,
         }
@@ -63,15 +85,21 @@ impl Format {
             .is_some()
     }
 
-    /// By extension, else by content: Markdown footnote definitions, ATX
-    /// headings or fences. `text` is the decoded start of the file.
+    /// By extension, else by content. `text` is the decoded start of the
+    /// file. A `.txt` file (PEPs were) is still sniffed for reST, Org and
+    /// AsciiDoc headers, never for Markdown.
     #[must_use]
     pub fn detect(path: Option<&Path>, text: &str) -> Self {
         let by_ext = path
             .and_then(Path::extension)
             .and_then(|e| e.to_str())
             .and_then(Self::from_extension);
-        if let Some(f) = by_ext {
+        match by_ext {
+            Some(Self::Plain) => return sniff_markup(text).unwrap_or(Self::Plain),
+            Some(f) => return f,
+            None => {}
+        }
+        if let Some(f) = sniff_markup(text) {
             return f;
         }
         let md_lines = text
@@ -91,6 +119,62 @@ impl Format {
     }
 }
 
+/// reST, Org or AsciiDoc by the way such files open: an RST field list or
+/// PEP header, `#+title:`, or `= Title` followed by `:author:`-style attributes
+/// or an author line.
+fn sniff_markup(text: &str) -> Option<Format> {
+    let head: Vec<&str> = text
+        .lines()
+        .map(str::trim_end)
+        .skip_while(|l| l.trim().is_empty())
+        .take(12)
+        .collect();
+    let first = *head.first()?;
+    let lower = first.to_ascii_lowercase();
+    if lower.starts_with("#+title:") || lower.starts_with("#+author:") {
+        return Some(Format::Org);
+    }
+    if head
+        .iter()
+        .take(6)
+        .any(|l| l.to_ascii_lowercase().starts_with("#+title:"))
+    {
+        return Some(Format::Org);
+    }
+    if first.starts_with("= ")
+        && head[1..].iter().take(4).any(|l| {
+            l.starts_with(':') && l[1..].contains(": ") || l.contains('<') && l.contains('@')
+        })
+    {
+        return Some(Format::AsciiDoc);
+    }
+    let field = |l: &str| {
+        l.strip_prefix(':')
+            .and_then(|r| r.split_once(": "))
+            .is_some_and(|(k, _)| !k.is_empty() && !k.contains('`'))
+    };
+    let pep = first.starts_with("PEP: ") && head.iter().any(|l| l.starts_with("Title: "));
+    if pep
+        || head
+            .iter()
+            .take_while(|l| !l.trim().is_empty())
+            .filter(|l| field(l))
+            .count()
+            >= 2
+    {
+        return Some(Format::Rst);
+    }
+    // An overlined title (`=====` / Title / `=====`).
+    if head.len() >= 3
+        && rst::is_adornment(head[0])
+        && !head[1].trim().is_empty()
+        && head[2] == head[0]
+    {
+        return Some(Format::Rst);
+    }
+    None
+}
+
 /// Facts a format states outright (front matter, `<meta>`, an OPF package,
 /// a PDF's information dictionary). They win over guesses from the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -107,6 +191,8 @@ pub struct Stated {
     pub source_url: Option<String>,
     /// Language tag (`en`, `fr-CA`).
     pub language: Option<String>,
+    /// Tags or keywords (front matter `tags`, Org `#+filetags`, `:keywords:`).
+    pub tags: Vec<String>,
 }
 
 /// What a reader produces.
@@ -133,10 +219,10 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
                 title_para,
             }
         }
-        Format::Markdown => Reading {
-            paras: markdown::paragraphs(text),
-            ..Reading::default()
-        },
+        Format::Markdown => markdown::read(text),
+        Format::Rst => rst::read(text),
+        Format::Org => org::read(text),
+        Format::AsciiDoc => asciidoc::read(text),
     }
 }
 

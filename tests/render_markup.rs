@@ -1,0 +1,81 @@
+//! Render tests of one document per markup format on `TestBackend`: its
+//! headings, a code block, a footnote marker, and the marker's note in the
+//! notes panel once selected.
+
+mod common;
+
+use common::{find, keys, render, screen, state};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Opens `name` at 200x50, checks the visible texts, selects the first
+/// marker and checks its note in the panel.
+fn shows(name: &str, visible: &[&str], marker: &str, note: &str) {
+    let mut s = state(vec![fixture(name)], 200, 50);
+    let t = render(&s);
+    let sc = screen(t.backend().buffer());
+    for v in visible {
+        assert!(sc.contains(v), "{name}: {v} not on screen:\n{sc}");
+    }
+    assert!(
+        find(t.backend().buffer(), marker).is_some(),
+        "{name}: marker {marker}:\n{sc}"
+    );
+    keys(&mut s, &["]", "Enter"]);
+    let t = render(&s);
+    let sc = screen(t.backend().buffer());
+    assert!(
+        sc.contains(note),
+        "{name}: note {note} not in the panel:\n{sc}"
+    );
+}
+
+#[test]
+fn rst_document() {
+    shows(
+        "markup.rst",
+        &[
+            "The Document Title",
+            "Introduction",
+            "Subsection",
+            "def f(x):",
+        ],
+        "[2]",
+        "The first auto-numbered footnote. Its second paragraph.",
+    );
+}
+
+#[test]
+fn org_document() {
+    shows(
+        "markup.org",
+        &[
+            "An Org Essay",
+            "Introduction",
+            "A subsection",
+            "(message \"hello\")",
+        ],
+        "[1]",
+        "The first footnote.",
+    );
+}
+
+#[test]
+fn asciidoc_document() {
+    shows(
+        "markup.adoc",
+        &[
+            "The AsciiDoc Guide",
+            "Introduction",
+            "Deeper",
+            "puts \"hello\"",
+        ],
+        "[1]",
+        "A plain footnote.",
+    );
+}
