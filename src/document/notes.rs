@@ -269,7 +269,14 @@ pub fn find(paras: &[Para], has_marker: &dyn Fn(&str, usize) -> bool) -> NotesLa
             }
         }
     }
+    // Notes the markup states (HTML/EPUB anchors, Markdown `[^x]:`) leave
+    // nothing to find by shape: a list after a "Bibliography" heading stays
+    // a list.
+    let stated = paras
+        .iter()
+        .any(|p| matches!(p.kind, ParaKind::FootnoteDef(_)));
     let region_start = match heading {
+        _ if stated => None,
         Some(h) if labels[h + 1..].iter().any(Option::is_some) => {
             layout.taken[h] = true;
             Some(h + 1)

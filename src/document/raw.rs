@@ -10,6 +10,9 @@ use std::ops::Range;
 pub enum ParaKind {
     /// Plain text: to be classified by shape.
     Unknown,
+    /// A paragraph the markup states is running text (an HTML `<p>`): never
+    /// reclassified as a heading or list item by shape.
+    Text,
     /// A heading given by markup (`# x`, Markdown).
     Heading(u8),
     /// A list item given by markup; the number for ordered lists.

@@ -165,7 +165,7 @@ fn markup_kind(k: &ParaKind) -> BlockKind {
         ParaKind::ListItem(n) => BlockKind::ListItem { number: *n },
         ParaKind::Quote => BlockKind::Quote,
         ParaKind::Code => BlockKind::Code,
-        ParaKind::Unknown | ParaKind::FootnoteDef(_) => BlockKind::Paragraph,
+        ParaKind::Unknown | ParaKind::Text | ParaKind::FootnoteDef(_) => BlockKind::Paragraph,
     }
 }
 

@@ -7,6 +7,8 @@
 //! `href="#fn3"`, a Markdown `[^3]`) and never drops text it cannot place: it
 //! becomes a paragraph, or stated metadata.
 
+pub mod epub;
+pub mod html;
 pub mod markdown;
 pub mod plain;
 
@@ -20,11 +22,17 @@ pub enum Format {
     Plain,
     /// CommonMark + GFM with footnotes.
     Markdown,
+    /// A web page (HTML or XHTML), read from its bytes so that its declared
+    /// charset is honoured.
+    Html,
+    /// An EPUB 2 or 3 book (a zip container).
+    Epub,
 }
 
 impl Format {
     /// Every format, in the order `detect` tries content sniffing.
-    pub const ALL: &'static [Format] = &[Format::Plain, Format::Markdown];
+    pub const ALL: &'static [Format] =
+        &[Format::Plain, Format::Markdown, Format::Html, Format::Epub];
 
     /// The name `inspect` reports and the list shows (`"plain"`, `"markdown"`).
     #[must_use]
@@ -32,6 +40,8 @@ impl Format {
         match self {
             Self::Plain => "plain",
             Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Epub => "epub",
         }
     }
 
@@ -39,7 +49,7 @@ impl Format {
     /// binary container read from the raw bytes.
     #[must_use]
     pub fn is_text(self) -> bool {
-        true
+        matches!(self, Self::Plain | Self::Markdown)
     }
 
     /// The format a file extension names, if any (case-insensitive, no dot).
@@ -48,6 +58,8 @@ impl Format {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" | "mdown" | "mkd" | "mdx" | "qmd" | "rmd" => Some(Self::Markdown),
             "txt" | "text" => Some(Self::Plain),
+            "html" | "htm" | "xhtml" | "xht" | "shtml" => Some(Self::Html),
+            "epub" => Some(Self::Epub),
             _ => None,
         }
     }
@@ -71,6 +83,18 @@ impl Format {
             .and_then(Self::from_extension);
         if let Some(f) = by_ext {
             return f;
+        }
+        let t = text.trim_start();
+        let mut end = t.len().min(512);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = t[..end].to_ascii_lowercase();
+        if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || head.starts_with("<?xml") && head.contains("<html")
+        {
+            return Self::Html;
         }
         let md_lines = text
             .lines()
@@ -128,6 +152,8 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
             paras: markdown::paragraphs(text),
             stated: Stated::default(),
         },
+        Format::Html => html::read_str(text),
+        Format::Epub => Reading::default(),
     }
 }
 
@@ -135,7 +161,13 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
 /// message saying why the file cannot be read.
 ///
 /// # Errors
-/// Always for text formats (call [`read_text`] for those).
-pub fn read_binary(_bytes: &[u8], format: Format) -> Result<Reading<'static>, String> {
-    Err(format!("{} is a text format", format.name()))
+/// A one-line message for a file the reader refuses (a broken zip, a zip
+/// bomb, a missing package file), and always for text formats (call
+/// [`read_text`] for those).
+pub fn read_binary(bytes: &[u8], format: Format) -> Result<Reading<'static>, String> {
+    match format {
+        Format::Html => html::read_bytes(bytes),
+        Format::Epub => epub::read(bytes),
+        _ => Err(format!("{} is a text format", format.name())),
+    }
 }
