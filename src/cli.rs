@@ -1,4 +1,4 @@
-//! Command-line arguments (clap): the reader, `inspect`, `export`, `sources`.
+//! Command-line arguments (clap): the reader, `add`, `inspect`, `export`, `sources`.
 
 use clap::{Parser, Subcommand};
 use ibid::commands::{ExportFormat, SourcesFormat};
@@ -33,6 +33,14 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Add files, folders or web pages (http/https URLs) to the library
+    /// folder: files are copied as they are, pages are fetched and kept with
+    /// their address and retrieval date (a sidecar in <library>/.ibid/).
+    Add {
+        /// Files (.txt, .md, .html, .xhtml, .epub), folders, or URLs.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+    },
     /// Print the document model of FILE as JSON.
     Inspect {
         /// The article.

@@ -16,6 +16,7 @@
 )]
 
 pub mod annotations;
+pub mod add;
 pub mod app;
 pub mod citations;
 pub mod commands;
