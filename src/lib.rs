@@ -15,8 +15,8 @@
     )
 )]
 
-pub mod annotations;
 pub mod add;
+pub mod annotations;
 pub mod app;
 pub mod citations;
 pub mod commands;
@@ -28,3 +28,4 @@ pub mod library;
 pub mod sources;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -148,16 +148,34 @@ fn add(inputs: &[String], data_dir: Option<&std::path::Path>) -> ExitCode {
     let library = match ibid::library::library_dir(&data) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("ibid: cannot create the library folder in {}: {e}", data.display());
+            eprintln!(
+                "ibid: cannot create the library folder in {}: {e}",
+                data.display()
+            );
             return ExitCode::from(2);
         }
     };
     let mut failed = false;
     ibid::add::add(inputs, &library, &mut |ev| match ev {
-        ibid::add::Event::Added { path, title, notes, format } => {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let notes = if notes == 1 { "1 note".to_string() } else { format!("{notes} notes") };
-            println!("added {title} ({format}, {notes}) as {}", ibid::document::sanitize(&name));
+        ibid::add::Event::Added {
+            path,
+            title,
+            notes,
+            format,
+        } => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let notes = if notes == 1 {
+                "1 note".to_string()
+            } else {
+                format!("{notes} notes")
+            };
+            println!(
+                "added {title} ({format}, {notes}) as {}",
+                ibid::document::sanitize(&name)
+            );
         }
         ibid::add::Event::Duplicate(m) => eprintln!("ibid: warning: {m}"),
         ibid::add::Event::Failed(m) => {
@@ -166,7 +184,11 @@ fn add(inputs: &[String], data_dir: Option<&std::path::Path>) -> ExitCode {
         }
         ibid::add::Event::Progress(m) => eprintln!("{m}"),
     });
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `ibid inspect FILE`: the document model as JSON on stdout.

@@ -33,7 +33,10 @@ pub fn describe(media: &str) -> String {
         "application/json" => "JSON data",
         "application/zip" => "a zip archive",
         "application/octet-stream" => "binary data",
-        "application/msword" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "a Word document",
+        "application/msword"
+        | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+            "a Word document"
+        }
         m if m.starts_with("image/") => "an image",
         m if m.starts_with("video/") => "a video",
         m if m.starts_with("audio/") => "audio",
@@ -120,7 +123,9 @@ fn failure(url: &str, e: &ureq::Error, secs: f64) -> String {
         ureq::Error::HostNotFound => "no such host (or no network connection)".to_string(),
         ureq::Error::ConnectionFailed => "could not connect (offline?)".to_string(),
         ureq::Error::Io(io) => match io.kind() {
-            std::io::ErrorKind::ConnectionRefused => "connection refused (is the site up?)".to_string(),
+            std::io::ErrorKind::ConnectionRefused => {
+                "connection refused (is the site up?)".to_string()
+            }
             std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => {
                 format!("no answer within {secs} seconds (timed out)")
             }

@@ -47,7 +47,9 @@ pub fn add(inputs: &[String], library: &Path, report: &mut dyn FnMut(Event)) {
         if path.is_dir() {
             let files = crate::library::scan(&[path.to_path_buf()]);
             if files.is_empty() {
-                report(Event::Failed(format!("{input}: no file ibid reads in this folder")));
+                report(Event::Failed(format!(
+                    "{input}: no file ibid reads in this folder"
+                )));
             }
             let total = files.len();
             for (i, f) in files.iter().enumerate() {
@@ -69,7 +71,10 @@ fn shown(p: &Path) -> String {
 /// Copies one file into the library.
 fn add_file(path: &Path, library: &Path) -> Event {
     if !Format::is_readable_path(path) {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("no extension");
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("no extension");
         return Event::Failed(format!(
             "{}: not a format ibid reads (.{ext}); it reads .txt, .md, .html, .xhtml and .epub",
             shown(path)
@@ -79,7 +84,9 @@ fn add_file(path: &Path, library: &Path) -> Event {
         Ok(b) => b,
         Err(e) => return Event::Failed(format!("{}: {e}", shown(path))),
     };
-    let name = path.file_name().map_or_else(|| "article".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| "article".into(), |n| n.to_string_lossy().into_owned());
     let source = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     store(library, &name, &bytes, Sidecar::for_file(&source))
 }
@@ -87,7 +94,9 @@ fn add_file(path: &Path, library: &Path) -> Event {
 /// Fetches one URL into the library.
 fn add_url(url: &str, library: &Path) -> Event {
     let clean = document::sanitize(url);
-    if let Some(d) = sidecar::find(library, |s| s.url.as_deref() == Some(clean.as_str()) || s.final_url.as_deref() == Some(clean.as_str())) {
+    if let Some(d) = sidecar::find(library, |s| {
+        s.url.as_deref() == Some(clean.as_str()) || s.final_url.as_deref() == Some(clean.as_str())
+    }) {
         return Event::Duplicate(d);
     }
     let f = match fetch::fetch(url) {
@@ -99,11 +108,21 @@ fn add_url(url: &str, library: &Path) -> Event {
         "application/epub+zip" => "epub",
         "text/plain" => "txt",
         "text/markdown" | "text/x-markdown" => "md",
-        m => return Event::Failed(format!("{clean}: {}; ibid imports web pages, EPUB, text and Markdown", fetch::describe(m))),
+        m => {
+            return Event::Failed(format!(
+                "{clean}: {}; ibid imports web pages, EPUB, text and Markdown",
+                fetch::describe(m)
+            ));
+        }
     };
-    let bytes = if ext == "html" { mark_page(&f) } else { f.bytes.clone() };
+    let bytes = if ext == "html" {
+        mark_page(&f)
+    } else {
+        f.bytes.clone()
+    };
     let doc = document::parse(&bytes, Some(Path::new(&format!("page.{ext}"))));
-    let stem = slug(&doc.meta.title).unwrap_or_else(|| slug(&f.final_url).unwrap_or_else(|| "page".into()));
+    let stem = slug(&doc.meta.title)
+        .unwrap_or_else(|| slug(&f.final_url).unwrap_or_else(|| "page".into()));
     let side = Sidecar::for_url(&f);
     store(library, &format!("{stem}.{ext}"), &bytes, side)
 }
@@ -141,7 +160,9 @@ fn mark_page(f: &fetch::Fetched) -> Vec<u8> {
 fn store(library: &Path, name: &str, bytes: &[u8], mut side: Sidecar) -> Event {
     let doc = document::parse(bytes, Some(Path::new(name)));
     side.text_hash = sidecar::fingerprint(doc.text.as_bytes());
-    if let Some(d) = sidecar::find(library, |s| s.text_hash == side.text_hash && !doc.text.trim().is_empty()) {
+    if let Some(d) = sidecar::find(library, |s| {
+        s.text_hash == side.text_hash && !doc.text.trim().is_empty()
+    }) {
         return Event::Duplicate(d);
     }
     if let Err(e) = std::fs::create_dir_all(library) {
@@ -166,7 +187,9 @@ fn store(library: &Path, name: &str, bytes: &[u8], mut side: Sidecar) -> Event {
 /// `name`, or `name (2).ext`… when a different file already has it.
 fn free_name(library: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = Path::new(name);
-    let stem = p.file_stem().map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    let stem = p
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
     let ext = p.extension().map(|e| e.to_string_lossy().into_owned());
     let mut k = 1;
     loop {

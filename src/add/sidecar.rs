@@ -70,7 +70,10 @@ impl Sidecar {
 pub fn write(library: &Path, target: &Path, s: &Sidecar) -> std::io::Result<()> {
     let dir = library.join(DIR);
     std::fs::create_dir_all(&dir)?;
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let json = serde_json::to_vec_pretty(s).map_err(std::io::Error::other)?;
     std::fs::write(dir.join(format!("{name}.json")), json)
 }
@@ -81,14 +84,20 @@ pub fn find(library: &Path, pred: impl Fn(&Sidecar) -> bool) -> Option<String> {
     let dir = std::fs::read_dir(library.join(DIR)).ok()?;
     for e in dir.flatten() {
         let p = e.path();
-        let Some(file) = p.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json")) else {
+        let Some(file) = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".json"))
+        else {
             continue;
         };
         if !library.join(file).is_file() {
             continue;
         }
         let Ok(b) = std::fs::read(&p) else { continue };
-        let Ok(s) = serde_json::from_slice::<Sidecar>(&b) else { continue };
+        let Ok(s) = serde_json::from_slice::<Sidecar>(&b) else {
+            continue;
+        };
         if pred(&s) {
             let what = s.url.clone().or(s.path.clone()).unwrap_or_default();
             return Some(crate::document::sanitize(&format!(
@@ -129,5 +138,10 @@ pub fn now() -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }

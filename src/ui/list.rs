@@ -55,6 +55,17 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
                 if let Some(au) = &d.meta.author {
                     parts.push(au.clone());
                 }
+                if matches!(d.meta.format.as_str(), "html" | "epub") {
+                    parts.push(d.meta.format.clone());
+                }
+                if let Some(host) = d
+                    .meta
+                    .source_url
+                    .as_deref()
+                    .and_then(crate::app::links::domain)
+                {
+                    parts.push(host);
+                }
                 let t = if d.meta.title.is_empty() {
                     a.name.clone()
                 } else {
