@@ -49,12 +49,6 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
                     1 => "1 note".to_string(),
                     n => format!("{n} notes"),
                 }];
-                if let Some(dt) = &d.meta.date {
-                    parts.push(dt.clone());
-                }
-                if let Some(au) = &d.meta.author {
-                    parts.push(au.clone());
-                }
                 if matches!(d.meta.format.as_str(), "html" | "epub") {
                     parts.push(d.meta.format.clone());
                 }
@@ -65,6 +59,12 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
                     .and_then(crate::app::links::domain)
                 {
                     parts.push(host);
+                }
+                if let Some(dt) = &d.meta.date {
+                    parts.push(dt.clone());
+                }
+                if let Some(au) = &d.meta.author {
+                    parts.push(au.clone());
                 }
                 let t = if d.meta.title.is_empty() {
                     a.name.clone()

@@ -8,6 +8,7 @@
 //! skipped by element, role and class.
 
 pub mod decode;
+pub mod filter;
 pub mod meta;
 pub mod notes;
 pub mod walk;

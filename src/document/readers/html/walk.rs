@@ -7,6 +7,7 @@
 //! number that links nowhere is kept as a superscript, so the plain-text
 //! conventions can still find it.
 
+use super::filter;
 use super::notes::{Notes, Page};
 use crate::document::InlineKind;
 use crate::document::clean::sanitize;
@@ -16,83 +17,6 @@ use std::borrow::Cow;
 
 /// Deepest element nesting walked; deeper content is taken as plain text.
 const MAX_DEPTH: usize = 200;
-
-/// Elements whose content is never text.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-    "button", "input", "select", "textarea", "head", "title", "meta", "link", "video", "audio",
-    "map", "dialog", "nav", "form",
-];
-
-/// Elements that start and end a paragraph.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "thead",
-    "tbody",
-    "tfoot",
-    "figure",
-    "figcaption",
-    "hr",
-    "address",
-    "details",
-    "summary",
-    "caption",
-    "center",
-    "hgroup",
-    "aside",
-    "body",
-];
-
-/// Class or id words that mark page chrome on the web.
-const CHROME: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "cookie",
-    "cookies",
-    "consent",
-    "related",
-    "comments",
-    "comment",
-    "newsletter",
-    "subscribe",
-    "sidebar",
-    "breadcrumb",
-    "breadcrumbs",
-    "advert",
-    "ads",
-    "promo",
-    "navbox",
-    "catlinks",
-    "toc",
-    "banner",
-    "popup",
-    "modal",
-    "editsection",
-    "printfooter",
-    "jump",
-    "skip",
-    "menu",
-    "navigation",
-    "footer-nav",
-    "paywall",
-];
 
 /// The paragraph builder.
 pub struct Walker<'n> {
@@ -195,10 +119,10 @@ impl<'n> Walker<'n> {
             self.text(&n.text());
             return;
         }
-        if SKIP.contains(&name.as_str()) || self.hidden(n, &name) {
+        if filter::SKIP.contains(&name.as_str()) || filter::hidden(self.web, n, &name) {
             return;
         }
-        if self.note.is_some() && self.is_backlink(n, &name) {
+        if self.note.is_some() && filter::is_backlink(self.notes, &self.name, n, &name) {
             return;
         }
         match name.as_str() {
@@ -221,8 +145,8 @@ impl<'n> Walker<'n> {
                     self.text(&format!("[image: {alt}]"));
                 }
             }
-            "sup" if self.plain_number(n) => {
-                let digits: String = n.text().trim().chars().map(superscript).collect();
+            "sup" if filter::plain_number(n) => {
+                let digits: String = n.text().trim().chars().map(filter::superscript).collect();
                 self.text(&digits);
             }
             "math" => match n.attr("alttext") {
@@ -234,7 +158,7 @@ impl<'n> Walker<'n> {
                 self.children(n, depth);
                 self.space();
             }
-            _ if BLOCKS.contains(&name.as_str()) => self.block(n, &name, depth),
+            _ if filter::BLOCKS.contains(&name.as_str()) => self.block(n, &name, depth),
             _ => self.inline(n, &name, depth),
         }
     }
@@ -348,75 +272,6 @@ impl<'n> Walker<'n> {
         p.refs.push((start..end, label));
     }
 
-    /// Hidden by attribute or inline style, or page chrome on the web.
-    fn hidden(&self, n: &NodeRef, name: &str) -> bool {
-        if n.has_attr("hidden") || n.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-            return true;
-        }
-        if n.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.to_ascii_lowercase().contains("display:none")
-        }) {
-            return true;
-        }
-        if n.attr("role").is_some_and(|r| {
-            matches!(
-                r.trim(),
-                "navigation" | "banner" | "contentinfo" | "search" | "complementary"
-            )
-        }) {
-            return true;
-        }
-        if !self.web || matches!(name, "body" | "html" | "main" | "article") {
-            return false;
-        }
-        if name == "aside" {
-            return true;
-        }
-        let words = |v: &str| {
-            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                .any(|w| CHROME.contains(&w.to_ascii_lowercase().as_str()))
-        };
-        n.attr("class").is_some_and(|c| words(&c)) || n.attr("id").is_some_and(|c| words(&c))
-    }
-
-    /// A link or wrapper inside a note that only points back to its marker.
-    fn is_backlink(&self, n: &NodeRef, name: &str) -> bool {
-        let class = n
-            .attr("class")
-            .map(|c| c.to_ascii_lowercase())
-            .unwrap_or_default();
-        if class.contains("mw-cite-backlink")
-            || class.contains("footnote-back")
-            || class.contains("reversefootnote")
-            || class.contains("backref")
-        {
-            return true;
-        }
-        if name != "a" {
-            return false;
-        }
-        if n.attr("role").is_some_and(|r| r.contains("doc-backlink"))
-            || n.attr("epub:type").is_some_and(|r| r.contains("backlink"))
-            || n.attr("href")
-                .is_some_and(|h| self.notes.is_backlink(&self.name, &h))
-        {
-            return true;
-        }
-        let t = n.text();
-        let t = t.trim();
-        !t.is_empty()
-            && t.chars()
-                .all(|c| matches!(c, '↩' | '↑' | '^' | '⤴' | '\u{FE0E}' | '\u{FE0F}' | ' '))
-    }
-
-    /// A `<sup>` holding only a short number (no link inside).
-    fn plain_number(&self, n: &NodeRef) -> bool {
-        let t = n.text();
-        let t = t.trim();
-        !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
-    }
-
     fn kind_for_new(&mut self) -> ParaKind {
         if let Some((_, l)) = &self.note {
             return ParaKind::FootnoteDef(l.clone());
@@ -497,7 +352,7 @@ impl<'n> Walker<'n> {
         p.inlines.retain(|(r, _)| r.end <= len && !r.is_empty());
         p.refs.retain(|(r, _)| r.end <= len);
         if matches!(p.kind, ParaKind::FootnoteDef(_)) && self.note_first {
-            strip_label(&mut p);
+            filter::strip_label(&mut p);
         }
         if p.text.trim().is_empty() {
             return;
@@ -515,62 +370,5 @@ impl<'n> Walker<'n> {
             }
         }
         self.out.push(p);
-    }
-}
-
-/// Drops a note's own number (`3.`, `[3]`, `3)`) and stray punctuation
-/// left by a removed back-link from the start of its first paragraph.
-fn strip_label(p: &mut Para<'static>) {
-    let ParaKind::FootnoteDef(label) = &p.kind else {
-        return;
-    };
-    let t = p.text.as_ref();
-    let mut cut = t.len() - t.trim_start().len();
-    let rest = &t[cut..];
-    for form in [
-        format!("[{label}]"),
-        format!("{label}."),
-        format!("{label})"),
-        format!("{label}:"),
-    ] {
-        if rest.starts_with(&form) {
-            cut += form.len();
-            break;
-        }
-    }
-    let rest = &t[cut..];
-    let punct = rest.len()
-        - rest
-            .trim_start_matches(|c: char| c == '.' || c == ')' || c == ':' || c.is_whitespace())
-            .len();
-    cut += punct;
-    if cut == 0 || cut >= t.len() {
-        return;
-    }
-    p.text.to_mut().drain(..cut);
-    let shift = |r: &std::ops::Range<usize>| r.start.saturating_sub(cut)..r.end.saturating_sub(cut);
-    p.inlines = p
-        .inlines
-        .iter()
-        .map(|(r, k)| (shift(r), k.clone()))
-        .filter(|(r, _)| !r.is_empty())
-        .collect();
-    p.refs = p
-        .refs
-        .iter()
-        .filter(|(r, _)| r.start >= cut)
-        .map(|(r, l)| (shift(r), l.clone()))
-        .collect();
-}
-
-fn superscript(c: char) -> char {
-    match c {
-        '1' => '¹',
-        '2' => '²',
-        '3' => '³',
-        d => d
-            .to_digit(10)
-            .and_then(|v| char::from_u32(0x2070 + v))
-            .unwrap_or(d),
     }
 }
