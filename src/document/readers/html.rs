@@ -41,7 +41,13 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Reading<'static>, String> {
 pub fn read_str(html: &str) -> Reading<'static> {
     let full = Document::from(html);
     let stated: Stated = meta::stated(&full);
-    let content = extract(html);
+    // The extractor's work grows with nesting depth (8 s at 5,000 levels):
+    // an absurdly deep page is walked whole instead.
+    let content = if depth_over(&full, MAX_EXTRACT_DEPTH) {
+        None
+    } else {
+        extract(html)
+    };
     let (pages, walked) = match &content {
         Some(c) => (
             vec![
@@ -83,6 +89,25 @@ pub fn read_str(html: &str) -> Reading<'static> {
         }
     }
     Reading { paras, stated }
+}
+
+/// Deepest nesting handed to the extractor.
+const MAX_EXTRACT_DEPTH: usize = 256;
+
+/// True when some element is nested deeper than `max`.
+fn depth_over(doc: &Document, max: usize) -> bool {
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((n, d)) = stack.pop() {
+        if d > max {
+            return true;
+        }
+        for c in n.children_it(false) {
+            if c.is_element() {
+                stack.push((c, d + 1));
+            }
+        }
+    }
+    false
 }
 
 /// The article's part of the page, by `dom_smoothie` (readability), or

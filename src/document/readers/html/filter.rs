@@ -147,6 +147,11 @@ pub fn is_backlink(notes: &Notes, page: &str, n: &NodeRef, name: &str) -> bool {
 
 /// A `<sup>` holding only a short number (no link inside).
 pub fn plain_number(n: &NodeRef) -> bool {
+    if n.descendants_it()
+        .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
+    {
+        return false;
+    }
     let t = n.text();
     let t = t.trim();
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())

@@ -232,7 +232,7 @@ fn name_of(n: &NodeRef) -> String {
 
 /// True when link `a` (text `text`) to `target` is a footnote reference.
 fn is_noteref(a: &NodeRef, target: &NodeRef, text: &str) -> bool {
-    if text.chars().count() > MAX_MARKER {
+    if text.is_empty() || text.chars().count() > MAX_MARKER {
         return false;
     }
     let tname = name_of(target);
@@ -332,6 +332,12 @@ fn note_root<'a>(target: &NodeRef<'a>) -> Option<NodeRef<'a>> {
                 && matches!(name_of(&parent).as_str(), "li" | "aside" | "div")
                 && is_note_element(&parent)
                 && count_ids(&parent) <= 1 + count_ids(&n)
+                && !parent.descendants_it().any(|d| {
+                    matches!(
+                        name_of(&d).as_str(),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    )
+                })
             {
                 return Some(parent);
             }
