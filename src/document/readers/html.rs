@@ -43,7 +43,12 @@ pub fn read_str(html: &str) -> Reading<'static> {
     let stated: Stated = meta::stated(&full);
     // The extractor's work grows with nesting depth (8 s at 5,000 levels):
     // an absurdly deep page is walked whole instead.
-    let content = if depth_over(&full, MAX_EXTRACT_DEPTH) {
+    // A site whose article container is known (MediaWiki) needs no
+    // extractor, which drops its infoboxes and short sections.
+    let known = KNOWN_ROOTS
+        .iter()
+        .find_map(|sel| full.select(sel).nodes().first().map(|n| n.id));
+    let content = if known.is_some() || depth_over(&full, MAX_EXTRACT_DEPTH) {
         None
     } else {
         extract(html)
@@ -72,7 +77,10 @@ pub fn read_str(html: &str) -> Reading<'static> {
     };
     let found = Notes::find(&pages, walked, stated.source_url.as_deref());
     let mut w = walk::Walker::new(&found, true);
-    let root = pages[0].doc.body().unwrap_or_else(|| pages[0].doc.root());
+    let root = match (content.is_none(), known.and_then(|id| full.tree.get(&id))) {
+        (true, Some(r)) => r,
+        _ => pages[0].doc.body().unwrap_or_else(|| pages[0].doc.root()),
+    };
     w.walk_page(0, &pages[0], &root);
     w.finish(&pages);
     let mut paras = w.out;
@@ -90,6 +98,10 @@ pub fn read_str(html: &str) -> Reading<'static> {
     }
     Reading { paras, stated }
 }
+
+/// Article containers of sites that are walked without the extractor
+/// (MediaWiki's content area: Wikipedia and every other wiki on it).
+const KNOWN_ROOTS: &[&str] = &["#mw-content-text"];
 
 /// Deepest nesting handed to the extractor.
 const MAX_EXTRACT_DEPTH: usize = 256;

@@ -235,6 +235,22 @@ fn is_noteref(a: &NodeRef, target: &NodeRef, text: &str) -> bool {
     if text.is_empty() || text.chars().count() > MAX_MARKER {
         return false;
     }
+    // Wikipedia's author-date links (`Bain 2006` → `#CITEREFBain2006`)
+    // point into the bibliography: citations, not footnote markers.
+    if target
+        .attr("id")
+        .is_some_and(|id| id.starts_with("CITEREF"))
+    {
+        return false;
+    }
+    if target.ancestors_it(Some(2)).any(|x| {
+        matches!(
+            name_of(&x).as_str(),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        )
+    }) {
+        return false; // a link to a section
+    }
     let tname = name_of(target);
     if matches!(
         tname.as_str(),
@@ -286,6 +302,8 @@ fn is_note_element(n: &NodeRef) -> bool {
     own(n) || n.ancestors_it(Some(4)).any(|x| own(&x))
 }
 
+/// `fn1`, `fn:1`, `note-3`, `cite_note-x`, `_ftn2`, `en4`, `ref5`: a note's
+/// prefix followed by something other than a letter (`References` is none).
 fn looks_like_note_id(n: &NodeRef) -> bool {
     n.attr("id").or_else(|| n.attr("name")).is_some_and(|id| {
         let id = id.to_ascii_lowercase();
@@ -303,7 +321,10 @@ fn looks_like_note_id(n: &NodeRef) -> bool {
             "ref",
         ]
         .iter()
-        .any(|p| id.starts_with(p))
+        .any(|p| {
+            id.strip_prefix(p)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
     })
 }
 
