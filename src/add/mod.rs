@@ -88,16 +88,24 @@ fn add_file(path: &Path, library: &Path) -> Event {
         .file_name()
         .map_or_else(|| "article".into(), |n| n.to_string_lossy().into_owned());
     let source = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    store(library, &name, &bytes, Sidecar::for_file(&source))
+    store(
+        library,
+        &shown(path),
+        &name,
+        &bytes,
+        Sidecar::for_file(&source),
+    )
 }
 
 /// Fetches one URL into the library.
 fn add_url(url: &str, library: &Path) -> Event {
     let clean = document::sanitize(url);
-    if let Some(d) = sidecar::find(library, |s| {
+    if let Some((file, day)) = sidecar::find(library, |s| {
         s.url.as_deref() == Some(clean.as_str()) || s.final_url.as_deref() == Some(clean.as_str())
     }) {
-        return Event::Duplicate(d);
+        return Event::Duplicate(format!(
+            "{clean}: already in the library as {file} (added {day}); not added again"
+        ));
     }
     let f = match fetch::fetch(url) {
         Ok(f) => f,
@@ -124,7 +132,7 @@ fn add_url(url: &str, library: &Path) -> Event {
     let stem = slug(&doc.meta.title)
         .unwrap_or_else(|| slug(&f.final_url).unwrap_or_else(|| "page".into()));
     let side = Sidecar::for_url(&f);
-    store(library, &format!("{stem}.{ext}"), &bytes, side)
+    store(library, &clean, &format!("{stem}.{ext}"), &bytes, side)
 }
 
 /// The page with its source address (and a charset only the server named)
@@ -157,13 +165,15 @@ fn mark_page(f: &fetch::Fetched) -> Vec<u8> {
 
 /// Writes `bytes` as `name` in the library (a free name if taken by other
 /// content) with its sidecar, and reports the article.
-fn store(library: &Path, name: &str, bytes: &[u8], mut side: Sidecar) -> Event {
+fn store(library: &Path, input: &str, name: &str, bytes: &[u8], mut side: Sidecar) -> Event {
     let doc = document::parse(bytes, Some(Path::new(name)));
     side.text_hash = sidecar::fingerprint(doc.text.as_bytes());
-    if let Some(d) = sidecar::find(library, |s| {
-        s.text_hash == side.text_hash && !doc.text.trim().is_empty()
-    }) {
-        return Event::Duplicate(d);
+    if !doc.text.trim().is_empty()
+        && let Some((file, day)) = sidecar::find(library, |s| s.text_hash == side.text_hash)
+    {
+        return Event::Duplicate(format!(
+            "{input}: already in the library as {file} (added {day}, same text); not added again"
+        ));
     }
     if let Err(e) = std::fs::create_dir_all(library) {
         return Event::Failed(format!("{}: {e}", shown(library)));

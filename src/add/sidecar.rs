@@ -78,9 +78,9 @@ pub fn write(library: &Path, target: &Path, s: &Sidecar) -> std::io::Result<()> 
     std::fs::write(dir.join(format!("{name}.json")), json)
 }
 
-/// The first sidecar matching `pred` whose file is still there, as a
-/// duplicate message.
-pub fn find(library: &Path, pred: impl Fn(&Sidecar) -> bool) -> Option<String> {
+/// The library file (and its date added) of the first sidecar matching
+/// `pred` whose file is still there.
+pub fn find(library: &Path, pred: impl Fn(&Sidecar) -> bool) -> Option<(String, String)> {
     let dir = std::fs::read_dir(library.join(DIR)).ok()?;
     for e in dir.flatten() {
         let p = e.path();
@@ -99,11 +99,8 @@ pub fn find(library: &Path, pred: impl Fn(&Sidecar) -> bool) -> Option<String> {
             continue;
         };
         if pred(&s) {
-            let what = s.url.clone().or(s.path.clone()).unwrap_or_default();
-            return Some(crate::document::sanitize(&format!(
-                "{what}: already in the library as {file} (added {}); not added again",
-                s.added.get(..10).unwrap_or(&s.added)
-            )));
+            let day = s.added.get(..10).unwrap_or(&s.added).to_string();
+            return Some((crate::document::sanitize(file), day));
         }
     }
     None
