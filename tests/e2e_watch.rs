@@ -34,7 +34,11 @@ fn a_page_written_into_the_library_appears_changes_and_goes() {
         s.send("J");
     }
     s.wait_text("A paragraph about footnotes");
-    std::fs::write(&file, page("Watched Page Revised", "Grafton, The Footnote, 1997.")).expect("write");
+    std::fs::write(
+        &file,
+        page("Watched Page Revised", "Grafton, The Footnote, 1997."),
+    )
+    .expect("write");
     s.wait_text("Watched Page Revised");
     s.wait_text("Grafton, The Footnote, 1997.");
     std::fs::remove_file(&file).expect("remove");

@@ -27,7 +27,10 @@ fn a_wikipedia_page_reads_like_an_article() {
     // The marker is styled as one and the notes panel shows its note.
     let (mx, my) = find(buf, "[1]").expect("marker [1] on screen");
     assert_eq!(buf[(mx, my)].style().fg, theme::MARKER.fg);
-    assert!(sc.contains("1 For exceptions, see \"Values\" section below"), "{sc}");
+    assert!(
+        sc.contains("1 For exceptions, see \"Values\" section below"),
+        "{sc}"
+    );
     // ] then Enter follows the first marker to its note.
     keys(&mut s, &["]"]);
     assert_eq!(s.marker, Some(0));

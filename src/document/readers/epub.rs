@@ -107,6 +107,16 @@ pub fn read(bytes: &[u8]) -> Result<Reading<'static>, String> {
         chapter_heading(&mut w.out, start, &toc, &page.name);
     }
     w.finish(&pages);
+    let mut paras = w.out;
+    // The book's title heads it, so that the first chapter's heading stays
+    // a chapter heading (in the outline) rather than being taken as the title.
+    if let Some(t) = &pkg.title
+        && !paras.first().is_some_and(|p| p.text.trim() == t.as_str())
+    {
+        let mut h = Para::from_raw(t.clone(), 0..0, true);
+        h.kind = ParaKind::Heading(1);
+        paras.insert(0, h);
+    }
     let stated = Stated {
         title: pkg.title.clone(),
         author: (!pkg.creators.is_empty()).then(|| pkg.creators.join(" and ")),
@@ -115,10 +125,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading<'static>, String> {
         source_url: pkg.url.clone(),
         language: pkg.language.clone(),
     };
-    Ok(Reading {
-        paras: w.out,
-        stated,
-    })
+    Ok(Reading { paras, stated })
 }
 
 /// Bytes → text, honouring an XML declaration's encoding.
