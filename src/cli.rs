@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 /// ibid — a keyboard-driven terminal reader for articles with footnotes.
 ///
-/// With no PATH, opens the library: the bundled seeds plus every .txt/.md
-/// file in the library folder under the data directory
+/// With no PATH, opens the library: the bundled seeds plus every article
+/// (.txt, .md, .html, .epub) in the library folder under the data directory
 /// (e.g. ~/.local/share/ibid/library/, created on first run; --data-dir or
 /// IBID_DATA_DIR moves it). Press ? in the reader for the keys.
 #[derive(Debug, Parser)]
