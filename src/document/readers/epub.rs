@@ -111,7 +111,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading<'static>, String> {
     // The book's title heads it, so that the first chapter's heading stays
     // a chapter heading (in the outline) rather than being taken as the title.
     if let Some(t) = &pkg.title
-        && !paras.first().is_some_and(|p| p.text.trim() == t.as_str())
+        && paras.first().is_none_or(|p| p.text.trim() != t.as_str())
     {
         let mut h = Para::from_raw(t.clone(), 0..0, true);
         h.kind = ParaKind::Heading(1);
