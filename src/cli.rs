@@ -1,4 +1,4 @@
-//! Command-line arguments (clap): the reader, `inspect`, `export`, `sources`.
+//! Command-line arguments (clap): the reader, `add`, `inspect`, `export`, `sources`.
 
 use clap::{Parser, Subcommand};
 use ibid::commands::{ExportFormat, SourcesFormat};
@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 /// ibid — a keyboard-driven terminal reader for articles with footnotes.
 ///
-/// With no PATH, opens the library: the bundled seeds plus every text,
-/// Markdown, reStructuredText, Org or AsciiDoc file (.txt .md .rst .org .adoc
-/// and the like) in the library folder under the data directory
+/// With no PATH, opens the library: the bundled seeds plus every article
+/// (.txt .md .rst .org .adoc .html .epub and the like) in the library folder
+/// under the data directory
 /// (e.g. ~/.local/share/ibid/library/, created on first run; --data-dir or
 /// IBID_DATA_DIR moves it). Press ? in the reader for the keys.
 #[derive(Debug, Parser)]
@@ -34,6 +34,14 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Add files, folders or web pages (http/https URLs) to the library
+    /// folder: files are copied as they are, pages are fetched and kept with
+    /// their address and retrieval date (a sidecar in <library>/.ibid/).
+    Add {
+        /// Files (.txt, .md, .html, .xhtml, .epub), folders, or URLs.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+    },
     /// Print the document model of FILE as JSON.
     Inspect {
         /// The article.

@@ -15,6 +15,7 @@
     )
 )]
 
+pub mod add;
 pub mod annotations;
 pub mod app;
 pub mod citations;
@@ -27,3 +28,4 @@ pub mod library;
 pub mod sources;
 pub mod tui;
 pub mod ui;
+pub mod watch;

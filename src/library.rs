@@ -1,5 +1,5 @@
 //! Reading article files from disk (the only place that does) and scanning
-//! library folders for `.txt`/`.md` articles.
+//! library folders for articles (`.txt`, `.md`, `.html`, `.epub`).
 
 use crate::document::{self, Document};
 use std::path::{Path, PathBuf};
@@ -88,7 +88,16 @@ pub fn human_size(bytes: u64) -> String {
 /// # Errors
 /// [`LoadError`] when the file is unreadable, not a regular text file, or too large.
 pub fn read_document(path: &Path) -> Result<Document, LoadError> {
-    let bytes = read_text_bytes(path)?;
+    let container = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(document::Format::from_extension)
+        .is_some_and(|f| f == document::Format::Epub);
+    let bytes = if container {
+        read_file_bytes(path)?
+    } else {
+        read_text_bytes(path)?
+    };
     Ok(document::parse(&bytes, Some(path)))
 }
 
@@ -194,6 +203,33 @@ pub fn read_text_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, LoadEr
     }
     if bytes.iter().take(1 << 16).any(|&b| b == 0) {
         return Err(LoadError::NotText(path.to_path_buf()));
+    }
+    Ok(bytes)
+}
+
+/// Reads a container file's bytes (EPUB), with the same checks as
+/// [`read_text_bytes`] but binary content allowed.
+///
+/// # Errors
+/// [`LoadError`] when the file is unreadable, not a regular file, or too large.
+pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let limit = max_file_bytes();
+    let file = open_regular(path, limit)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: read,
+            limit,
+        });
     }
     Ok(bytes)
 }

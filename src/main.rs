@@ -13,6 +13,10 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     match cli.command {
+        Some(Command::Add { inputs }) => {
+            apply_limits(cli.config.as_deref());
+            add(&inputs, cli.data_dir.as_deref())
+        }
         Some(Command::Inspect { file, pretty }) => {
             apply_limits(cli.config.as_deref());
             inspect(&file, pretty)
@@ -149,6 +153,59 @@ fn read(
     let result = ibid::app::run(&mut terminal, state, &tx, &rx, &opts);
     drop(guard);
     result
+}
+
+/// `ibid add INPUT…`: one line per input on stdout (warnings and failures on
+/// stderr); exit 1 when any input could not be added.
+fn add(inputs: &[String], data_dir: Option<&std::path::Path>) -> ExitCode {
+    let Some(data) = ibid::library::data_dir(data_dir) else {
+        eprintln!("ibid: no data directory (no home directory); use --data-dir");
+        return ExitCode::from(2);
+    };
+    let library = match ibid::library::library_dir(&data) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "ibid: cannot create the library folder in {}: {e}",
+                data.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    ibid::add::add(inputs, &library, &mut |ev| match ev {
+        ibid::add::Event::Added {
+            path,
+            title,
+            notes,
+            format,
+        } => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let notes = if notes == 1 {
+                "1 note".to_string()
+            } else {
+                format!("{notes} notes")
+            };
+            println!(
+                "added {title} ({format}, {notes}) as {}",
+                ibid::document::sanitize(&name)
+            );
+        }
+        ibid::add::Event::Duplicate(m) => eprintln!("ibid: warning: {m}"),
+        ibid::add::Event::Failed(m) => {
+            failed = true;
+            eprintln!("ibid: {m}");
+        }
+        ibid::add::Event::Progress(m) => eprintln!("{m}"),
+    });
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `ibid inspect FILE`: the document model as JSON on stdout, streamed

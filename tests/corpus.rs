@@ -42,6 +42,10 @@ struct Facts {
     furniture: Vec<String>,
     #[serde(default)]
     preformatted: Vec<String>,
+    /// Text that must not appear anywhere in the model (page chrome,
+    /// scripts, back-link arrows).
+    #[serde(default)]
+    absent: Vec<String>,
     #[serde(default)]
     links: Vec<Link>,
     #[serde(default)]
@@ -224,6 +228,13 @@ fn score_blocks(s: &mut Score, doc: &Document, f: &Facts) {
         .filter(|(_, b)| b.kind == BlockKind::Code)
         .map(|(i, _)| doc.block_text(i))
         .collect();
+    let all = fold(&doc.text);
+    for a in &f.absent {
+        let want = fold(a);
+        s.check(!all.contains(&want), || {
+            format!("present but should be absent: {:?}", short(a))
+        });
+    }
     for p in &f.preformatted {
         let want = fold(p);
         let ok = code

@@ -109,6 +109,15 @@ pub enum Action {
     Annotated(Vec<usize>),
     /// A key of the sources view (`app::sources`).
     Sources(super::sources::SourcesAction),
+    /// The library watcher saw files appear, change or go (`crate::watch`).
+    LibraryChanged {
+        /// New article files.
+        added: Vec<PathBuf>,
+        /// Article files whose content changed.
+        changed: Vec<PathBuf>,
+        /// Article files that are gone.
+        removed: Vec<PathBuf>,
+    },
     /// Open the selected note's or source's URL in the browser.
     OpenLink,
     /// Copy the selected note's or source's URL (OSC 52).

@@ -151,7 +151,12 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             A::Sources(SA::CycleSort),
             "sort sources: first/count/author"
         ),
-        b!(Global, ["x"], A::OpenLink, "open the note's/source's link"),
+        b!(
+            Global,
+            ["x"],
+            A::OpenLink,
+            "open the note's/source's link, else the article's own"
+        ),
         b!(Global, ["y"], A::CopyLink, "copy the note's/source's link"),
         b!(
             Sources,

@@ -50,8 +50,26 @@ pub fn selected_url(s: &AppState) -> Option<String> {
         s.marker
             .and_then(|m| doc.markers.get(m))
             .and_then(|m| m.note)
-    })?;
-    note_url(doc, n)
+    });
+    match n {
+        Some(n) => note_url(doc, n),
+        // Nothing selected: the article's own address (a saved web page).
+        None => doc.meta.source_url.clone(),
+    }
+}
+
+/// The host of an `http(s)` URL, without `www.` (`https://www.a.org/x` →
+/// `a.org`), for the article list.
+#[must_use]
+pub fn domain(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| crate::document::sanitize(host))
 }
 
 /// The selected URL made safe (http, https or mailto; no control

@@ -15,6 +15,7 @@ mod bridge;
 pub mod finder;
 mod finder_shell;
 pub mod keymap;
+pub mod library_sync;
 pub mod line_edit;
 pub mod links;
 mod loader;
@@ -106,6 +107,8 @@ where
 {
     let loader = loader::Loader::spawn(tx)?;
     let mut finder = finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone());
+    let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
+    let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
     let annot_jobs = annot_io::spawn(tx.clone(), opts.data_dir.clone())?;
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));

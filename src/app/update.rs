@@ -201,6 +201,11 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         } => super::annot_list::saved(s, article, generation, result, &mut fx),
         Action::Message { text, error } => s.message = Some((text, error)),
         Action::Sources(a) => super::sources::update(s, a, &mut fx),
+        Action::LibraryChanged {
+            added,
+            changed,
+            removed,
+        } => super::library_sync::apply(s, added, changed, &removed, &mut fx),
         Action::OpenLink => super::links::open(s, &mut fx),
         Action::CopyLink => super::links::copy(s, &mut fx),
         Action::Finder(m) => super::finder::update(s, m, &mut fx),

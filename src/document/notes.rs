@@ -94,7 +94,7 @@ fn labels_of(paras: &[Para]) -> Vec<Option<Label>> {
                 len: 0,
                 style: Style::Bracket,
             }),
-            ParaKind::Code | ParaKind::Heading(_) | ParaKind::Quote | ParaKind::Paragraph => None,
+            ParaKind::Code | ParaKind::Heading(_) | ParaKind::Quote => None,
             ParaKind::ListItem(Some(n)) => Some(Label {
                 label: Some(n.to_string()),
                 len: 0,
@@ -105,7 +105,7 @@ fn labels_of(paras: &[Para]) -> Vec<Option<Label>> {
                 len: 0,
                 style: Style::Bullet,
             }),
-            ParaKind::Unknown => label_of(&p.text),
+            ParaKind::Unknown | ParaKind::Paragraph | ParaKind::Text => label_of(&p.text),
         })
         .collect()
 }

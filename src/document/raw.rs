@@ -13,6 +13,9 @@ pub enum ParaKind {
     /// A paragraph the markup says is one (reST, Org, AsciiDoc): never
     /// reclassified by shape as a heading or list item.
     Paragraph,
+    /// A paragraph the markup states is running text (an HTML `<p>`): never
+    /// reclassified as a heading or list item by shape.
+    Text,
     /// A heading given by markup (`# x`, Markdown).
     Heading(u8),
     /// A list item given by markup; the number for ordered lists.

@@ -221,7 +221,9 @@ fn markup_kind(k: &ParaKind) -> BlockKind {
         ParaKind::ListItem(n) => BlockKind::ListItem { number: *n },
         ParaKind::Quote => BlockKind::Quote,
         ParaKind::Code => BlockKind::Code,
-        ParaKind::Unknown | ParaKind::Paragraph | ParaKind::FootnoteDef(_) => BlockKind::Paragraph,
+        ParaKind::Unknown | ParaKind::Paragraph | ParaKind::Text | ParaKind::FootnoteDef(_) => {
+            BlockKind::Paragraph
+        }
     }
 }
 

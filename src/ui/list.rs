@@ -45,11 +45,22 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         let mark = if i == s.current { "▶ " } else { "  " };
         let (title, meta, meta_style) = match &a.status {
             ArticleStatus::Loaded(d) => {
-                let meta = meta_line(
+                let mut meta = meta_line(
                     d.notes.len(),
                     d.meta.date.as_deref(),
                     d.meta.author.as_deref(),
                 );
+                if matches!(d.meta.format.as_str(), "html" | "epub") {
+                    meta = format!("{meta} · {}", d.meta.format);
+                }
+                if let Some(host) = d
+                    .meta
+                    .source_url
+                    .as_deref()
+                    .and_then(crate::app::links::domain)
+                {
+                    meta = format!("{meta} · {host}");
+                }
                 let t = if d.meta.title.is_empty() {
                     a.name.clone()
                 } else {

@@ -8,7 +8,9 @@
 //! becomes a paragraph, or stated metadata.
 
 pub mod asciidoc;
+pub mod epub;
 pub mod headers;
+pub mod html;
 pub mod lines;
 pub mod markdown;
 pub mod org;
@@ -32,6 +34,11 @@ pub enum Format {
     Org,
     /// AsciiDoc.
     AsciiDoc,
+    /// A web page (HTML or XHTML), read from its bytes so that its declared
+    /// charset is honoured.
+    Html,
+    /// An EPUB 2 or 3 book (a zip container).
+    Epub,
 }
 
 impl Format {
@@ -42,6 +49,8 @@ impl Format {
         Format::Rst,
         Format::Org,
         Format::AsciiDoc,
+        Format::Html,
+        Format::Epub,
     ];
 
     /// The name `inspect` reports and the list shows (`"plain"`, `"markdown"`).
@@ -53,6 +62,8 @@ impl Format {
             Self::Rst => "rst",
             Self::Org => "org",
             Self::AsciiDoc => "asciidoc",
+            Self::Html => "html",
+            Self::Epub => "epub",
         }
     }
 
@@ -60,7 +71,7 @@ impl Format {
     /// binary container read from the raw bytes.
     #[must_use]
     pub fn is_text(self) -> bool {
-        true
+        !matches!(self, Self::Html | Self::Epub)
     }
 
     /// The format a file extension names, if any (case-insensitive, no dot).
@@ -72,6 +83,8 @@ impl Format {
             "org" => Some(Self::Org),
             "adoc" | "asciidoc" | "asc" => Some(Self::AsciiDoc),
             "txt" | "text" => Some(Self::Plain),
+            "html" | "htm" | "xhtml" | "xht" | "shtml" => Some(Self::Html),
+            "epub" => Some(Self::Epub),
             _ => None,
         }
     }
@@ -101,6 +114,18 @@ impl Format {
         }
         if let Some(f) = sniff_markup(text) {
             return f;
+        }
+        let t = text.trim_start();
+        let mut end = t.len().min(512);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = t[..end].to_ascii_lowercase();
+        if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || head.starts_with("<?xml") && head.contains("<html")
+        {
+            return Self::Html;
         }
         let md_lines = text
             .lines()
@@ -223,6 +248,8 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
         Format::Rst => rst::read(text),
         Format::Org => org::read(text),
         Format::AsciiDoc => asciidoc::read(text),
+        Format::Html => html::read_str(text),
+        Format::Epub => Reading::default(),
     }
 }
 
@@ -230,7 +257,13 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
 /// message saying why the file cannot be read.
 ///
 /// # Errors
-/// Always for text formats (call [`read_text`] for those).
-pub fn read_binary(_bytes: &[u8], format: Format) -> Result<Reading<'static>, String> {
-    Err(format!("{} is a text format", format.name()))
+/// A one-line message for a file the reader refuses (a broken zip, a zip
+/// bomb, a missing package file), and always for text formats (call
+/// [`read_text`] for those).
+pub fn read_binary(bytes: &[u8], format: Format) -> Result<Reading<'static>, String> {
+    match format {
+        Format::Html => html::read_bytes(bytes),
+        Format::Epub => epub::read(bytes),
+        _ => Err(format!("{} is a text format", format.name())),
+    }
 }

@@ -1,0 +1,215 @@
+//! What the walker leaves out or tidies: hidden elements, page chrome
+//! (by role, and by class or id words on web pages), back-links inside
+//! notes, a note's own leading number; and `<sup>` numbers that link
+//! nowhere, kept as superscript digits for the plain-text conventions.
+
+use super::notes::Notes;
+use crate::document::raw::{Para, ParaKind};
+use dom_query::NodeRef;
+
+/// Elements whose content is never text.
+pub const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "button", "input", "select", "textarea", "head", "title", "meta", "link", "video", "audio",
+    "map", "dialog", "nav", "form",
+];
+
+/// Elements that start and end a paragraph.
+pub const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "thead",
+    "tbody",
+    "tfoot",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "caption",
+    "center",
+    "hgroup",
+    "aside",
+    "body",
+];
+
+/// Class or id words that mark page chrome on the web.
+const CHROME: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "cookie",
+    "cookies",
+    "consent",
+    "related",
+    "comments",
+    "comment",
+    "newsletter",
+    "subscribe",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "advert",
+    "ads",
+    "promo",
+    "navbox",
+    "catlinks",
+    "toc",
+    "banner",
+    "popup",
+    "modal",
+    "editsection",
+    "printfooter",
+    "jump",
+    "skip",
+    "menu",
+    "navigation",
+    "footer-nav",
+    "paywall",
+];
+
+/// Hidden by attribute or inline style, or page chrome on the web.
+pub fn hidden(web: bool, n: &NodeRef, name: &str) -> bool {
+    if n.has_attr("hidden") || n.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    if n.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        s.to_ascii_lowercase().contains("display:none")
+    }) {
+        return true;
+    }
+    if n.attr("role").is_some_and(|r| {
+        matches!(
+            r.trim(),
+            "navigation" | "banner" | "contentinfo" | "search" | "complementary"
+        )
+    }) {
+        return true;
+    }
+    if !web || matches!(name, "body" | "html" | "main" | "article") {
+        return false;
+    }
+    if name == "aside" {
+        return true;
+    }
+    let words = |v: &str| {
+        v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| CHROME.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    n.attr("class").is_some_and(|c| words(&c)) || n.attr("id").is_some_and(|c| words(&c))
+}
+
+/// A link or wrapper inside a note that only points back to its marker.
+pub fn is_backlink(notes: &Notes, page: &str, n: &NodeRef, name: &str) -> bool {
+    let class = n
+        .attr("class")
+        .map(|c| c.to_ascii_lowercase())
+        .unwrap_or_default();
+    if class.contains("mw-cite-backlink")
+        || class.contains("footnote-back")
+        || class.contains("reversefootnote")
+        || class.contains("backref")
+    {
+        return true;
+    }
+    if name != "a" {
+        return false;
+    }
+    if n.attr("role").is_some_and(|r| r.contains("doc-backlink"))
+        || n.attr("epub:type").is_some_and(|r| r.contains("backlink"))
+        || n.attr("href").is_some_and(|h| notes.is_backlink(page, &h))
+    {
+        return true;
+    }
+    let t = n.text();
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '↩' | '↑' | '^' | '⤴' | '\u{FE0E}' | '\u{FE0F}' | ' '))
+}
+
+/// A `<sup>` holding only a short number (no link inside).
+pub fn plain_number(n: &NodeRef) -> bool {
+    if n.descendants_it()
+        .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
+    {
+        return false;
+    }
+    let t = n.text();
+    let t = t.trim();
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Drops a note's own number (`3.`, `[3]`, `3)`) and stray punctuation
+/// left by a removed back-link from the start of its first paragraph.
+pub fn strip_label(p: &mut Para<'static>) {
+    let ParaKind::FootnoteDef(label) = &p.kind else {
+        return;
+    };
+    let t = p.text.as_ref();
+    let mut cut = t.len() - t.trim_start().len();
+    let rest = &t[cut..];
+    for form in [
+        format!("[{label}]"),
+        format!("{label}."),
+        format!("{label})"),
+        format!("{label}:"),
+    ] {
+        if rest.starts_with(&form) {
+            cut += form.len();
+            break;
+        }
+    }
+    let rest = &t[cut..];
+    let punct = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c == '.' || c == ')' || c == ':' || c.is_whitespace())
+            .len();
+    cut += punct;
+    if cut == 0 || cut >= t.len() {
+        return;
+    }
+    p.text.to_mut().drain(..cut);
+    let shift = |r: &std::ops::Range<usize>| r.start.saturating_sub(cut)..r.end.saturating_sub(cut);
+    p.inlines = p
+        .inlines
+        .iter()
+        .map(|(r, k)| (shift(r), k.clone()))
+        .filter(|(r, _)| !r.is_empty())
+        .collect();
+    p.refs = p
+        .refs
+        .iter()
+        .filter(|(r, _)| r.start >= cut)
+        .map(|(r, l)| (shift(r), l.clone()))
+        .collect();
+}
+
+pub fn superscript(c: char) -> char {
+    match c {
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        d => d
+            .to_digit(10)
+            .and_then(|v| char::from_u32(0x2070 + v))
+            .unwrap_or(d),
+    }
+}
