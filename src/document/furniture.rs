@@ -83,28 +83,30 @@ fn is_page_break(t: &str) -> bool {
     bracketed || is_page_number(t)
 }
 
+/// Phrases of web navigation (lower case).
+const PHRASES: &[&str] = &[
+    "jump to navigation",
+    "jump to search",
+    "donate to wikipedia",
+    "create account",
+    "[unknown input type]",
+    "navigation menu",
+    "personal tools",
+    "not logged in",
+    "talk contributions",
+    "what links here",
+    "related changes",
+    "permanent link",
+    "page information",
+    "cite this page",
+    "download as pdf",
+    "printable version",
+    "edit links",
+];
+
 /// Navigation a web page leaves in a copy or a text-browser dump of it
 /// (Wikipedia's `Jump to navigation`, `Create account`, search boxes).
 pub(crate) fn is_web_chrome(t: &str) -> bool {
-    const PHRASES: &[&str] = &[
-        "jump to navigation",
-        "jump to search",
-        "donate to wikipedia",
-        "create account",
-        "[unknown input type]",
-        "navigation menu",
-        "personal tools",
-        "not logged in",
-        "talk contributions",
-        "what links here",
-        "related changes",
-        "permanent link",
-        "page information",
-        "cite this page",
-        "download as pdf",
-        "printable version",
-        "edit links",
-    ];
     const LINES: &[&str] = &[
         "namespaces",
         "variants",
@@ -119,13 +121,18 @@ pub(crate) fn is_web_chrome(t: &str) -> bool {
         "contribute",
         "edit links",
     ];
-    if LINES.contains(&t.trim().to_lowercase().as_str()) {
-        return true;
-    }
-    if t.len() > 160 || !t.contains(['_', ' ', ']']) && t.len() > 40 {
+    let t = t.trim();
+    // Cheap tests first: chrome is short, and is checked on every line.
+    if t.len() > 160 || t.len() < 4 {
         return false;
     }
-    let lower = t.to_lowercase().replace('_', " ");
+    if t.len() <= 20 && LINES.iter().any(|l| l.eq_ignore_ascii_case(t)) {
+        return true;
+    }
+    if !t.contains(['_', ' ', ']']) && t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase().replace('_', " ");
     PHRASES.iter().any(|p| lower.contains(p))
 }
 

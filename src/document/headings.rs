@@ -55,10 +55,11 @@ pub fn division(t: &str) -> bool {
     let (Some(first), second) = (words.next(), words.next()) else {
         return false;
     };
-    let first_l = first.trim_end_matches(['.', ':']).to_lowercase();
-    if !DIVISIONS.contains(&first_l.as_str()) {
+    let first_t = first.trim_end_matches(['.', ':']);
+    if !DIVISIONS.iter().any(|d| d.eq_ignore_ascii_case(first_t)) {
         return false;
     }
+    let first_l = first_t.to_ascii_lowercase();
     let capital = first.chars().next().is_some_and(char::is_uppercase);
     match second {
         Some(s) => capital && ordinal(s),

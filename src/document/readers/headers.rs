@@ -57,6 +57,9 @@ fn month_year(v: &str) -> Option<String> {
 fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usize>)> {
     let marks = |p: &Para, what: &str| {
         let raw = source.get(p.source.clone()).unwrap_or(&p.text).trim_start();
+        if !(raw.starts_with("***") || raw.starts_with("*END*")) {
+            return false;
+        }
         let u = raw.to_uppercase();
         u.len() < 300
             && (u.starts_with("***") || u.starts_with("*END*"))
