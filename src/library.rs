@@ -181,26 +181,7 @@ pub fn read_text_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// # Errors
 /// [`LoadError`] when the file is unreadable, not a regular text file, or over `limit`.
 pub fn read_text_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    use std::io::Read;
-    let file = open_regular(path, limit)?;
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let len = file.metadata().map_err(io)?.len();
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    // A file growing while it is read still stops at the limit.
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if read > limit {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: read,
-            limit,
-        });
-    }
+    let bytes = read_bytes_within(path, limit)?;
     if bytes.iter().take(1 << 16).any(|&b| b == 0) {
         return Err(LoadError::NotText(path.to_path_buf()));
     }
@@ -213,16 +194,23 @@ pub fn read_text_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, LoadEr
 /// # Errors
 /// [`LoadError`] when the file is unreadable, not a regular file, or too large.
 pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_bytes_within(path, max_file_bytes())
+}
+
+/// A regular file's bytes, at most `limit` of them (a file growing while it
+/// is read still stops at the limit).
+fn read_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
-    let limit = max_file_bytes();
     let file = open_regular(path, limit)?;
-    let mut bytes = Vec::new();
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let len = file.metadata().map_err(io)?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        .map_err(io)?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limit {
         return Err(LoadError::TooLarge {

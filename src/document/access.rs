@@ -36,6 +36,11 @@ impl Document {
     /// lines; a preformatted block counts every line).
     #[must_use]
     pub fn hidden_lines(&self) -> usize {
+        self.hidden_line_count
+    }
+    /// Counts the lines hidden as furniture (for [`Document::hidden_lines`]).
+    #[must_use]
+    pub fn count_hidden_lines(&self) -> usize {
         self.blocks
             .iter()
             .filter(|b| b.furniture.is_some())

@@ -170,13 +170,7 @@ pub fn read(paras: &[Para]) -> Front {
 mod tests {
     use super::*;
 
-    fn paras<'a>(lines: &[&'a str]) -> Vec<Para<'a>> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Para::from_raw(*l, i..i + 1, true))
-            .collect()
-    }
+    use crate::document::raw::test_paras as paras;
 
     const PROSE: &str = "This is a long paragraph of running prose that goes on for quite a while, as articles do, well past the length of any title line.";
 

@@ -317,4 +317,8 @@ pub struct Document {
     pub notes: Vec<Note>,
     /// Problems found while parsing.
     pub diagnostics: Vec<Diagnostic>,
+    /// Lines of text hidden as page furniture, counted once when parsed
+    /// (the status line shows it on every frame).
+    #[serde(skip)]
+    pub hidden_line_count: usize,
 }

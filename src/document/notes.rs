@@ -394,13 +394,7 @@ fn trailing_run_start(
 mod tests {
     use super::*;
 
-    fn paras<'a>(lines: &[&'a str]) -> Vec<Para<'a>> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Para::from_raw(*l, i..i + 1, true))
-            .collect()
-    }
+    use crate::document::raw::test_paras as paras;
 
     #[test]
     fn a_notes_section_ends_at_the_next_section() {

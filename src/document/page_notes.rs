@@ -128,12 +128,14 @@ pub fn find(
 mod tests {
     use super::*;
 
-    fn paras<'a>(lines: &[&'a str]) -> Vec<Para<'a>> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Para::from_raw(*l, i..i + 1, true))
-            .collect()
+    use crate::document::raw::test_paras as paras;
+
+    fn empty(n: usize) -> (Vec<Option<Label>>, NotesLayout) {
+        let layout = NotesLayout {
+            taken: vec![false; n],
+            ..NotesLayout::default()
+        };
+        (vec![None; n], layout)
     }
 
     #[test]
@@ -145,11 +147,7 @@ mod tests {
             "Cite as 28 I&N Dec. 437 (BIA 2022)",
             "law relating to a controlled substance.",
         ]);
-        let labels = vec![None; p.len()];
-        let mut layout = NotesLayout {
-            taken: vec![false; p.len()],
-            ..NotesLayout::default()
-        };
+        let (labels, mut layout) = empty(p.len());
         find(
             &p,
             &labels,
@@ -170,11 +168,7 @@ mod tests {
             "a compelling governmental interest. I use the terms interchangeably.",
             "Cite as: 570 U. S. ____ (2013)            3",
         ]);
-        let labels = vec![None; p.len()];
-        let mut layout = NotesLayout {
-            taken: vec![false; p.len()],
-            ..NotesLayout::default()
-        };
+        let (labels, mut layout) = empty(p.len());
         find(
             &p,
             &labels,
@@ -194,11 +188,7 @@ mod tests {
             "3 Men walked in.",
             "More body text follows here.",
         ]);
-        let labels = vec![None; p.len()];
-        let mut layout = NotesLayout {
-            taken: vec![false; p.len()],
-            ..NotesLayout::default()
-        };
+        let (labels, mut layout) = empty(p.len());
         find(&p, &labels, &|_, _| true, &|_| false, &mut layout);
         assert!(layout.notes.is_empty());
     }

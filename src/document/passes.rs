@@ -217,6 +217,7 @@ pub(super) fn assemble(
         .sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
     doc.meta = meta(&doc, front, publication_from_headers(&doc), stated);
     doc.meta.format = format.name().into();
+    doc.hidden_line_count = doc.count_hidden_lines();
     doc.text.shrink_to_fit();
     doc.blocks.shrink_to_fit();
     doc.inlines.shrink_to_fit();

@@ -116,3 +116,14 @@ impl<'a> Para<'a> {
         }
     }
 }
+
+/// One plain paragraph per line, for the passes' unit tests.
+#[cfg(test)]
+#[must_use]
+pub fn test_paras<'a>(lines: &[&'a str]) -> Vec<Para<'a>> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Para::from_raw(*l, i..i + 1, true))
+        .collect()
+}

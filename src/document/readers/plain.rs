@@ -196,7 +196,6 @@ fn is_header_field(line: &str) -> bool {
 /// Turns a blank-line-separated block into one or more paragraphs.
 fn split_block<'a>(lines: &[Line<'a>], blank_before: bool, base: usize, out: &mut Vec<Para<'a>>) {
     let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    let _ = &texts;
     // Notes are often indented (`    [Footnote 1: …]`): a labelled block is prose.
     let labelled = texts.first().is_some_and(|t| {
         use crate::document::conventions::{Style, label_of};
