@@ -207,6 +207,20 @@ fn wrap_line(s: &str, base: usize, first: usize, rest: usize, out: &mut Vec<(usi
     out.push(cur.unwrap_or((base, base)));
 }
 
+/// The lines of a preformatted block as they are, leading spaces included
+/// (trailing ones trimmed): absolute byte ranges.
+#[must_use]
+pub fn preformatted_lines(text: &str, span: Span) -> Vec<(usize, usize)> {
+    let src = text.get(span.start..span.end).unwrap_or("");
+    let mut out = Vec::new();
+    let mut base = span.start;
+    for line in src.split('\n') {
+        out.push((base, base + line.trim_end().len()));
+        base += line.len() + 1;
+    }
+    out
+}
+
 /// A place a line may break: whitespace other than no-break spaces.
 fn breakable(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
@@ -323,16 +337,15 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
         }
         let lead = usize::from(indent) + prefix.as_deref().map_or(0, cells);
         let styles = styles_in(doc, b.span);
-        // Preformatted text is never reflowed: its long lines are clipped.
-        let avail = if b.kind == BlockKind::Code {
-            usize::from(u16::MAX)
+        // Preformatted text is never reflowed: its lines keep their leading
+        // spaces and long ones are clipped.
+        let ranges = if b.kind == BlockKind::Code {
+            preformatted_lines(&doc.text, b.span)
         } else {
-            w.saturating_sub(lead).max(1)
+            let avail = w.saturating_sub(lead).max(1);
+            wrap(&doc.text, b.span, avail, avail)
         };
-        for (li, (s, e)) in wrap(&doc.text, b.span, avail, avail)
-            .into_iter()
-            .enumerate()
-        {
+        for (li, (s, e)) in ranges.into_iter().enumerate() {
             let segs = segments(s, e, &styles);
             let line = lay.lines.len();
             let this_lead = u16::try_from(lead).unwrap_or(u16::MAX);

@@ -163,6 +163,25 @@ fn starts_item(line: &str) -> bool {
     }
 }
 
+/// Joins hard-wrapped lines with spaces; a line ending in a hyphen after a
+/// letter (`Diffie-` / `Hellman`) runs on without one, the hyphen kept.
+fn join_lines<'b>(lines: impl Iterator<Item = &'b str>) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let hyphen = out.ends_with('-')
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && !out.ends_with("--");
+        if !out.is_empty() && !hyphen {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
+}
+
 /// True when `line` starts a new item rather than continuing `prev`: a
 /// bracketed label starts one only after a line that ends a sentence (a
 /// wrapped line may begin with a citation: `[20]. As far as…`).
@@ -337,12 +356,7 @@ fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
         let raw: std::borrow::Cow<'a, str> = if group.len() == 1 {
             group[0].text.trim().into()
         } else {
-            group
-                .iter()
-                .map(|l| l.text.trim())
-                .collect::<Vec<_>>()
-                .join(" ")
-                .into()
+            join_lines(group.iter().map(|l| l.text.trim())).into()
         };
         let start = group[0].start;
         let last = group[group.len() - 1];
@@ -452,6 +466,18 @@ mod tests {
         );
         let s = "1. A note that is long enough to look like wrapped text here.\n2. Another.";
         assert_eq!(texts(s).len(), 2);
+    }
+
+    #[test]
+    fn a_hyphen_at_a_line_end_runs_on() {
+        assert_eq!(
+            texts(
+                "   those in the Ephemeral Diffie-\n   Hellman and Elliptic Curve families, with a dash --\n   then more text that ends here."
+            ),
+            vec![
+                "those in the Ephemeral Diffie-Hellman and Elliptic Curve families, with a dash -- then more text that ends here."
+            ]
+        );
     }
 
     #[test]
