@@ -25,7 +25,7 @@ fn apply_local(items: &mut Vec<Annotation>, op: &Op) {
             Some(x) => *x = a.clone(),
             None => items.push(a.clone()),
         },
-        Op::Delete(id) => items.retain(|x| &x.id != id),
+        Op::Delete { id, .. } => items.retain(|x| &x.id != id),
     }
 }
 
@@ -309,7 +309,10 @@ pub fn delete_selected(s: &mut AppState, fx: &mut Vec<Effect>) {
     };
     let a = e.items.remove(k);
     e.placed.remove(k);
-    e.pending.push(Op::Delete(a.id.clone()));
+    e.pending.push(Op::Delete {
+        id: a.id.clone(),
+        base: a.clock.clone(),
+    });
     s.annot.deleted.push((i, a));
     s.annot.rev += 1;
     tab_move(s, 0);
