@@ -3,6 +3,7 @@
 mod cli;
 
 use cli::{Cli, Command};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -107,7 +108,7 @@ fn read(
     let finder_roots = roots.clone();
     let positions = data
         .as_deref()
-        .map(ibid::library::load_positions)
+        .map(ibid::positions::load)
         .unwrap_or_default();
     let mut state = ibid::app::AppState::new(files, &positions);
     state.hyperlinks = match config.reader.hyperlinks {
@@ -127,14 +128,35 @@ fn read(
         test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),
         roots: finder_roots,
         cache_dir: ibid::finder::default_cache_dir(),
+        state_dir: Some(ibid::annotations::store::default_state_dir()),
     };
     let (tx, rx) = std::sync::mpsc::channel();
+    // Signals first: one arriving while the screen is being taken still
+    // ends the session through the normal path.
+    ibid::tui::spawn_signals(tx.clone())?;
     let (mut terminal, guard) = ibid::tui::enter()?;
     ibid::tui::spawn_input(tx.clone());
-    ibid::tui::spawn_signals(tx.clone())?;
-    let result = ibid::app::run(&mut terminal, state, &tx, &rx, &opts);
+    let result = ibid::app::run(
+        &mut terminal,
+        state,
+        &tx,
+        &rx,
+        &opts,
+        &mut ibid::tui::suspend,
+    );
     drop(guard);
-    result
+    let exit = result?;
+    // After the terminal is restored, so the message stays readable; a
+    // closed terminal (SIGHUP) makes writing fail, which is fine.
+    let mut err = std::io::stderr();
+    for p in &exit.problems {
+        let _ = writeln!(err, "ibid: {p}");
+    }
+    if exit.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow::anyhow!("some work was not saved"))
+    }
 }
 
 /// `ibid inspect FILE`: the document model as JSON on stdout.

@@ -62,7 +62,11 @@ fn sync_one_way(from: &Path, to: &Path, style: fn(&str) -> String) {
         match fs::read(&dest) {
             Ok(theirs) if theirs == bytes => {}
             Ok(_) => {
-                let name = dest.file_name().expect("name").to_string_lossy().into_owned();
+                let name = dest
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .into_owned();
                 fs::write(dest.with_file_name(style(&name)), bytes).expect("conflict copy");
             }
             Err(_) => fs::write(&dest, bytes).expect("copy"),
@@ -169,7 +173,10 @@ fn two_data_folders_diverge_exchange_files_and_converge() {
             })
             .count()
     };
-    assert!(conflict_files(&laptop_dir) > 0, "the test makes conflict copies");
+    assert!(
+        conflict_files(&laptop_dir) > 0,
+        "the test makes conflict copies"
+    );
 
     let expected = [
         "desk new",
@@ -207,7 +214,11 @@ fn two_data_folders_diverge_exchange_files_and_converge() {
     let l = laptop.load(&key_l).expect("load").annotations;
     let d = desk.load(&key_d).expect("load").annotations;
     let ids = |v: &[Annotation]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
-    assert_eq!(ids(&l), ids(&d), "the same annotations, not just the same texts");
+    assert_eq!(
+        ids(&l),
+        ids(&d),
+        "the same annotations, not just the same texts"
+    );
 }
 
 #[test]

@@ -32,7 +32,7 @@ use crate::annotations::hash::sha256_hex;
 use disk::{Part, move_aside, sync_dir, write_part};
 pub use error::StoreError;
 use layout::{Parts, is_article_name, locate, read_parts};
-pub use local::Local;
+pub use local::{Local, default_dir as default_state_dir};
 
 /// The file format version this code writes (it reads 1 and 2).
 pub const FORMAT_VERSION: u64 = 2;
@@ -64,6 +64,9 @@ impl ArticleKey {
 }
 
 /// One change to merge into an article's stored annotations.
+// Ops are few and short-lived (one per user action); boxing the annotation
+// would only make every caller's pattern noisier.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
     /// Insert, or replace the stored version it was edited from (its

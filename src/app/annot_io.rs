@@ -17,8 +17,18 @@ pub fn spawn(tx: Sender<Msg>, data_dir: Option<PathBuf>) -> std::io::Result<Send
     std::thread::Builder::new()
         .name("ibid-annotations".into())
         .spawn(move || {
+            let store = store(data_dir.as_deref());
+            // Start-of-session housekeeping (stale temp files, conflict
+            // copies) before the first job; its problems are reported.
+            if let Ok(s) = &store
+                && let Ok(w) = s.housekeep()
+                && !w.is_empty()
+            {
+                let text = crate::document::sanitize(&w.join("; "));
+                let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+            }
             for job in job_rx {
-                let Some(reply) = run(&job, data_dir.as_deref()) else {
+                let Some(reply) = run(&job, &store) else {
                     continue;
                 };
                 if tx.send(Msg::Action(reply)).is_err() {
@@ -39,9 +49,9 @@ fn key(path: &Path, text: &str) -> ArticleKey {
     ArticleKey::new(canonical, text)
 }
 
-/// Runs one annotation effect here and now (the worker's body; also used to
-/// flush saves synchronously when quitting).
-pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
+/// Runs one annotation effect here and now (the worker's body).
+pub fn run(job: &Effect, store: &Result<Store, String>) -> Option<Action> {
+    let store = || store.clone();
     let guarded = |f: &dyn Fn() -> Result<Loaded, String>| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
             .unwrap_or_else(|_| Err("internal error in the annotation store".into()))
@@ -57,7 +67,7 @@ pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
             article: *article,
             generation: *generation,
             result: guarded(&|| {
-                store(data_dir)?
+                store()?
                     .load(&key(path, &doc.text))
                     .map_err(|e| e.to_string())
             }),
@@ -72,7 +82,7 @@ pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
             article: *article,
             generation: *generation,
             result: guarded(&|| {
-                store(data_dir)?
+                store()?
                     .apply(&key(path, &doc.text), ops)
                     .map_err(|e| e.to_string())
             }),

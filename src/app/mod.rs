@@ -12,6 +12,8 @@ mod annot_io;
 pub mod annot_list;
 pub mod annotate;
 mod bridge;
+pub mod draft_io;
+pub mod drafts;
 pub mod finder;
 mod finder_shell;
 pub mod keymap;
@@ -20,6 +22,7 @@ pub mod links;
 pub mod mouse_select;
 mod nav;
 pub mod select;
+mod shutdown;
 pub mod sources;
 pub mod state;
 pub mod update;
@@ -55,6 +58,16 @@ pub struct RunOptions {
     pub roots: Vec<PathBuf>,
     /// The finder's cache dir (`finder::default_cache_dir()`); `None`: no cache.
     pub cache_dir: Option<PathBuf>,
+    /// This machine's state folder (drafts file, store lock); `None`: no drafts.
+    pub state_dir: Option<PathBuf>,
+}
+
+/// What the shell reports after the terminal is restored (stderr).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exit {
+    /// One line each: saves that failed or did not finish, and where the
+    /// unsaved work was kept.
+    pub problems: Vec<String>,
 }
 
 /// Translates a terminal event into an action (key presses only).
@@ -63,6 +76,9 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => key_action(s, k),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if s.annot.editor.is_some() => Some(Action::Annot(
+            annotate::AnnotAction::EditorPaste(text.clone()),
+        )),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 col: m.column,
@@ -90,7 +106,9 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
     }
 }
 
-/// Runs the reader until it quits.
+/// Runs the reader until it quits, then finishes the saves under way (at
+/// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
+/// `suspend` gives the terminal back and stops the process (Ctrl-Z).
 ///
 /// # Errors
 /// Drawing to the terminal failed, or every sender of `rx` is gone.
@@ -100,7 +118,8 @@ pub fn run<B: Backend>(
     tx: &Sender<Msg>,
     rx: &Receiver<Msg>,
     opts: &RunOptions,
-) -> anyhow::Result<()>
+    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+) -> anyhow::Result<Exit>
 where
     B::Error: Send + Sync + 'static,
 {
@@ -126,12 +145,32 @@ where
             }
         }
     })?;
-    let mut finder = finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone());
-    let annot_jobs = annot_io::spawn(tx.clone(), opts.data_dir.clone())?;
+    let drafts = opts.state_dir.as_deref().and_then(|dir| {
+        let (found, files) = draft_io::orphans(dir);
+        drafts::offer(&mut state, found);
+        match draft_io::DraftWriter::start(dir, files) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                state.message = Some((
+                    crate::document::sanitize(&format!("drafts are not being kept: {e}")),
+                    true,
+                ));
+                None
+            }
+        }
+    });
+    let mut ex = Exec {
+        jobs: job_tx,
+        annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
+        tx: tx.clone(),
+        finder: finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone()),
+        drafts,
+        suspend: false,
+    };
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let fx = init(&mut state);
-    execute(fx, &job_tx, &annot_jobs, tx, opts, &mut state, &mut finder);
+    ex.execute(fx, opts, &mut state);
     let mut drawn = false;
     loop {
         if state.dirty {
@@ -143,7 +182,12 @@ where
             drawn = true;
         }
         if state.quit {
-            return Ok(());
+            return Ok(shutdown::finish(
+                &mut state,
+                ex.annot_jobs,
+                rx,
+                ex.drafts.as_ref(),
+            ));
         }
         let first = rx.recv()?;
         let mut pending = vec![first];
@@ -157,13 +201,19 @@ where
             };
             if let Some(a) = action {
                 let fx = update(&mut state, a);
-                execute(fx, &job_tx, &annot_jobs, tx, opts, &mut state, &mut finder);
+                ex.execute(fx, opts, &mut state);
             }
             if state.quit {
                 break;
             }
         }
-        if resized {
+        if std::mem::take(&mut ex.suspend) && !state.quit {
+            if let Some(d) = &ex.drafts {
+                let _ = d.flush(std::time::Duration::from_secs(1));
+            }
+            suspend(terminal)?;
+            state.dirty = true;
+        } else if resized {
             // Some terminals reflow or keep stale cells on resize: repaint all.
             let size = terminal.size()?;
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
@@ -173,47 +223,56 @@ where
 }
 
 /// The effect executor: the only place the loop does I/O.
-fn execute(
-    fx: Vec<Effect>,
-    jobs: &Sender<(usize, PathBuf, u64)>,
-    annot_jobs: &Sender<Effect>,
-    tx: &Sender<Msg>,
-    opts: &RunOptions,
-    s: &mut AppState,
-    finder: &mut finder_shell::Shell,
-) {
-    // Quitting: saves run here, before the process exits.
-    let quitting = fx.contains(&Effect::Quit);
-    for e in fx {
-        match e {
-            Effect::Load {
-                article,
-                path,
-                generation,
-            } => {
-                if jobs.send((article, path, generation)).is_err() {
-                    s.message = Some(("the loader stopped".into(), true));
+struct Exec {
+    jobs: Sender<(usize, PathBuf, u64)>,
+    annot_jobs: Sender<Effect>,
+    tx: Sender<Msg>,
+    finder: finder_shell::Shell,
+    drafts: Option<draft_io::DraftWriter>,
+    suspend: bool,
+}
+
+impl Exec {
+    fn execute(&mut self, fx: Vec<Effect>, opts: &RunOptions, s: &mut AppState) {
+        for e in fx {
+            match e {
+                Effect::Load {
+                    article,
+                    path,
+                    generation,
+                } => {
+                    if self.jobs.send((article, path, generation)).is_err() {
+                        s.message = Some(("the loader stopped".into(), true));
+                    }
                 }
-            }
-            Effect::SavePositions(p) => {
-                if let Some(dir) = &opts.data_dir
-                    && let Err(e) = crate::library::save_positions(dir, &p)
-                {
-                    s.message = Some((format!("could not save reading positions: {e}"), true));
+                Effect::SavePositions(p) => {
+                    if let Some(dir) = &opts.data_dir
+                        && let Err(e) = crate::positions::save(dir, &p)
+                    {
+                        s.message = Some((
+                            crate::document::sanitize(&format!(
+                                "could not save reading positions: {e}"
+                            )),
+                            true,
+                        ));
+                    }
                 }
-            }
-            Effect::OpenUrl(url) => links::run_open(url, tx, s),
-            Effect::CopyUrl(url) => links::run_copy(&url, s),
-            Effect::Finder(f) => finder.execute(f, s),
-            e @ Effect::SaveAnnotations { .. } if quitting => {
-                annot_io::run(&e, opts.data_dir.as_deref());
-            }
-            e @ (Effect::LoadAnnotations { .. } | Effect::SaveAnnotations { .. }) => {
-                if annot_jobs.send(e).is_err() {
-                    s.message = Some(("the annotation worker stopped".into(), true));
+                Effect::OpenUrl(url) => links::run_open(url, &self.tx, s),
+                Effect::CopyUrl(url) => links::run_copy(&url, s),
+                Effect::Finder(f) => self.finder.execute(f, s),
+                e @ (Effect::LoadAnnotations { .. } | Effect::SaveAnnotations { .. }) => {
+                    if self.annot_jobs.send(e).is_err() {
+                        s.message = Some(("the annotation worker stopped".into(), true));
+                    }
                 }
+                Effect::Drafts(d) => {
+                    if let Some(w) = &self.drafts {
+                        w.set(d);
+                    }
+                }
+                Effect::Suspend => self.suspend = true,
+                Effect::Quit => s.quit = true,
             }
-            Effect::Quit => s.quit = true,
         }
     }
 }

@@ -71,6 +71,13 @@ pub fn sanitize(s: &str) -> String {
     sanitize_counted(s, false).0
 }
 
+/// [`sanitize`] for multi-line text (notes, exports): the same rules, with
+/// line breaks kept as `\n`.
+#[must_use]
+pub fn sanitize_text(s: &str) -> String {
+    sanitize_counted(s, true).0
+}
+
 /// Picture shown in place of a C0 control character (U+2400 block).
 fn control_picture(c: char) -> char {
     let n = c as u32;

@@ -46,8 +46,8 @@ fn size(cols: u16, rows: u16) -> PtySize {
 
 impl Session {
     /// Starts `ibid args…` on a `cols`×`rows` terminal with `IBID_DATA_DIR` set to
-    /// `data` and `IBID_CACHE_DIR` to `data/cache`; `env` is applied last, so it may
-    /// override either.
+    /// `data`, `IBID_CACHE_DIR` to `data/cache` and `IBID_STATE_DIR` to
+    /// `data/state`; `env` is applied last, so it may override any of them.
     pub fn start(
         cols: u16,
         rows: u16,
@@ -62,6 +62,7 @@ impl Session {
         cmd.args(args);
         cmd.env("IBID_DATA_DIR", data.path());
         cmd.env("IBID_CACHE_DIR", data.path().join("cache"));
+        cmd.env("IBID_STATE_DIR", data.path().join("state"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
             cmd.env(k, v);
