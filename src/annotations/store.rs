@@ -344,7 +344,9 @@ impl Store {
                 );
             }
         }
-        let _ = sync_dir(dir);
+        if !conflicts.is_empty() || !v1_in.is_empty() {
+            let _ = sync_dir(dir);
+        }
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
