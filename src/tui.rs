@@ -89,7 +89,10 @@ pub fn suspend(term: &mut Tui) -> io::Result<()> {
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
     }
     take_modes()?;
-    term.clear()
+    // `resize` clears and forgets the previous frame without asking the
+    // terminal for the cursor position (as `clear` does).
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Restores the terminal before the previous hook prints the panic message

@@ -167,14 +167,40 @@ where
         drafts,
         suspend: false,
     };
+    // Whatever ends the loop (quit, a signal, a terminal that went away),
+    // the saves under way are finished and unsaved work is kept.
+    let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend);
+    let mut exit = shutdown::finish(&mut state, ex.annot_jobs, rx, ex.drafts.as_ref());
+    if let Err(e) = outcome {
+        if state.quit {
+            // The terminal went away while leaving (SIGHUP): nothing to report.
+        } else {
+            exit.problems
+                .insert(0, crate::document::sanitize(&format!("terminal: {e:#}")));
+        }
+    }
+    Ok(exit)
+}
+
+fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut AppState,
+    rx: &Receiver<Msg>,
+    opts: &RunOptions,
+    ex: &mut Exec,
+    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
-    let fx = init(&mut state);
-    ex.execute(fx, opts, &mut state);
+    update(state, Action::Resize(size.width, size.height));
+    let fx = init(state);
+    ex.execute(fx, opts, state);
     let mut drawn = false;
     loop {
-        if state.dirty {
-            terminal.draw(|f| crate::ui::draw(f, &state))?;
+        if state.dirty && !state.quit {
+            terminal.draw(|f| crate::ui::draw(f, state))?;
             state.dirty = false;
             if opts.test_panic && !drawn {
                 panic!("IBID_TEST_PANIC: forced panic after the first draw");
@@ -182,12 +208,7 @@ where
             drawn = true;
         }
         if state.quit {
-            return Ok(shutdown::finish(
-                &mut state,
-                ex.annot_jobs,
-                rx,
-                ex.drafts.as_ref(),
-            ));
+            return Ok(());
         }
         let first = rx.recv()?;
         let mut pending = vec![first];
@@ -196,12 +217,12 @@ where
         for m in pending {
             resized |= matches!(m, Msg::Event(Event::Resize(..)));
             let action = match m {
-                Msg::Event(ev) => event_action(&state, &ev),
+                Msg::Event(ev) => event_action(state, &ev),
                 Msg::Action(a) => Some(a),
             };
             if let Some(a) = action {
-                let fx = update(&mut state, a);
-                ex.execute(fx, opts, &mut state);
+                let fx = update(state, a);
+                ex.execute(fx, opts, state);
             }
             if state.quit {
                 break;
@@ -213,7 +234,7 @@ where
             }
             suspend(terminal)?;
             state.dirty = true;
-        } else if resized {
+        } else if resized && !state.quit {
             // Some terminals reflow or keep stale cells on resize: repaint all.
             let size = terminal.size()?;
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;

@@ -25,6 +25,14 @@ pub fn finish(
     rx: &Receiver<Msg>,
     writer: Option<&DraftWriter>,
 ) -> Exit {
+    // Changes not sent yet (the loop may have ended on an error) go too.
+    let mut fx = Vec::new();
+    super::annot_list::save_all(s, &mut fx);
+    for e in fx {
+        if matches!(e, super::Effect::SaveAnnotations { .. }) {
+            let _ = annot_jobs.send(e);
+        }
+    }
     drop(annot_jobs);
     let end = Instant::now() + SAVE_WAIT;
     let mut last_error: Option<String> = None;
