@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             print_result(
                 ibid::commands::export(&dir, &articles, format).map(|(text, warnings)| {
                     for w in warnings {
-                        eprintln!("ibid: {w}");
+                        say(&w);
                     }
                     text
                 }),
@@ -34,11 +34,21 @@ fn main() -> ExitCode {
         None => match read(cli.paths, cli.data_dir, cli.config.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("ibid: {e:#}");
+                say(format!("{e:#}"));
                 ExitCode::from(1)
             }
         },
     }
+}
+
+/// One line on stderr, sanitised: messages quote file names and file
+/// contents, which must not reach the terminal raw. A closed stderr is ignored.
+fn say(msg: impl AsRef<str>) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "ibid: {}",
+        ibid::document::sanitize(msg.as_ref())
+    );
 }
 
 /// Prints a command's output, or its error as one line on stderr (exit 2).
@@ -52,7 +62,7 @@ fn print_result(result: Result<String, String>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("ibid: {e}");
+            say(&e);
             ExitCode::from(2)
         }
     }
@@ -83,7 +93,7 @@ fn read(
     let (config, config_error) = match ibid::config::Config::load(config_path) {
         Ok(c) => (c, None),
         Err(e) => {
-            eprintln!("ibid: configuration: {e} (using the defaults)");
+            say(format!("configuration: {e} (using the defaults)"));
             (ibid::config::Config::default(), Some(e.to_string()))
         }
     };
@@ -93,10 +103,10 @@ fn read(
         if let Some(d) = &data {
             match ibid::library::library_dir(d) {
                 Ok(lib) => roots.push(lib),
-                Err(e) => eprintln!(
-                    "ibid: cannot create the library folder in {}: {e}",
+                Err(e) => say(format!(
+                    "cannot create the library folder in {}: {e}",
                     d.display()
-                ),
+                )),
             }
         }
         roots.extend(config.folders());
@@ -150,7 +160,7 @@ fn read(
     // closed terminal (SIGHUP) makes writing fail, which is fine.
     let mut err = std::io::stderr();
     for p in &exit.problems {
-        let _ = writeln!(err, "ibid: {p}");
+        let _ = writeln!(err, "ibid: {}", ibid::document::sanitize(p));
     }
     if exit.problems.is_empty() {
         Ok(())
@@ -171,17 +181,17 @@ fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
             };
             match out {
                 Ok(s) => {
-                    println!("{s}");
+                    println!("{}", ibid::document::escape_json_text(&s));
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("ibid: {e}");
+                    say(e.to_string());
                     ExitCode::from(2)
                 }
             }
         }
         Err(e) => {
-            eprintln!("ibid: {e}");
+            say(e.to_string());
             ExitCode::from(2)
         }
     }

@@ -288,7 +288,12 @@ pub fn edit_selected(s: &mut AppState) {
     else {
         return;
     };
-    let lines: Vec<String> = a.note.lines().map(str::to_string).collect();
+    // A note from the store may come from another tool: only safe text
+    // goes into the editor (and from there to the terminal).
+    let lines: Vec<String> = crate::document::sanitize_text(&a.note)
+        .lines()
+        .map(str::to_string)
+        .collect();
     let mut area = TextArea::new(lines);
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);

@@ -179,7 +179,10 @@ pub fn on_doc_loaded(s: &mut AppState, i: usize) {
             EditTarget::New(at.map_or(0..0, |a| a..a + d.quote.len()))
         }
     };
-    let lines: Vec<String> = d.text.lines().map(str::to_string).collect();
+    let lines: Vec<String> = crate::document::sanitize_text(&d.text)
+        .lines()
+        .map(str::to_string)
+        .collect();
     let mut area = TextArea::new(lines);
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);

@@ -21,7 +21,7 @@ mod raw;
 pub mod readers;
 mod structure;
 
-pub use clean::{Decoded, decode, is_displayable, sanitize, sanitize_text};
+pub use clean::{Decoded, decode, escape_json_text, is_displayable, sanitize, sanitize_text};
 pub use furniture::normalise as normalise_words;
 pub use metadata::month;
 pub use parse::{parse, parse_bytes, parse_str};
