@@ -18,6 +18,7 @@
 mod disk;
 mod error;
 mod layout;
+mod listing;
 mod local;
 mod merge;
 
@@ -31,7 +32,7 @@ use super::{Annotation, Clock};
 use crate::annotations::hash::sha256_hex;
 use disk::{Part, move_aside, sync_dir, write_part};
 pub use error::StoreError;
-use layout::{Parts, is_article_name, locate, read_parts};
+use layout::{Parts, locate, read_parts};
 pub use local::{Local, default_dir as default_state_dir};
 
 /// The file format version this code writes (it reads 1 and 2).
@@ -356,86 +357,14 @@ impl Store {
         }
         warnings
     }
-
-    /// Start-of-session housekeeping: removes stale temp files (this device's,
-    /// and version-1 leftovers), then merges and removes every sync-tool
-    /// conflict copy. Returns user-facing messages about what could not be done.
-    pub fn housekeep(&self) -> Result<Vec<String>, StoreError> {
-        let lock = self.local.lock()?;
-        disk::sweep(&self.root, self.device());
-        drop(lock);
-        let mut warnings = Vec::new();
-        for name in list(&self.root) {
-            if !is_article_name(&name) {
-                continue;
-            }
-            let dir = self.root.join(&name);
-            let has_conflicts = list(&dir).iter().any(|n| layout::is_conflict_copy(n));
-            if !has_conflicts {
-                continue;
-            }
-            let _lock = self.local.lock()?;
-            let parts = read_parts(&dir)?;
-            let Some(best) = parts.best(self.device()) else {
-                continue;
-            };
-            let key = ArticleKey {
-                path: PathBuf::from(&best.path),
-                fingerprint: best.fingerprint.clone(),
-            };
-            match self.write_view(&dir, &key, parts, &[]) {
-                Ok(l) => warnings.extend(l.warnings),
-                Err(e) => warnings.push(e.to_string()),
-            }
-        }
-        Ok(warnings)
-    }
-
-    /// Every article in the store, sorted by path, for the finder and export.
-    /// Unreadable files are skipped with a warning and left untouched.
-    pub fn all(&self) -> Result<Listing, StoreError> {
-        let mut listing = Listing::default();
-        let mut by_name: HashMap<String, Parts> = HashMap::new();
-        for name in list(&self.root) {
-            if is_article_name(&name) && self.root.join(&name).is_dir() {
-                let parts = read_parts(&self.root.join(&name))?;
-                by_name.insert(name, parts);
-            }
-        }
-        for (file, fp, path) in layout::v1_files(&self.root) {
-            let key = ArticleKey {
-                path: PathBuf::from(path),
-                fingerprint: fp,
-            };
-            let name = locate(&self.root, &key)
-                .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .unwrap_or_else(|| layout::new_name(&key));
-            by_name.entry(name).or_default().add_file(&file);
-        }
-        for parts in by_name.into_values() {
-            listing.warnings.extend(parts.warnings.iter().cloned());
-            let Some(best) = parts.best(self.device()) else {
-                continue;
-            };
-            let m = merge::merge(parts.records.clone());
-            listing.articles.push(StoredArticle {
-                path: PathBuf::from(&best.path),
-                paths: parts.paths(),
-                fingerprint: best.fingerprint.clone(),
-                annotations: sorted(merge::visible(&m.records)),
-            });
-        }
-        listing.articles.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(listing)
-    }
 }
 
-fn sorted(mut v: Vec<Annotation>) -> Vec<Annotation> {
+pub(super) fn sorted(mut v: Vec<Annotation>) -> Vec<Annotation> {
     v.sort_by(|a, b| a.id.cmp(&b.id));
     v
 }
 
-fn list(dir: &Path) -> Vec<String> {
+pub(super) fn list(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
         .into_iter()
         .flatten()
