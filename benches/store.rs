@@ -29,7 +29,11 @@ fn store(n: usize) -> Store {
         for i in 0..n {
             let t = text(i);
             let key = ArticleKey::new(format!("/library/article-{i}.md"), &t);
-            let note = Annotation::new(Anchor::new(&t, 0..7), format!("note {i}"), SystemTime::now());
+            let note = Annotation::new(
+                Anchor::new(&t, 0..7),
+                format!("note {i}"),
+                SystemTime::now(),
+            );
             store.apply(&key, &[Op::Upsert(note)]).expect("apply");
         }
         std::fs::write(&done, "").expect("mark complete");

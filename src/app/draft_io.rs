@@ -43,11 +43,23 @@ pub fn orphans(state_dir: &Path) -> (Drafts, Vec<PathBuf>) {
     let dir = state_dir.join("drafts");
     let mut found = Drafts::default();
     let mut files = Vec::new();
-    let mut names: Vec<PathBuf> = fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
+    let entries: Vec<fs::DirEntry> = fs::read_dir(&dir).into_iter().flatten().flatten().collect();
+    // A write killed half-way leaves its temp file: remove those over a minute old.
+    for e in &entries {
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if e.file_name().to_string_lossy().starts_with(".draft-")
+            && stale.is_some_and(|age| age > Duration::from_secs(60))
+        {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+    let mut names: Vec<PathBuf> = entries
+        .iter()
+        .map(fs::DirEntry::path)
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     names.sort();
