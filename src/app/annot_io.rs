@@ -19,13 +19,20 @@ pub fn spawn(tx: Sender<Msg>, data_dir: Option<PathBuf>) -> std::io::Result<Send
         .spawn(move || {
             let store = store(data_dir.as_deref());
             // Start-of-session housekeeping (stale temp files, conflict
-            // copies) before the first job; its problems are reported.
-            if let Ok(s) = &store
-                && let Ok(w) = s.housekeep()
-                && !w.is_empty()
-            {
-                let text = crate::document::sanitize(&w.join("; "));
-                let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+            // copies) on a thread of its own, so the first article's
+            // annotations do not wait for it; its problems are reported.
+            if let Ok(s) = store.clone() {
+                let tx = tx.clone();
+                let _ = std::thread::Builder::new()
+                    .name("ibid-housekeeping".into())
+                    .spawn(move || {
+                        if let Ok(w) = s.housekeep()
+                            && !w.is_empty()
+                        {
+                            let text = crate::document::sanitize(&w.join("; "));
+                            let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+                        }
+                    });
             }
             for job in job_rx {
                 let Some(reply) = run(&job, &store) else {
