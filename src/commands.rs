@@ -2,6 +2,7 @@
 //! text to print, so that only `main` writes to stdout.
 
 use crate::annotations::{ExportEntry, Store, to_markdown as annotations_markdown, to_w3c_json};
+use crate::document::{escape_json_text, sanitize, sanitize_text};
 use crate::library::read_document;
 use crate::sources::{to_bibtex, to_csl_json, to_markdown, works_of};
 use std::path::{Path, PathBuf};
@@ -31,15 +32,17 @@ pub enum ExportFormat {
 /// # Errors
 /// A one-line message when the article cannot be read.
 pub fn sources(article: &Path, format: SourcesFormat) -> Result<String, String> {
-    let doc = read_document(article).map_err(|e| e.to_string())?;
+    let doc = read_document(article).map_err(|e| sanitize(&e.to_string()))?;
     let works = works_of(&doc);
+    // Every export leaves through one of these two doors: text formats are
+    // sanitised like the body, JSON escapes what a terminal would act on.
     Ok(match format {
         SourcesFormat::CslJson => {
             let v = to_csl_json(&works, &doc.meta.title);
-            serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+            escape_json_text(&serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?)
         }
-        SourcesFormat::Bibtex => to_bibtex(&works),
-        SourcesFormat::Markdown => to_markdown(&works),
+        SourcesFormat::Bibtex => sanitize_text(&to_bibtex(&works)),
+        SourcesFormat::Markdown => sanitize_text(&to_markdown(&works)),
     })
 }
 
@@ -53,8 +56,8 @@ pub fn export(
     articles: &[PathBuf],
     format: ExportFormat,
 ) -> Result<(String, Vec<String>), String> {
-    let store = Store::open(annotations_dir).map_err(|e| e.to_string())?;
-    let listing = store.all().map_err(|e| e.to_string())?;
+    let store = Store::open(annotations_dir).map_err(|e| sanitize(&e.to_string()))?;
+    let listing = store.all().map_err(|e| sanitize(&e.to_string()))?;
     let wanted: Vec<PathBuf> = articles
         .iter()
         .map(|a| a.canonicalize().unwrap_or_else(|_| a.clone()))
@@ -62,7 +65,7 @@ pub fn export(
     let chosen: Vec<_> = listing
         .articles
         .iter()
-        .filter(|a| wanted.is_empty() || wanted.contains(&a.path))
+        .filter(|a| wanted.is_empty() || a.paths.iter().any(|p| wanted.contains(p)))
         .filter(|a| !a.annotations.is_empty())
         .collect();
     let titles: Vec<Option<String>> = chosen
@@ -79,10 +82,11 @@ pub fn export(
         })
         .collect();
     let text = match format {
-        ExportFormat::Markdown => annotations_markdown(&entries),
-        ExportFormat::Json => {
-            serde_json::to_string_pretty(&to_w3c_json(&entries)).map_err(|e| e.to_string())?
-        }
+        ExportFormat::Markdown => sanitize_text(&annotations_markdown(&entries)),
+        ExportFormat::Json => escape_json_text(
+            &serde_json::to_string_pretty(&to_w3c_json(&entries)).map_err(|e| e.to_string())?,
+        ),
     };
-    Ok((text, listing.warnings))
+    let warnings = listing.warnings.iter().map(|w| sanitize(w)).collect();
+    Ok((text, warnings))
 }

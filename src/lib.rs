@@ -25,6 +25,7 @@ pub mod document;
 pub mod finder;
 pub mod inspect;
 pub mod library;
+pub mod positions;
 pub mod sources;
 pub mod tui;
 pub mod ui;

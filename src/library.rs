@@ -285,59 +285,9 @@ pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-const POSITIONS_FILE: &str = "positions.json";
-
-#[derive(serde::Serialize, serde::Deserialize, Default)]
-struct Positions {
-    version: u32,
-    positions: std::collections::BTreeMap<PathBuf, usize>,
-}
-
-/// Reading positions saved by [`save_positions`] (empty when missing or unreadable).
-#[must_use]
-pub fn load_positions(data: &Path) -> std::collections::HashMap<PathBuf, usize> {
-    std::fs::read(data.join(POSITIONS_FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Positions>(&b).ok())
-        .map(|p| p.positions.into_iter().collect())
-        .unwrap_or_default()
-}
-
-/// Merges `positions` (file → byte offset of the top line) into the state
-/// file, written atomically (temp file in the same folder, then rename).
-///
-/// # Errors
-/// The data folder or the file could not be written.
-pub fn save_positions(data: &Path, positions: &[(PathBuf, usize)]) -> std::io::Result<()> {
-    std::fs::create_dir_all(data)?;
-    let mut all = Positions {
-        version: 1,
-        positions: load_positions(data).into_iter().collect(),
-    };
-    for (p, a) in positions {
-        all.positions.insert(p.clone(), *a);
-    }
-    let json = serde_json::to_vec_pretty(&all).map_err(std::io::Error::other)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(data)?;
-    std::io::Write::write_all(&mut tmp, &json)?;
-    tmp.persist(data.join(POSITIONS_FILE))
-        .map_err(|e| e.error)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_round_trip_and_merge() {
-        let dir = tempfile::tempdir().expect("tmp");
-        save_positions(dir.path(), &[(PathBuf::from("/a.txt"), 10)]).expect("save");
-        save_positions(dir.path(), &[(PathBuf::from("/b.txt"), 20)]).expect("save");
-        let p = load_positions(dir.path());
-        assert_eq!(p.get(Path::new("/a.txt")), Some(&10));
-        assert_eq!(p.get(Path::new("/b.txt")), Some(&20));
-    }
 
     #[test]
     fn fifos_devices_and_big_files_are_refused_without_blocking() {

@@ -3,6 +3,7 @@
 mod cli;
 
 use cli::{Cli, Command};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
             print_result(
                 ibid::commands::export(&dir, &articles, format).map(|(text, warnings)| {
                     for w in warnings {
-                        eprintln!("ibid: {w}");
+                        say(&w);
                     }
                     text
                 }),
@@ -41,11 +42,21 @@ fn main() -> ExitCode {
         None => match read(cli.paths, cli.data_dir, cli.config.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("ibid: {e:#}");
+                say(format!("{e:#}"));
                 ExitCode::from(1)
             }
         },
     }
+}
+
+/// One line on stderr, sanitised: messages quote file names and file
+/// contents, which must not reach the terminal raw. A closed stderr is ignored.
+fn say(msg: impl AsRef<str>) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "ibid: {}",
+        ibid::document::sanitize(msg.as_ref())
+    );
 }
 
 /// Prints a command's output, or its error as one line on stderr (exit 2).
@@ -59,7 +70,7 @@ fn print_result(result: Result<String, String>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("ibid: {e}");
+            say(&e);
             ExitCode::from(2)
         }
     }
@@ -99,7 +110,7 @@ fn read(
     let (config, config_error) = match ibid::config::Config::load(config_path) {
         Ok(c) => (c, None),
         Err(e) => {
-            eprintln!("ibid: configuration: {e} (using the defaults)");
+            say(format!("configuration: {e} (using the defaults)"));
             (ibid::config::Config::default(), Some(e.to_string()))
         }
     };
@@ -110,10 +121,10 @@ fn read(
         if let Some(d) = &data {
             match ibid::library::library_dir(d) {
                 Ok(lib) => roots.push(lib),
-                Err(e) => eprintln!(
-                    "ibid: cannot create the library folder in {}: {e}",
+                Err(e) => say(format!(
+                    "cannot create the library folder in {}: {e}",
                     d.display()
-                ),
+                )),
             }
         }
         roots.extend(config.folders());
@@ -125,7 +136,7 @@ fn read(
     let finder_roots = roots.clone();
     let positions = data
         .as_deref()
-        .map(ibid::library::load_positions)
+        .map(ibid::positions::load)
         .unwrap_or_default();
     let mut state = ibid::app::AppState::new(files, &positions);
     state.hyperlinks = match config.reader.hyperlinks {
@@ -145,14 +156,35 @@ fn read(
         test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),
         roots: finder_roots,
         cache_dir: ibid::finder::default_cache_dir(),
+        state_dir: Some(ibid::annotations::store::default_state_dir()),
     };
     let (tx, rx) = std::sync::mpsc::channel();
+    // Signals first: one arriving while the screen is being taken still
+    // ends the session through the normal path.
+    ibid::tui::spawn_signals(tx.clone())?;
     let (mut terminal, guard) = ibid::tui::enter()?;
     ibid::tui::spawn_input(tx.clone());
-    ibid::tui::spawn_signals(tx.clone())?;
-    let result = ibid::app::run(&mut terminal, state, &tx, &rx, &opts);
+    let result = ibid::app::run(
+        &mut terminal,
+        state,
+        &tx,
+        &rx,
+        &opts,
+        &mut ibid::tui::suspend,
+    );
     drop(guard);
-    result
+    let exit = result?;
+    // After the terminal is restored, so the message stays readable; a
+    // closed terminal (SIGHUP) makes writing fail, which is fine.
+    let mut err = std::io::stderr();
+    for p in &exit.problems {
+        let _ = writeln!(err, "ibid: {}", ibid::document::sanitize(p));
+    }
+    if exit.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow::anyhow!("some work was not saved"))
+    }
 }
 
 /// `ibid add INPUT…`: one line per input on stdout (warnings and failures on
@@ -220,16 +252,20 @@ fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
         }
     };
     let stdout = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let buffered = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    // Document text is sanitised when read; this also keeps C1, DEL and bidi
+    // characters of any other field off the terminal (as JSON escapes).
+    let mut out = ibid::document::EscapingWriter::new(buffered);
     let written = ibid::inspect::write_json(&doc, &mut out, pretty)
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
+        .and_then(|()| out.into_inner())
+        .and_then(|mut b| b.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ibid: {e}");
+            say(e.to_string());
             ExitCode::from(2)
         }
     }

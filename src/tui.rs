@@ -1,14 +1,26 @@
 //! The terminal shell: enter/leave raw mode and the alternate screen, a drop
-//! guard and a panic hook that restore it, the input thread and signal thread.
+//! guard and a panic hook that restore it, the input thread and signal thread,
+//! and suspending (Ctrl-Z, SIGTSTP) until `fg`.
+//!
+//! Invariant: the terminal is restored exactly once per [`enter`] (or per
+//! [`resume`]), whichever way the program leaves: normal quit, error return,
+//! signal or panic. A second restore would move the cursor again and let the
+//! shell prompt overwrite a panic message.
 
 use crate::app::{Action, Msg};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+
+/// True while the terminal is in the reader's modes (raw, alternate screen…).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// The terminal type the reader draws on.
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
@@ -31,26 +43,56 @@ impl Drop for Guard {
 pub fn enter() -> io::Result<(Tui, Guard)> {
     install_panic_hook();
     let guard = Guard;
+    take_modes()?;
+    let term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((term, guard))
+}
+
+fn take_modes() -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide
-    )?;
-    let term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    Ok((term, guard))
+    )
 }
 
-/// Undoes everything [`enter`] turned on; safe to call more than once.
+/// Undoes everything [`enter`] turned on, once: later calls do nothing
+/// until the terminal is taken again.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
     let _ = terminal::disable_raw_mode();
+}
+
+/// Ctrl-Z / SIGTSTP: gives the terminal back to the shell and stops the
+/// process (like vim and less); returns after `fg` (SIGCONT) with the
+/// terminal taken again and cleared, so the next draw repaints everything.
+///
+/// # Errors
+/// The terminal refused a mode on the way back.
+pub fn suspend(term: &mut Tui) -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    {
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    }
+    take_modes()?;
+    // `resize` clears and forgets the previous frame without asking the
+    // terminal for the cursor position (as `clear` does).
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Restores the terminal before the previous hook prints the panic message
@@ -89,20 +131,31 @@ pub fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into `Action::Terminate`, so the loop exits
-/// through its normal path and the terminal is restored.
+/// Turns SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and SIGUSR2 into
+/// `Action::Terminate` (the loop finishes the saves under way and exits
+/// through its normal path, restoring the terminal), and SIGTSTP into
+/// `Action::Suspend`.
 ///
 /// # Errors
 /// The signal handlers could not be registered.
 pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Msg::Action(Action::Terminate)).is_err() {
-                break;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTSTP,
+    ])?;
+    std::thread::Builder::new()
+        .name("ibid-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                let action = if sig == SIGTSTP {
+                    Action::Suspend
+                } else {
+                    Action::Terminate
+                };
+                if tx.send(Msg::Action(action)).is_err() {
+                    break;
+                }
             }
-        }
-    });
+        })?;
     Ok(())
 }

@@ -25,7 +25,9 @@ use serde::{Deserialize, Serialize};
 
 pub use anchor::{Anchor, Placement, resolve};
 pub use export::{ExportEntry, to_markdown, to_w3c_json};
-pub use store::{ArticleKey, Listing, Loaded, Op, Store, StoreError, StoredArticle, fingerprint};
+pub use store::{
+    ArticleKey, Listing, Loaded, Local, Op, Store, StoreError, StoredArticle, fingerprint,
+};
 
 /// One note on one passage. Serialised as-is into the store's JSON files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +45,29 @@ pub struct Annotation {
     pub created: String,
     /// Last edit time, RFC 3339 UTC; equal to `created` until the note is edited.
     pub modified: String,
+    /// Revision: how many saves made this version (the sum of `clock`); 0 until
+    /// the store first saves it.
+    #[serde(default)]
+    pub rev: u64,
+    /// The device (see `store::Local`) that saved this version; empty until saved.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub device: String,
+    /// Saves per device that this version includes (a version vector): the
+    /// store compares it to tell a newer version from a concurrent one.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// Set on a copy kept because two edits of annotation `conflict_of`
+    /// clashed ("edited elsewhere: both versions kept").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_of: Option<String>,
+    /// Fields this version of ibid does not know (from a newer ibid or another
+    /// tool), kept as they were and written back unchanged.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
+
+/// A version vector: device id → number of saves by that device.
+pub type Clock = std::collections::BTreeMap<String, u64>;
 
 impl Annotation {
     /// A new annotation created at `now`, with a fresh id and tags derived from `note`.
@@ -57,10 +81,16 @@ impl Annotation {
             note,
             created: stamp.clone(),
             modified: stamp,
+            rev: 0,
+            device: String::new(),
+            clock: Clock::new(),
+            conflict_of: None,
+            extra: serde_json::Map::new(),
         }
     }
 
     /// Replace the note text at `now`, re-deriving the tags and bumping `modified`.
+    /// The revision fields stay: they say which stored version the edit is based on.
     pub fn edit(&mut self, note: impl Into<String>, now: SystemTime) {
         self.note = note.into();
         self.tags = tags_of(&self.note);

@@ -1,36 +1,42 @@
-//! The annotation store on disk: one JSON file per article under a root folder.
+//! The annotation store on disk (format 2, see `docs/store.md`): one folder
+//! per article, one part file per device in it, merged on read.
 //!
-//! File: `<root>/<first 32 hex of sha256(canonical path)>.json` holding
-//! `{"version":1,"path":…,"fingerprint":…,"annotations":[…]}`.
 //! Invariants:
-//! - Changes are made as operations merged into the current on-disk state
-//!   ([`Store::apply`]) under an exclusive lock on `<file>.lock`, so concurrent
-//!   ibid processes never lose each other's changes.
-//! - A write is reported as done only once the data is on disk: temp file in the
-//!   same folder, `fsync`, rename over the old file, `fsync` of the folder. A
-//!   failed write leaves the previous file untouched.
-//! - A file that cannot be parsed is never overwritten: it is renamed to
-//!   `<name>.corrupt-<unix time>` and reported; a file from a newer format
-//!   version is left alone and reported as an error.
-//! - Lock files are never deleted (deleting them would let two writers in).
+//! - Reading never writes. A write re-reads the article's parts under this
+//!   machine's lock (in the local state folder, not in the store), merges
+//!   them with the changes, and replaces only this device's part file, so
+//!   two machines that sync the folder never write the same file.
+//! - A write is reported as done only once the data is on disk: temp file in
+//!   `<root>/.tmp`, `fsync`, rename, `fsync` of the folder. A failed write
+//!   leaves the previous file untouched.
+//! - Nothing is dropped: deletes leave tombstones, concurrent edits are kept
+//!   side by side (`merge`), unknown fields and kinds are written back, a
+//!   corrupt part is moved aside as `<name>.corrupt-<time>` before this
+//!   device's part replaces it, version-1 files and sync-tool conflict copies
+//!   are merged and then moved into the article folder or removed.
 
 mod disk;
 mod error;
+mod layout;
+mod listing;
+mod local;
+mod merge;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use super::Annotation;
-use super::hash::sha256_hex;
-use disk::{FileData, ReadOutcome, lock, move_aside, read_file, sync_dir, write_atomic};
+use super::{Annotation, Clock};
+use crate::annotations::hash::sha256_hex;
+use disk::{Part, move_aside, sync_dir, write_part};
 pub use error::StoreError;
-use error::describe;
+use layout::{Parts, locate, read_parts};
+pub use local::{Local, default_dir as default_state_dir};
 
-/// The file format version this code reads and writes.
-pub const FORMAT_VERSION: u64 = 1;
-/// Taken (before any file lock) by a lookup that may adopt another path's file.
-const ADOPT_LOCK: &str = "adopt";
+/// The file format version this code writes (it reads 1 and 2).
+pub const FORMAT_VERSION: u64 = 2;
 
 /// Fingerprint of an article's cleaned text: SHA-256, 64 hex digits. Stable
 /// across Rust releases and platforms, so a moved article is recognised.
@@ -59,37 +65,51 @@ impl ArticleKey {
 }
 
 /// One change to merge into an article's stored annotations.
+// Ops are few and short-lived (one per user action); boxing the annotation
+// would only make every caller's pattern noisier.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
-    /// Insert, or replace the annotation with the same id unless the stored one
-    /// has a strictly later `modified` time (a stale copy never wins).
+    /// Insert, or replace the stored version it was edited from (its
+    /// `clock`). If the stored version changed elsewhere since, both texts are
+    /// kept and a warning says so; an edit of an annotation deleted
+    /// elsewhere is kept as a new annotation.
     Upsert(Annotation),
-    /// Remove the annotation with this id (absent ids are ignored).
-    Delete(String),
+    /// Delete (leave a tombstone), unless the annotation was edited elsewhere
+    /// after version `base` (then it stays, with a warning).
+    Delete {
+        /// The annotation's id.
+        id: String,
+        /// The clock of the version the user deleted.
+        base: Clock,
+    },
 }
 
 /// The annotations of one article as now on disk, plus anything the user should be told.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Loaded {
-    /// The merged annotations, in stored order.
+    /// The merged annotations, sorted by id (creation time).
     pub annotations: Vec<Annotation>,
-    /// User-facing messages, e.g. "annotations file X was corrupt …; moved to Y".
+    /// User-facing messages: skipped files, merged conflicts, stale edits.
     pub warnings: Vec<String>,
     /// Fingerprint of the text the annotations were last saved against, if any
     /// file existed; differs from the key's when the article changed (re-anchor).
     pub stored_fingerprint: Option<String>,
-    /// The article's previous path, when its file was found by fingerprint.
+    /// The path recorded for the annotations, when it is not the key's (a
+    /// moved article, or the same text elsewhere or on another machine).
     pub adopted_from: Option<PathBuf>,
 }
 
 /// One article's stored annotations, as listed by [`Store::all`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredArticle {
-    /// The article path recorded in the file.
+    /// The article path recorded by this device (else the latest recorded).
     pub path: PathBuf,
+    /// Every path recorded for it (other machines, earlier places).
+    pub paths: Vec<PathBuf>,
     /// Fingerprint of the text the annotations were saved against.
     pub fingerprint: String,
-    /// The annotations, in stored order.
+    /// The annotations, sorted by id.
     pub annotations: Vec<Annotation>,
 }
 
@@ -102,21 +122,37 @@ pub struct Listing {
     pub warnings: Vec<String>,
 }
 
-/// Handle on a store root folder. Cheap; holds no open files or locks.
+/// Handle on a store root folder. Holds no open files or locks; clones share
+/// the memory of what this process wrote (so its own queued saves are never
+/// mistaken for edits made elsewhere).
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    local: Local,
+    own: Arc<Mutex<HashMap<String, Clock>>>,
+    v1: Arc<OnceLock<Vec<(PathBuf, String, String)>>>,
 }
 
 impl Store {
-    /// Use `root` (e.g. `<data_dir>/annotations/`) as the store, creating it if needed.
+    /// Use `root` (e.g. `<data_dir>/annotations/`) as the store, creating it
+    /// if needed, as this machine's device ([`Local::default_local`]).
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        Store::open_as(root, Local::default_local())
+    }
+
+    /// [`Store::open`] with an explicit device and lock folder.
+    pub fn open_as(root: impl Into<PathBuf>, local: Local) -> Result<Store, StoreError> {
         let root = root.into();
         fs::create_dir_all(&root).map_err(|cause| StoreError::CreateDir {
             path: root.clone(),
             cause,
         })?;
-        Ok(Store { root })
+        Ok(Store {
+            root,
+            local,
+            own: Arc::default(),
+            v1: Arc::default(),
+        })
     }
 
     /// The store folder.
@@ -124,229 +160,217 @@ impl Store {
         &self.root
     }
 
-    /// The JSON file that holds the annotations of the article at `path`.
-    pub fn file_for(&self, path: &Path) -> PathBuf {
-        let digest = sha256_hex(path.as_os_str().as_encoded_bytes());
-        self.root.join(format!("{}.json", &digest[..32]))
+    /// This device's id (its part files are `<device>.json`).
+    pub fn device(&self) -> &str {
+        &self.local.device
     }
 
-    /// The annotations stored for `key`: by path, or else (a moved or renamed
-    /// article) the file whose fingerprint matches, which is then adopted under
-    /// the new path. A corrupt file is moved aside and reported in `warnings`.
+    /// The folder that holds (or would hold) `key`'s annotations.
+    pub fn dir_for(&self, key: &ArticleKey) -> PathBuf {
+        locate(&self.root, key).unwrap_or_else(|| self.root.join(layout::new_name(key)))
+    }
+
+    /// The annotations stored for `key` (by path, else by text: a moved or
+    /// renamed article keeps its notes). Never writes.
     pub fn load(&self, key: &ArticleKey) -> Result<Loaded, StoreError> {
-        self.transact(key, None)
+        let (_, parts) = self.gather(key)?;
+        let m = merge::merge(parts.records.clone());
+        let mut warnings = parts.warnings.clone();
+        warnings.extend(m.notes);
+        let (stored_fingerprint, adopted_from) = self.whence(key, &parts);
+        Ok(Loaded {
+            annotations: sorted(merge::visible(&m.records)),
+            warnings,
+            stored_fingerprint,
+            adopted_from,
+        })
     }
 
-    /// Lock the article's file, re-read it, merge `ops`, write it atomically and
-    /// return the merged state. Returns only after the data is on disk.
+    /// The fingerprint last saved for the article, and the recorded path when
+    /// none of the parts records `key`'s.
+    fn whence(&self, key: &ArticleKey, parts: &Parts) -> (Option<String>, Option<PathBuf>) {
+        let best = parts.best(self.device());
+        let paths = parts.paths();
+        (
+            best.map(|p| p.fingerprint.clone()),
+            best.filter(|_| !paths.contains(&key.path))
+                .map(|p| PathBuf::from(&p.path)),
+        )
+    }
+
+    /// Lock this machine's store, re-read the article's parts, merge `ops`,
+    /// write this device's part atomically and return the merged state.
+    /// Returns only after the data is on disk.
     pub fn apply(&self, key: &ArticleKey, ops: &[Op]) -> Result<Loaded, StoreError> {
-        self.transact(key, Some(ops))
+        let _lock = self.local.lock()?;
+        let (dir, parts) = self.gather(key)?;
+        let (stored_fingerprint, adopted_from) = self.whence(key, &parts);
+        let mut loaded = self.write_view(&dir, key, parts, ops)?;
+        loaded.stored_fingerprint = stored_fingerprint;
+        loaded.adopted_from = adopted_from;
+        Ok(loaded)
     }
 
-    /// Every article in the store, sorted by path, for the finder and export.
-    /// Unreadable files are skipped with a warning and left untouched.
-    pub fn all(&self) -> Result<Listing, StoreError> {
-        let mut listing = Listing::default();
-        for file in self.json_files()? {
-            match read_file(&file) {
-                Ok(ReadOutcome::Parsed(data)) => listing.articles.push(StoredArticle {
-                    path: PathBuf::from(data.path),
-                    fingerprint: data.fingerprint,
-                    annotations: data.annotations,
-                }),
-                Ok(ReadOutcome::Missing) => {}
-                Ok(ReadOutcome::Corrupt(why)) => listing.warnings.push(format!(
-                    "annotations file {} is corrupt ({why}); skipped",
-                    file.display()
-                )),
-                Err(e) => listing.warnings.push(format!("{e}; skipped")),
+    /// The article folder for `key` and every part that applies to it (its
+    /// folder's parts plus any version-1 file).
+    fn gather(&self, key: &ArticleKey) -> Result<(PathBuf, Parts), StoreError> {
+        let found = locate(&self.root, key);
+        let dir = found
+            .clone()
+            .unwrap_or_else(|| self.root.join(layout::new_name(key)));
+        let mut parts = read_parts(&dir)?;
+        let v1 = layout::v1_file(&self.root, &key.path);
+        if v1.exists() {
+            parts.add_file(&v1);
+        } else if found.is_none() && key.fingerprint != fingerprint("") {
+            let index = self.v1.get_or_init(|| layout::v1_files(&self.root));
+            if let Some((file, _, _)) = index
+                .iter()
+                .find(|(f, fp, _)| fp == &key.fingerprint && f.exists())
+            {
+                parts.add_file(file);
             }
         }
-        listing.articles.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(listing)
+        Ok((dir, parts))
     }
 
-    /// Shared body of `load` (`ops` = None) and `apply`.
-    fn transact(&self, key: &ArticleKey, ops: Option<&[Op]>) -> Result<Loaded, StoreError> {
-        let target = self.file_for(&key.path);
-        if let Some(loaded) = self.transact_locked(key, ops, &target, !target.exists())? {
-            return Ok(loaded);
-        }
-        // The file vanished after the first check: retry holding the adopt lock,
-        // which makes `transact_locked` always finish.
-        Ok(self
-            .transact_locked(key, ops, &target, true)?
-            .unwrap_or_default())
-    }
-
-    /// `transact` with locks held. Lock order: adopt lock, then the target's,
-    /// then the adopted file's; only adopt-lock holders take a second file lock,
-    /// so there is no cycle. Returns `None` if adoption is needed but the adopt
-    /// lock was not taken.
-    fn transact_locked(
+    /// Merges `parts` with `ops`, writes this device's part in `dir`, then
+    /// tidies: conflict copies removed, version-1 files moved in, aliases added.
+    fn write_view(
         &self,
+        dir: &Path,
         key: &ArticleKey,
-        ops: Option<&[Op]>,
-        target: &Path,
-        adopt_lock: bool,
-    ) -> Result<Option<Loaded>, StoreError> {
-        let writing = ops.is_some();
-        let _adopt_guard = if adopt_lock {
-            lock(&self.root.join(ADOPT_LOCK), writing)?
-        } else {
-            None
-        };
-        let _target_guard = lock(target, writing)?;
-
-        let mut loaded = Loaded::default();
-        let mut current = None;
-        let mut old_file = None;
-        let mut _old_guard = None;
-        match read_file(target)? {
-            ReadOutcome::Parsed(data) => current = Some(data),
-            ReadOutcome::Corrupt(why) => match move_aside(target) {
-                Ok(aside) => loaded.warnings.push(format!(
-                    "annotations file {} was corrupt ({why}); moved to {}",
-                    target.display(),
-                    aside.display()
-                )),
-                Err(cause) => {
-                    let e = StoreError::CorruptStuck {
-                        path: target.to_path_buf(),
-                        cause,
-                    };
-                    if writing {
-                        return Err(e);
-                    }
-                    loaded.warnings.push(e.to_string());
-                    return Ok(Some(loaded));
-                }
-            },
-            ReadOutcome::Missing if !adopt_lock => return Ok(None),
-            ReadOutcome::Missing => {
-                if let Some(file) = self.find_by_fingerprint(key, target)? {
-                    _old_guard = lock(&file, writing)?;
-                    // Re-read under its lock: it may have changed since the scan.
-                    if let Ok(ReadOutcome::Parsed(data)) = read_file(&file)
-                        && data.fingerprint == key.fingerprint
-                    {
-                        loaded.adopted_from = Some(PathBuf::from(&data.path));
-                        // A copy (old path still there) keeps its file; a move drops it.
-                        if !Path::new(&data.path).exists() {
-                            old_file = Some(file);
-                        }
-                        current = Some(data);
-                    }
-                }
-            }
+        parts: Parts,
+        ops: &[Op],
+    ) -> Result<Loaded, StoreError> {
+        let device = self.device().to_string();
+        let mut m = merge::merge(parts.records.clone());
+        let now = super::rfc3339(std::time::SystemTime::now());
+        let own = self.own.lock().map(|o| o.clone()).unwrap_or_default();
+        let applied = merge::apply(&mut m.records, ops, &device, &own, &now);
+        let mut warnings = parts.warnings.clone();
+        warnings.extend(m.notes);
+        warnings.extend(applied.notes);
+        let v1_in: Vec<PathBuf> = parts
+            .parts
+            .iter()
+            .filter(|(f, p)| p.version == 1 && f.parent() != Some(dir))
+            .map(|(f, _)| f.clone())
+            .collect();
+        let nothing_to_do = ops.is_empty() && parts.conflicts.is_empty() && v1_in.is_empty();
+        if nothing_to_do || (m.records.is_empty() && parts.parts.is_empty()) {
+            return Ok(Loaded {
+                annotations: sorted(merge::visible(&m.records)),
+                warnings,
+                ..Loaded::default()
+            });
         }
-        loaded.stored_fingerprint = current.as_ref().map(|d| d.fingerprint.clone());
-        let existed = current.is_some();
-        loaded.annotations = current.map(|d| d.annotations).unwrap_or_default();
-        if let Some(ops) = ops {
-            merge(&mut loaded.annotations, ops);
+        let target = dir.join(format!("{device}.json"));
+        if parts.newer.contains(&target) {
+            return Err(match disk::read_part(&target) {
+                Err(e) => e,
+                Ok(_) => StoreError::NewerVersion {
+                    path: target,
+                    version: FORMAT_VERSION + 1,
+                },
+            });
         }
-
-        let changed = ops.is_some_and(|o| !o.is_empty()) || loaded.adopted_from.is_some();
-        if !changed || (!existed && loaded.annotations.is_empty()) {
-            return Ok(Some(loaded));
+        if parts.corrupt.iter().any(|(f, _)| *f == target) {
+            move_aside(&target).map_err(|cause| StoreError::CorruptStuck {
+                path: target.clone(),
+                cause,
+            })?;
         }
-        let data = FileData {
+        let extra = parts
+            .of_device(&device)
+            .map(|p| p.extra.clone())
+            .unwrap_or_default();
+        if !dir.is_dir() {
+            fs::create_dir_all(dir)
+                .and_then(|()| sync_dir(&self.root))
+                .map_err(|cause| StoreError::Save {
+                    path: target.clone(),
+                    cause,
+                })?;
+        }
+        let part = Part {
             version: FORMAT_VERSION,
+            device: device.clone(),
             path: key.path.to_string_lossy().into_owned(),
             fingerprint: key.fingerprint.clone(),
-            annotations: loaded.annotations.clone(),
+            written: now,
+            annotations: m.records.clone(),
+            extra,
         };
-        match write_atomic(&self.root, target, &data) {
-            Ok(()) => {}
-            Err(e) if writing => return Err(e),
-            Err(e) => {
-                loaded.warnings.push(format!(
-                    "{e} (showing the annotations found under the old path)"
-                ));
-                return Ok(Some(loaded));
-            }
+        write_part(&self.root, &device, &target, &part)?;
+        if let Ok(mut own) = self.own.lock() {
+            own.extend(applied.written);
         }
-        if let Some(old) = old_file
-            && let Err(cause) = fs::remove_file(&old).and_then(|()| sync_dir(&self.root))
-        {
-            loaded.warnings.push(format!(
-                "annotations were copied to {} but the old file {} could not be removed: {}",
-                target.display(),
-                old.display(),
-                describe(&cause)
-            ));
-        }
-        Ok(Some(loaded))
+        warnings.extend(self.tidy_after_write(dir, key, &parts.conflicts, &v1_in));
+        Ok(Loaded {
+            annotations: sorted(merge::visible(&m.records)),
+            warnings,
+            ..Loaded::default()
+        })
     }
 
-    /// A file (other than `target`) whose stored fingerprint is the key's,
-    /// preferring one whose recorded article path no longer exists.
-    fn find_by_fingerprint(
+    /// After a durable write of the merged view: the conflict copies and
+    /// version-1 files it includes are no longer needed where they are.
+    fn tidy_after_write(
         &self,
+        dir: &Path,
         key: &ArticleKey,
-        target: &Path,
-    ) -> Result<Option<PathBuf>, StoreError> {
-        if key.fingerprint == fingerprint("") {
-            return Ok(None); // every empty article would match
-        }
-        let mut found: Option<PathBuf> = None;
-        for file in self.json_files()? {
-            if file == target {
-                continue;
-            }
-            if let Ok(ReadOutcome::Parsed(data)) = read_file(&file) {
-                if data.fingerprint != key.fingerprint {
-                    continue;
-                }
-                let gone = !Path::new(&data.path).exists();
-                if found.is_none() || gone {
-                    found = Some(file);
-                    if gone {
-                        break;
-                    }
-                }
-            }
-        }
-        Ok(found)
-    }
-
-    /// The store's `*.json` files, sorted; an absent root is an empty store.
-    fn json_files(&self) -> Result<Vec<PathBuf>, StoreError> {
-        let entries = match fs::read_dir(&self.root) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(cause) => {
-                return Err(StoreError::Read {
-                    path: self.root.clone(),
-                    cause,
-                });
-            }
+        conflicts: &[PathBuf],
+        v1_in: &[PathBuf],
+    ) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let mut problem = |what: &str, e: &io::Error| {
+            warnings.push(format!("{what}: {}", error::describe(e)));
         };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "json")
-                    && p.file_name()
-                        .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        files.sort();
-        Ok(files)
+        for c in conflicts {
+            if let Err(e) = fs::remove_file(c) {
+                problem(
+                    &format!("merged {} but could not remove it", c.display()),
+                    &e,
+                );
+            }
+        }
+        for v1 in v1_in {
+            let name = v1.file_name().map(|n| n.to_string_lossy().into_owned());
+            let aside = dir.join(format!("v1-{}", name.unwrap_or_default()));
+            if let Err(e) = fs::rename(v1, &aside) {
+                problem(
+                    &format!("could not move {} into {}", v1.display(), dir.display()),
+                    &e,
+                );
+            }
+        }
+        if !conflicts.is_empty() || !v1_in.is_empty() {
+            let _ = sync_dir(dir);
+        }
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Err(e) = layout::add_aliases(&self.root, key, &name) {
+            problem("could not record where the annotations are", &e);
+        }
+        warnings
     }
 }
 
-/// Apply `ops` in order to `annotations`.
-fn merge(annotations: &mut Vec<Annotation>, ops: &[Op]) {
-    for op in ops {
-        match op {
-            Op::Upsert(new) => match annotations.iter_mut().find(|a| a.id == new.id) {
-                Some(old) if old.modified > new.modified => {}
-                Some(old) => *old = new.clone(),
-                None => annotations.push(new.clone()),
-            },
-            Op::Delete(id) => annotations.retain(|a| &a.id != id),
-        }
-    }
+pub(super) fn sorted(mut v: Vec<Annotation>) -> Vec<Annotation> {
+    v.sort_by(|a, b| a.id.cmp(&b.id));
+    v
+}
+
+pub(super) fn list(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
 }

@@ -72,6 +72,8 @@ pub enum Action {
     /// Leave now without asking (a signal): unsaved annotations are saved
     /// synchronously on the way out.
     Terminate,
+    /// Give the terminal back and stop (Ctrl-Z, SIGTSTP); `fg` resumes with a redraw.
+    Suspend,
     /// A character typed into the search prompt.
     Input(char),
     /// Backspace in the search prompt.
@@ -208,6 +210,10 @@ pub enum Effect {
     CopyUrl(String),
     /// Finder I/O: searches, rescans, annotations, timers (`app::finder_shell`).
     Finder(super::finder::FinderEffect),
+    /// Write the drafts file's new content (debounced by the shell).
+    Drafts(super::drafts::Drafts),
+    /// Suspend: restore the terminal, stop the process, redraw after `fg`.
+    Suspend,
     /// Stop the program.
     Quit,
 }

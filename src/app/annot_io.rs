@@ -17,8 +17,25 @@ pub fn spawn(tx: Sender<Msg>, data_dir: Option<PathBuf>) -> std::io::Result<Send
     std::thread::Builder::new()
         .name("ibid-annotations".into())
         .spawn(move || {
+            let store = store(data_dir.as_deref());
+            // Start-of-session housekeeping (stale temp files, conflict
+            // copies) on a thread of its own, so the first article's
+            // annotations do not wait for it; its problems are reported.
+            if let Ok(s) = store.clone() {
+                let tx = tx.clone();
+                let _ = std::thread::Builder::new()
+                    .name("ibid-housekeeping".into())
+                    .spawn(move || {
+                        if let Ok(w) = s.housekeep()
+                            && !w.is_empty()
+                        {
+                            let text = crate::document::sanitize(&w.join("; "));
+                            let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+                        }
+                    });
+            }
             for job in job_rx {
-                let Some(reply) = run(&job, data_dir.as_deref()) else {
+                let Some(reply) = run(&job, &store) else {
                     continue;
                 };
                 if tx.send(Msg::Action(reply)).is_err() {
@@ -39,9 +56,9 @@ fn key(path: &Path, text: &str) -> ArticleKey {
     ArticleKey::new(canonical, text)
 }
 
-/// Runs one annotation effect here and now (the worker's body; also used to
-/// flush saves synchronously when quitting).
-pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
+/// Runs one annotation effect here and now (the worker's body).
+pub fn run(job: &Effect, store: &Result<Store, String>) -> Option<Action> {
+    let store = || store.clone();
     let guarded = |f: &dyn Fn() -> Result<Loaded, String>| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
             .unwrap_or_else(|_| Err("internal error in the annotation store".into()))
@@ -57,7 +74,7 @@ pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
             article: *article,
             generation: *generation,
             result: guarded(&|| {
-                store(data_dir)?
+                store()?
                     .load(&key(path, &doc.text))
                     .map_err(|e| e.to_string())
             }),
@@ -72,22 +89,25 @@ pub fn run(job: &Effect, data_dir: Option<&Path>) -> Option<Action> {
             article: *article,
             generation: *generation,
             result: guarded(&|| {
-                store(data_dir)?
+                store()?
                     .apply(&key(path, &doc.text), ops)
                     .map_err(|e| e.to_string())
             }),
         }),
-        Effect::FindAnnotated(articles) => Some(Action::Annotated(annotated(articles, data_dir))),
+        Effect::FindAnnotated(articles) => Some(Action::Annotated(annotated(articles, &store()))),
         _ => None,
     }
 }
 
 /// Which of `articles` have a file in the store (compared by canonical path); none when
 /// the store cannot be read (each article then reports its own error when opened).
-fn annotated(articles: &[(usize, PathBuf)], data_dir: Option<&Path>) -> Vec<usize> {
-    let listed = std::panic::catch_unwind(|| {
-        store(data_dir).and_then(|s| s.all().map_err(|e| e.to_string()))
-    });
+fn annotated(articles: &[(usize, PathBuf)], store: &Result<Store, String>) -> Vec<usize> {
+    let listed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        store
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|s| s.all().map_err(|e| e.to_string()))
+    }));
     let Ok(Ok(listing)) = listed else {
         return Vec::new();
     };
@@ -95,7 +115,7 @@ fn annotated(articles: &[(usize, PathBuf)], data_dir: Option<&Path>) -> Vec<usiz
         .articles
         .iter()
         .filter(|a| !a.annotations.is_empty())
-        .map(|a| a.path.as_path())
+        .flat_map(|a| std::iter::once(a.path.as_path()).chain(a.paths.iter().map(PathBuf::as_path)))
         .collect();
     if stored.is_empty() {
         return Vec::new();

@@ -25,7 +25,7 @@ fn apply_local(items: &mut Vec<Annotation>, op: &Op) {
             Some(x) => *x = a.clone(),
             None => items.push(a.clone()),
         },
-        Op::Delete(id) => items.retain(|x| &x.id != id),
+        Op::Delete { id, .. } => items.retain(|x| &x.id != id),
     }
 }
 
@@ -288,7 +288,12 @@ pub fn edit_selected(s: &mut AppState) {
     else {
         return;
     };
-    let lines: Vec<String> = a.note.lines().map(str::to_string).collect();
+    // A note from the store may come from another tool: only safe text
+    // goes into the editor (and from there to the terminal).
+    let lines: Vec<String> = crate::document::sanitize_text(&a.note)
+        .lines()
+        .map(str::to_string)
+        .collect();
     let mut area = TextArea::new(lines);
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
@@ -309,7 +314,10 @@ pub fn delete_selected(s: &mut AppState, fx: &mut Vec<Effect>) {
     };
     let a = e.items.remove(k);
     e.placed.remove(k);
-    e.pending.push(Op::Delete(a.id.clone()));
+    e.pending.push(Op::Delete {
+        id: a.id.clone(),
+        base: a.clock.clone(),
+    });
     s.annot.deleted.push((i, a));
     s.annot.touch(i);
     tab_move(s, 0);

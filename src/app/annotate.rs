@@ -32,6 +32,8 @@ pub enum AnnotAction {
     CancelSelection,
     /// A key for the note editor.
     EditorInput(KeyEvent),
+    /// Text pasted into the editor (bracketed paste); sanitised before use.
+    EditorPaste(String),
     /// Ctrl-s in the editor.
     EditorSave,
     /// Esc in the editor (asks when the draft is not empty).
@@ -139,6 +141,12 @@ pub struct AnnotState {
     /// Articles whose annotations changed since the finder's index last heard
     /// (`app::bridge` drains it).
     pub changed: std::collections::BTreeSet<usize>,
+    /// Notes left unsaved by an earlier process, not reopened yet.
+    pub restored: Vec<super::drafts::Draft>,
+    /// Changes left unsaved by an earlier process, for articles not loaded yet.
+    pub restored_ops: Vec<super::drafts::Unsaved>,
+    /// The drafts-file content last handed to the shell.
+    pub drafts_sent: super::drafts::Drafts,
     pub(crate) next_gen: u64,
 }
 
@@ -238,8 +246,20 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
         }
         AnnotAction::CancelSelection => s.annot.selection = None,
         AnnotAction::EditorInput(k) => {
-            if let Some(e) = s.annot.editor.as_mut() {
+            // Characters that must not reach the terminal (C1 controls, bidi
+            // overrides) are not typed, whatever sent them.
+            let safe = match k.code {
+                KeyCode::Char(c) => crate::document::is_displayable(c),
+                _ => true,
+            };
+            if let Some(e) = s.annot.editor.as_mut().filter(|_| safe) {
                 e.area.input(k);
+            }
+        }
+        AnnotAction::EditorPaste(text) => {
+            if let Some(e) = s.annot.editor.as_mut() {
+                let clean = crate::document::sanitize_text(&text);
+                e.area.insert_str(clean.trim_end_matches('\n'));
             }
         }
         AnnotAction::EditorSave => annot_list::commit(s, fx),

@@ -92,6 +92,7 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Action::Finder as F;
     vec![
         b!(Global, ["q", "C-c"], A::Quit, "quit"),
+        b!(Global, ["C-z"], A::Suspend, "suspend (fg resumes)"),
         b!(Global, ["?", "F1"], A::Help, "show this help"),
         b!(
             Global,
@@ -330,6 +331,7 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             A::Annot(AA::EditorEsc),
             "close (asks before discarding)"
         ),
+        b!(Editor, ["C-z"], A::Suspend, "suspend (the note stays open)"),
         b!(Confirm, ["y"], A::Annot(AA::Answer(Some(true))), "yes"),
         b!(Confirm, ["n"], A::Annot(AA::Answer(Some(false))), "no"),
         b!(Confirm, ["Esc"], A::Annot(AA::Answer(None)), "cancel"),

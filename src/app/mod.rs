@@ -12,6 +12,8 @@ mod annot_io;
 pub mod annot_list;
 pub mod annotate;
 mod bridge;
+pub mod draft_io;
+pub mod drafts;
 pub mod finder;
 mod finder_shell;
 pub mod keymap;
@@ -22,6 +24,7 @@ mod loader;
 pub mod mouse_select;
 mod nav;
 pub mod select;
+mod shutdown;
 pub mod sources;
 pub mod state;
 pub mod update;
@@ -56,6 +59,16 @@ pub struct RunOptions {
     pub roots: Vec<PathBuf>,
     /// The finder's cache dir (`finder::default_cache_dir()`); `None`: no cache.
     pub cache_dir: Option<PathBuf>,
+    /// This machine's state folder (drafts file, store lock); `None`: no drafts.
+    pub state_dir: Option<PathBuf>,
+}
+
+/// What the shell reports after the terminal is restored (stderr).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exit {
+    /// One line each: saves that failed or did not finish, and where the
+    /// unsaved work was kept.
+    pub problems: Vec<String>,
 }
 
 /// Translates a terminal event into an action (key presses only).
@@ -64,6 +77,9 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => key_action(s, k),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if s.annot.editor.is_some() => Some(Action::Annot(
+            annotate::AnnotAction::EditorPaste(text.clone()),
+        )),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 col: m.column,
@@ -91,7 +107,9 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
     }
 }
 
-/// Runs the reader until it quits.
+/// Runs the reader until it quits, then finishes the saves under way (at
+/// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
+/// `suspend` gives the terminal back and stops the process (Ctrl-Z).
 ///
 /// # Errors
 /// Drawing to the terminal failed, or every sender of `rx` is gone.
@@ -101,23 +119,70 @@ pub fn run<B: Backend>(
     tx: &Sender<Msg>,
     rx: &Receiver<Msg>,
     opts: &RunOptions,
-) -> anyhow::Result<()>
+    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+) -> anyhow::Result<Exit>
 where
     B::Error: Send + Sync + 'static,
 {
     let loader = loader::Loader::spawn(tx)?;
-    let mut finder = finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone());
     let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
     let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
-    let annot_jobs = annot_io::spawn(tx.clone(), opts.data_dir.clone())?;
+    let drafts = opts.state_dir.as_deref().and_then(|dir| {
+        let (found, files) = draft_io::orphans(dir);
+        drafts::offer(&mut state, found);
+        match draft_io::DraftWriter::start(dir, files) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                state.message = Some((
+                    crate::document::sanitize(&format!("drafts are not being kept: {e}")),
+                    true,
+                ));
+                None
+            }
+        }
+    });
+    let mut ex = Exec {
+        loader,
+        annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
+        tx: tx.clone(),
+        finder: finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone()),
+        drafts,
+        suspend: false,
+    };
+    // Whatever ends the loop (quit, a signal, a terminal that went away),
+    // the saves under way are finished and unsaved work is kept.
+    let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend);
+    let mut exit = shutdown::finish(&mut state, ex.annot_jobs, rx, ex.drafts.as_ref());
+    if let Err(e) = outcome {
+        if state.quit {
+            // The terminal went away while leaving (SIGHUP): nothing to report.
+        } else {
+            exit.problems
+                .insert(0, crate::document::sanitize(&format!("terminal: {e:#}")));
+        }
+    }
+    Ok(exit)
+}
+
+fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut AppState,
+    rx: &Receiver<Msg>,
+    opts: &RunOptions,
+    ex: &mut Exec,
+    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
-    let fx = init(&mut state);
-    execute(fx, &loader, &annot_jobs, tx, opts, &mut state, &mut finder);
+    update(state, Action::Resize(size.width, size.height));
+    let fx = init(state);
+    ex.execute(fx, opts, state);
     let mut drawn = false;
     loop {
-        if state.dirty {
-            terminal.draw(|f| crate::ui::draw(f, &state))?;
+        if state.dirty && !state.quit {
+            terminal.draw(|f| crate::ui::draw(f, state))?;
             state.dirty = false;
             if opts.test_panic && !drawn {
                 panic!("IBID_TEST_PANIC: forced panic after the first draw");
@@ -134,18 +199,24 @@ where
         for m in pending {
             resized |= matches!(m, Msg::Event(Event::Resize(..)));
             let action = match m {
-                Msg::Event(ev) => event_action(&state, &ev),
+                Msg::Event(ev) => event_action(state, &ev),
                 Msg::Action(a) => Some(a),
             };
             if let Some(a) = action {
-                let fx = update(&mut state, a);
-                execute(fx, &loader, &annot_jobs, tx, opts, &mut state, &mut finder);
+                let fx = update(state, a);
+                ex.execute(fx, opts, state);
             }
             if state.quit {
                 break;
             }
         }
-        if resized {
+        if std::mem::take(&mut ex.suspend) && !state.quit {
+            if let Some(d) = &ex.drafts {
+                let _ = d.flush(std::time::Duration::from_secs(1));
+            }
+            suspend(terminal)?;
+            state.dirty = true;
+        } else if resized && !state.quit {
             // Some terminals reflow or keep stale cells on resize: repaint all.
             let size = terminal.size()?;
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
@@ -155,45 +226,56 @@ where
 }
 
 /// The effect executor: the only place the loop does I/O.
-fn execute(
-    fx: Vec<Effect>,
-    loader: &loader::Loader,
-    annot_jobs: &Sender<Effect>,
-    tx: &Sender<Msg>,
-    opts: &RunOptions,
-    s: &mut AppState,
-    finder: &mut finder_shell::Shell,
-) {
-    // Quitting: saves run here, before the process exits.
-    let quitting = fx.contains(&Effect::Quit);
-    for e in fx {
-        match e {
-            Effect::Load {
-                article,
-                path,
-                generation,
-            } => loader.submit(article, path, generation, article == s.current),
-            Effect::SavePositions(p) => {
-                if let Some(dir) = &opts.data_dir
-                    && let Err(e) = crate::library::save_positions(dir, &p)
-                {
-                    s.message = Some((format!("could not save reading positions: {e}"), true));
+struct Exec {
+    loader: loader::Loader,
+    annot_jobs: Sender<Effect>,
+    tx: Sender<Msg>,
+    finder: finder_shell::Shell,
+    drafts: Option<draft_io::DraftWriter>,
+    suspend: bool,
+}
+
+impl Exec {
+    fn execute(&mut self, fx: Vec<Effect>, opts: &RunOptions, s: &mut AppState) {
+        for e in fx {
+            match e {
+                Effect::Load {
+                    article,
+                    path,
+                    generation,
+                } => self
+                    .loader
+                    .submit(article, path, generation, article == s.current),
+                Effect::SavePositions(p) => {
+                    if let Some(dir) = &opts.data_dir
+                        && let Err(e) = crate::positions::save(dir, &p)
+                    {
+                        s.message = Some((
+                            crate::document::sanitize(&format!(
+                                "could not save reading positions: {e}"
+                            )),
+                            true,
+                        ));
+                    }
                 }
-            }
-            Effect::OpenUrl(url) => links::run_open(url, tx, s),
-            Effect::CopyUrl(url) => links::run_copy(&url, s),
-            Effect::Finder(f) => finder.execute(f, s),
-            e @ Effect::SaveAnnotations { .. } if quitting => {
-                annot_io::run(&e, opts.data_dir.as_deref());
-            }
-            e @ (Effect::LoadAnnotations { .. }
-            | Effect::SaveAnnotations { .. }
-            | Effect::FindAnnotated(_)) => {
-                if annot_jobs.send(e).is_err() {
-                    s.message = Some(("the annotation worker stopped".into(), true));
+                Effect::OpenUrl(url) => links::run_open(url, &self.tx, s),
+                Effect::CopyUrl(url) => links::run_copy(&url, s),
+                Effect::Finder(f) => self.finder.execute(f, s),
+                e @ (Effect::LoadAnnotations { .. }
+                | Effect::SaveAnnotations { .. }
+                | Effect::FindAnnotated(_)) => {
+                    if self.annot_jobs.send(e).is_err() {
+                        s.message = Some(("the annotation worker stopped".into(), true));
+                    }
                 }
+                Effect::Drafts(d) => {
+                    if let Some(w) = &self.drafts {
+                        w.set(d);
+                    }
+                }
+                Effect::Suspend => self.suspend = true,
+                Effect::Quit => s.quit = true,
             }
-            Effect::Quit => s.quit = true,
         }
     }
 }

@@ -18,7 +18,7 @@ pub fn load(s: &mut AppState, i: usize) -> Effect {
     }
 }
 
-/// Reading positions of every loaded article (the open one up to date).
+/// Reading positions that changed in this session (the open one up to date).
 pub fn positions(s: &mut AppState) -> Vec<(PathBuf, usize)> {
     let (cur, anchor) = (s.current, s.anchor);
     if let Some(a) = s.articles.get_mut(cur) {
@@ -26,7 +26,7 @@ pub fn positions(s: &mut AppState) -> Vec<(PathBuf, usize)> {
     }
     s.articles
         .iter()
-        .filter(|a| a.doc().is_some())
+        .filter(|a| a.doc().is_some() && a.anchor != a.opened_at)
         .map(|a| (a.path.clone(), a.anchor))
         .collect()
 }

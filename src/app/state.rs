@@ -34,6 +34,9 @@ pub struct Article {
     pub generation: u64,
     /// Remembered reading position (byte offset of the top line).
     pub anchor: usize,
+    /// The position remembered at start: only changed positions are saved,
+    /// so another ibid's newer position for this article is not undone.
+    pub opened_at: usize,
 }
 
 impl Article {
@@ -50,6 +53,7 @@ impl Article {
             status: ArticleStatus::Pending,
             generation: 0,
             anchor: 0,
+            opened_at: 0,
         }
     }
     /// The document, when loaded.
@@ -179,6 +183,7 @@ impl AppState {
             .map(|p| {
                 let mut a = Article::new(p);
                 a.anchor = positions.get(&a.path).copied().unwrap_or(0);
+                a.opened_at = a.anchor;
                 a
             })
             .collect();

@@ -94,6 +94,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             | Action::AnnotationsChanged { .. }
             | Action::AnnotationsLoaded { .. }
             | Action::AnnotationsSaved { .. }
+            | Action::Suspend
             | Action::Annot(super::annotate::AnnotAction::EditorInput(_))
     ) {
         s.message = None;
@@ -170,6 +171,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             super::annot_list::save_all(s, &mut fx);
             super::annotate::quit_now(s, &mut fx);
         }
+        Action::Suspend => fx.push(Effect::Suspend),
         Action::Quit => {
             s.quit = true;
             fx.push(Effect::SavePositions(nav::positions(s)));
@@ -187,13 +189,19 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         } => {
             loaded(s, article, generation, result);
             super::annot_list::doc_loaded(s, article, generation, &mut fx);
+            super::drafts::on_doc_loaded(s, article);
         }
         Action::Annot(x) => super::annotate::update(s, x, &mut fx),
         Action::AnnotationsLoaded {
             article,
             generation,
             result,
-        } => super::annot_list::loaded(s, article, generation, result),
+        } => {
+            super::annot_list::loaded(s, article, generation, result);
+            if super::drafts::on_annotations_loaded(s, article) {
+                super::annot_list::save(s, article, &mut fx);
+            }
+        }
         Action::AnnotationsSaved {
             article,
             generation,
@@ -227,6 +235,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
     super::sources::ensure(s);
     super::annotate::after_update(s);
     super::bridge::annotations_to_finder(s, &mut fx);
+    super::drafts::after_update(s, &mut fx);
     fx
 }
 
@@ -439,8 +448,12 @@ mod tests {
         assert!(matches!(fx.last(), Some(Effect::FindAnnotated(v)) if v.len() == 6));
         // Articles with stored annotations load; ones already asked for do not again.
         let fx = update(&mut s, Action::Annotated(vec![1, 5]));
+        let loads: Vec<&Effect> = fx
+            .iter()
+            .filter(|e| !matches!(e, Effect::Drafts(_)))
+            .collect();
         assert!(
-            matches!(fx.as_slice(), [Effect::Load { article: 5, .. }]),
+            matches!(loads.as_slice(), [Effect::Load { article: 5, .. }]),
             "{fx:?}"
         );
         // Opening a never-loaded article asks for it.
@@ -517,6 +530,14 @@ mod tests {
     #[test]
     fn quit_saves_positions() {
         let mut s = state(100, 20);
+        let fx = update(&mut s, Action::Quit);
+        assert!(
+            matches!(fx[0], Effect::SavePositions(ref p) if p.is_empty()),
+            "an unchanged position is not written over another ibid's"
+        );
+        let mut s = state(30, 6);
+        update(&mut s, Action::Bottom);
+        assert_ne!(s.anchor, 0);
         let fx = update(&mut s, Action::Quit);
         assert!(matches!(fx[0], Effect::SavePositions(ref p) if p.len() == 1));
         assert_eq!(fx[1], Effect::Quit);

@@ -106,6 +106,39 @@ pub fn sanitize(s: &str) -> String {
     sanitize_counted(s, false).0
 }
 
+/// [`sanitize`] for multi-line text (notes, exports): the same rules, with
+/// line breaks kept as `\n`.
+#[must_use]
+pub fn sanitize_text(s: &str) -> String {
+    sanitize_counted(s, true).0
+}
+
+/// Serialised JSON made safe to print: every character that [`sanitize`]
+/// would change and JSON leaves raw (C1 controls, DEL, bidi overrides and
+/// other invisible format characters) is written as a `\uXXXX` escape, so
+/// the data is unchanged for a JSON reader and inert on a terminal. (JSON
+/// serialisers already escape C0 controls.)
+#[must_use]
+pub fn escape_json_text(json: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let unsafe_char = c == '\u{7F}'
+            || ('\u{80}'..='\u{9F}').contains(&c)
+            || is_invisible_format(c)
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{0085}');
+        if unsafe_char {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{u:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Picture shown in place of a C0 control character (U+2400 block).
 fn control_picture(c: char) -> char {
     let n = c as u32;
@@ -250,6 +283,18 @@ mod tests {
         assert_eq!(d.text, "x\u{241B}]0;title\u{2407}y\u{241B}[2Jz\u{FFFD}");
         assert_eq!(d.controls, 4);
         assert!(d.text.chars().all(|c| c == '\n' || is_displayable(c)));
+    }
+
+    #[test]
+    fn json_escapes_what_serde_leaves_raw() {
+        let v = serde_json::json!({"t": "a\u{1b}]0;x\u{7}b\u{9b}c\u{202e}d\u{e0041}"});
+        let out = escape_json_text(&serde_json::to_string(&v).expect("json"));
+        assert!(
+            out.chars().all(|c| c.is_ascii() && !c.is_ascii_control()),
+            "{out}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&out).expect("still JSON");
+        assert_eq!(back, v);
     }
 
     #[test]

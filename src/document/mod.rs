@@ -18,6 +18,7 @@ mod front;
 pub(crate) mod furniture;
 pub mod headings;
 mod inline;
+mod json_escape;
 mod linking;
 mod metadata;
 mod notes;
@@ -28,8 +29,9 @@ mod raw;
 pub mod readers;
 mod structure;
 
-pub use clean::{Decoded, decode, is_displayable, sanitize};
+pub use clean::{Decoded, decode, escape_json_text, is_displayable, sanitize, sanitize_text};
 pub use furniture::normalise as normalise_words;
+pub use json_escape::EscapingWriter;
 pub use metadata::month;
 pub use parse::{parse, parse_bytes, parse_str};
 pub use readers::Format;

@@ -16,9 +16,9 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 pub struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     data: Option<tempfile::TempDir>,
 }
 
@@ -46,8 +46,8 @@ fn size(cols: u16, rows: u16) -> PtySize {
 
 impl Session {
     /// Starts `ibid args…` on a `cols`×`rows` terminal with `IBID_DATA_DIR` set to
-    /// `data` and `IBID_CACHE_DIR` to `data/cache`; `env` is applied last, so it may
-    /// override either.
+    /// `data`, `IBID_CACHE_DIR` to `data/cache` and `IBID_STATE_DIR` to
+    /// `data/state`; `env` is applied last, so it may override any of them.
     pub fn start(
         cols: u16,
         rows: u16,
@@ -62,6 +62,7 @@ impl Session {
         cmd.args(args);
         cmd.env("IBID_DATA_DIR", data.path());
         cmd.env("IBID_CACHE_DIR", data.path().join("cache"));
+        cmd.env("IBID_STATE_DIR", data.path().join("state"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
             cmd.env(k, v);
@@ -87,9 +88,9 @@ impl Session {
         Self {
             parser,
             raw,
-            writer,
+            writer: Some(writer),
             child,
-            master: pair.master,
+            master: Some(pair.master),
             data: Some(data),
         }
     }
@@ -165,8 +166,9 @@ impl Session {
     }
 
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
+        let w = self.writer.as_mut().expect("terminal still open");
+        w.write_all(bytes.as_bytes()).expect("write");
+        w.flush().expect("flush");
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
@@ -174,7 +176,36 @@ impl Session {
             .lock()
             .expect("parser")
             .set_size(nz(rows), nz(cols));
-        self.master.resize(size(cols, rows)).expect("resize");
+        self.master
+            .as_ref()
+            .expect("terminal still open")
+            .resize(size(cols, rows))
+            .expect("resize");
+    }
+
+    /// Closes the terminal, as closing its window does: the program gets
+    /// SIGHUP and its terminal reads and writes fail.
+    pub fn hang_up(&mut self) {
+        // portable-pty's writer types "\n" and ^D when dropped (to end a
+        // line-mode reader); a closing terminal types nothing, so the writer
+        // is leaked instead of dropped.
+        std::mem::forget(self.writer.take());
+        self.master = None;
+    }
+
+    /// Sends signal `name` (`TERM`, `HUP`, `TSTP`, …) with kill(1).
+    pub fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .args([format!("-{name}"), self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(ok.success(), "kill -{name}");
+    }
+
+    /// The process state letter from /proc (`T` when stopped), if readable.
+    pub fn proc_state(&self) -> Option<char> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).ok()?;
+        stat.rsplit_once(')')?.1.trim_start().chars().next()
     }
 
     /// Waits for the child to exit (then for the reader to drain), or kills it
