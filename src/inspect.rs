@@ -41,7 +41,14 @@ pub fn to_json(doc: &Document) -> Value {
     let blocks: Vec<Value> = doc
         .blocks
         .iter()
-        .map(|b| json!({ "kind": b.kind, "furniture": b.furniture, "text": doc.slice(b.span) }))
+        .map(|b| {
+            let mut v =
+                json!({ "kind": b.kind, "furniture": b.furniture, "text": doc.slice(b.span) });
+            if let (Some(p), Some(o)) = (b.page, v.as_object_mut()) {
+                o.insert("page".into(), json!(p));
+            }
+            v
+        })
         .collect();
     json!({
         "title": doc.meta.title,

@@ -1,5 +1,5 @@
 //! Reading article files from disk (the only place that does) and scanning
-//! library folders for `.txt`/`.md` articles.
+//! library folders for `.txt`/`.md`/`.pdf` articles.
 
 use crate::document::{self, Document};
 use std::path::{Path, PathBuf};
@@ -25,8 +25,31 @@ pub enum LoadError {
 /// # Errors
 /// [`LoadError`] when the file is unreadable, a directory, or binary.
 pub fn read_document(path: &Path) -> Result<Document, LoadError> {
-    let bytes = read_text_bytes(path)?;
+    let binary = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(document::Format::from_extension)
+        .is_some_and(|f| !f.is_text());
+    let bytes = if binary {
+        read_binary_bytes(path)?
+    } else {
+        read_text_bytes(path)?
+    };
     Ok(document::parse(&bytes, Some(path)))
+}
+
+/// Reads a binary document's bytes (a PDF), refusing directories.
+///
+/// # Errors
+/// [`LoadError`] when the file is unreadable or a directory.
+pub fn read_binary_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    if path.is_dir() {
+        return Err(LoadError::NotText(path.to_path_buf()));
+    }
+    std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Reads a file's bytes, refusing directories and binary content.

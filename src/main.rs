@@ -140,6 +140,15 @@ fn read(
 /// `ibid inspect FILE`: the document model as JSON on stdout.
 fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
     match ibid::library::read_document(file) {
+        Ok(doc)
+            if doc
+                .diagnostics
+                .iter()
+                .any(|d| d.kind == ibid::document::DiagnosticKind::Unreadable) =>
+        {
+            eprintln!("ibid: {}: {}", file.display(), doc.block_text(0));
+            ExitCode::from(2)
+        }
         Ok(doc) => {
             let v = ibid::inspect::to_json(&doc);
             let out = if pretty {

@@ -276,6 +276,18 @@ impl Document {
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
+    /// The page of the block holding byte `offset` of [`Self::text`] (or of
+    /// the next block with a page), for documents with pages (PDF).
+    #[must_use]
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let i = self
+            .blocks
+            .partition_point(|b| b.span.start <= offset)
+            .checked_sub(1)
+            .unwrap_or(0);
+        self.blocks.get(i..)?.iter().find_map(|b| b.page)
+    }
+
     /// Text of block `i`.
     #[must_use]
     pub fn block_text(&self, i: usize) -> &str {

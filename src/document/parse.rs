@@ -130,6 +130,12 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     for &i in &layout.chrome {
         furn[i] = Some(Furniture::WebChrome);
     }
+    // Furniture the reader knows from the format (a PDF's running heads).
+    for (f, p) in furn.iter_mut().zip(&paras) {
+        if p.furniture.is_some() {
+            *f = p.furniture;
+        }
+    }
     for (b, f) in body.iter_mut().zip(&furn) {
         *b &= f.is_none();
     }

@@ -42,6 +42,10 @@ pub struct Para<'a> {
     pub refs: Vec<(Range<usize>, String)>,
     /// The page the paragraph starts on, for formats with pages (PDF).
     pub page: Option<u32>,
+    /// Set when the format itself shows the paragraph is page furniture (a
+    /// PDF's running header or page number, found by position and repetition);
+    /// the furniture pass then only confirms it.
+    pub furniture: Option<super::Furniture>,
 }
 
 impl<'a> Para<'a> {
@@ -83,6 +87,7 @@ impl<'a> Para<'a> {
             blank_before,
             refs: Vec::new(),
             page: None,
+            furniture: None,
         }
     }
 }

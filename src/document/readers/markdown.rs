@@ -40,6 +40,7 @@ impl Builder {
             blank_before: true,
             refs: Vec::new(),
             page: None,
+            furniture: None,
         });
     }
 

@@ -8,6 +8,7 @@
 //! becomes a paragraph, or stated metadata.
 
 pub mod markdown;
+pub mod pdf;
 pub mod plain;
 
 use super::raw::Para;
@@ -20,11 +21,13 @@ pub enum Format {
     Plain,
     /// CommonMark + GFM with footnotes.
     Markdown,
+    /// PDF with a text layer, read from positioned glyphs.
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order `detect` tries content sniffing.
-    pub const ALL: &'static [Format] = &[Format::Plain, Format::Markdown];
+    pub const ALL: &'static [Format] = &[Format::Plain, Format::Markdown, Format::Pdf];
 
     /// The name `inspect` reports and the list shows (`"plain"`, `"markdown"`).
     #[must_use]
@@ -32,6 +35,7 @@ impl Format {
         match self {
             Self::Plain => "plain",
             Self::Markdown => "markdown",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -39,7 +43,7 @@ impl Format {
     /// binary container read from the raw bytes.
     #[must_use]
     pub fn is_text(self) -> bool {
-        true
+        !matches!(self, Self::Pdf)
     }
 
     /// The format a file extension names, if any (case-insensitive, no dot).
@@ -48,6 +52,7 @@ impl Format {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" | "mdown" | "mkd" | "mdx" | "qmd" | "rmd" => Some(Self::Markdown),
             "txt" | "text" => Some(Self::Plain),
+            "pdf" => Some(Self::Pdf),
             _ => None,
         }
     }
@@ -128,6 +133,9 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
             paras: markdown::paragraphs(text),
             stated: Stated::default(),
         },
+        // A PDF's bytes never reach here as text; read nothing rather than
+        // guess at its decoded bytes.
+        Format::Pdf => Reading::default(),
     }
 }
 
@@ -136,6 +144,9 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
 ///
 /// # Errors
 /// Always for text formats (call [`read_text`] for those).
-pub fn read_binary(_bytes: &[u8], format: Format) -> Result<Reading<'static>, String> {
-    Err(format!("{} is a text format", format.name()))
+pub fn read_binary(bytes: &[u8], format: Format) -> Result<Reading<'static>, String> {
+    match format {
+        Format::Pdf => pdf::read(bytes),
+        _ => Err(format!("{} is a text format", format.name())),
+    }
 }
