@@ -188,13 +188,13 @@ mod tests {
     }
 
     #[test]
-    fn scan_finds_txt_and_md() {
+    fn scan_finds_txt_md_and_pdf() {
         let dir = tempfile::tempdir().expect("tmp");
-        for n in ["b.md", "a.txt", "c.pdf"] {
+        for n in ["b.md", "a.txt", "c.pdf", "d.png"] {
             std::fs::write(dir.path().join(n), "x").expect("write");
         }
         let v = scan(&[dir.path().to_path_buf()]);
         let names: Vec<_> = v.iter().filter_map(|p| p.file_name()?.to_str()).collect();
-        assert_eq!(names, ["a.txt", "b.md"]);
+        assert_eq!(names, ["a.txt", "b.md", "c.pdf"]);
     }
 }

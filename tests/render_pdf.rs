@@ -13,7 +13,7 @@ fn pdf(name: &str) -> PathBuf {
 
 #[test]
 fn pdf_article_with_notes_panel_and_page_in_status() {
-    let mut s = state(vec![pdf("one-column.pdf")], 200, 50);
+    let s = state(vec![pdf("one-column.pdf")], 200, 50);
     let t = render(&s);
     assert_snapshot!("pdf_one_column_top", t.backend());
     let sc = screen(t.backend().buffer());

@@ -379,16 +379,23 @@ pub fn goto_page(s: &mut AppState, n: u32) {
         s.message = Some(("this article has no pages".into(), true));
         return;
     };
-    let target = doc
-        .blocks
-        .iter()
-        .find(|b| b.furniture.is_none() && b.page.is_some_and(|p| p >= n))
+    if n > last || n == 0 {
+        s.message = Some((format!("no page {n}: pages run 1–{last}"), true));
+        return;
+    }
+    // The first block starting on page n; when page n only holds the end of
+    // a paragraph begun earlier, that paragraph.
+    let text = || doc.blocks.iter().filter(|b| b.furniture.is_none());
+    let target = text()
+        .find(|b| b.page == Some(n))
+        .or_else(|| text().filter(|b| b.page.is_some_and(|p| p < n)).last())
+        .or_else(|| text().find(|b| b.page.is_some_and(|p| p > n)))
         .map(|b| b.span.start);
     match target {
         Some(start) => {
             push_jump(s);
             s.set_top_from_anchor(start);
         }
-        None => s.message = Some((format!("no page {n}: the last is {last}"), true)),
+        None => s.message = Some((format!("no text on page {n}"), true)),
     }
 }

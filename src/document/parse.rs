@@ -105,7 +105,12 @@ fn assemble(reading: Reading<'_>, format: Format, mut diagnostics: Vec<Diagnosti
     // Where each label is first cited (as any kind of candidate).
     let (first_cited, mut cached) = first_citations(&paras);
     let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
-    let layout = notes::find(&paras, &has_marker);
+    let mut layout = notes::find(&paras, &has_marker);
+    // Furniture the reader knows from the format is never a note.
+    layout.notes.retain(|n| paras[n.para].furniture.is_none());
+    for (t, p) in layout.taken.iter_mut().zip(&paras) {
+        *t &= p.furniture.is_none();
+    }
 
     let mut is_masthead = vec![false; paras.len()];
     for &i in &front.masthead {

@@ -109,6 +109,12 @@ fn key(size: f32) -> i32 {
     (size * 2.0).round() as i32
 }
 
+/// Set clear of both margins by about the same amount.
+fn centred(p: &Placed) -> bool {
+    let (l, r) = (p.line.x0 - p.margin, p.right - p.line.x1);
+    l > 3.0 * p.line.size && (l - r).abs() < 2.0 * p.line.size
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.trim_end()
         .ends_with(['.', '!', '?', ':', '"', '”', '’', ')'])
@@ -137,6 +143,7 @@ pub fn build(lines: Vec<Placed>, body: f32) -> Vec<Block> {
                     || bl.x0 > al.x0 + 0.8 * bl.size && bl.x0 > l.margin + 0.8 * bl.size
                     || (al.x1 < a.right - 4.0 * al.size && ends_sentence(&al.text) && !l.foot)
                     || (l.foot && starts_label(bl))
+                    || (al.bold && centred(a) != centred(&l))
             }
         };
         if split {
@@ -196,7 +203,24 @@ fn classify(blocks: &mut [Block], body: f32) {
         .collect();
     big.sort_unstable_by(|a, b| b.cmp(a));
     big.dedup();
-    for b in blocks.iter_mut() {
+    // A bold line that runs on into the next block (a name set in bold at
+    // the start of a paragraph) is not a heading.
+    let runs_on: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            let (Some(a), Some(next)) = (blocks[i].lines.last(), blocks.get(i + 1)) else {
+                return false;
+            };
+            let full = a.line.x1 > a.right - 2.0 * a.line.size;
+            let lower = next.lines[0]
+                .line
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            full && lower && next.place() == blocks[i].place()
+        })
+        .collect();
+    for (b, runs_on) in blocks.iter_mut().zip(runs_on) {
         if b.furniture() || b.foot() {
             continue;
         }
@@ -212,7 +236,12 @@ fn classify(blocks: &mut [Block], body: f32) {
         b.kind = if size >= 1.15 * body && b.lines.len() <= 4 && text.len() < 300 {
             let rank = big.iter().position(|&k| k == key(size)).unwrap_or(0);
             Kind::Heading(u8::try_from(rank + 1).unwrap_or(6).min(6))
-        } else if all_bold && b.lines.len() <= 2 && text.len() < 150 && !text.ends_with('.') {
+        } else if all_bold
+            && !runs_on
+            && b.lines.len() <= 2
+            && text.len() < 150
+            && !text.ends_with('.')
+        {
             let depth = numbering_depth(&text);
             Kind::Heading(u8::try_from(big.len() + depth.max(1)).unwrap_or(6).min(6))
         } else if is_caption(&text) {

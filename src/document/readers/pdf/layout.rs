@@ -45,23 +45,32 @@ pub fn lay_out(pages: &[Page], lines: Vec<Vec<Line>>, body: f32) -> Vec<Placed> 
         let reach = BAND * (bottom - top).max(p.height * 0.5);
         l.y <= top + reach || l.y >= bottom - reach
     };
-    // Digit-masked texts of margin lines, counted over pages.
+    // Whole rows of margin text (a header's left and right parts together,
+    // never a word split off a justified line), digit-masked, by page.
+    let rows: Vec<Vec<Option<String>>> = pages
+        .iter()
+        .zip(&lines)
+        .map(|(p, ls)| row_texts(ls, |l| in_band(l, p)))
+        .collect();
     let mut seen: HashMap<String, Vec<u32>> = HashMap::default();
-    for (p, ls) in pages.iter().zip(&lines) {
-        for l in ls.iter().filter(|l| in_band(l, p)) {
-            let pages = seen.entry(mask(&l.text)).or_default();
+    for (p, keys) in pages.iter().zip(&rows) {
+        for k in keys.iter().flatten() {
+            let pages = seen.entry(mask(k)).or_default();
             if pages.last() != Some(&p.number) {
                 pages.push(p.number);
             }
         }
     }
     let mut out = Vec::new();
-    for (p, ls) in pages.iter().zip(lines) {
+    for ((p, ls), keys) in pages.iter().zip(lines).zip(rows) {
         let mut furniture = Vec::new();
         let mut rest = Vec::new();
-        for l in ls {
-            let repeated = seen.get(&mask(&l.text)).is_some_and(|v| v.len() >= 2);
-            if in_band(&l, p) && (repeated || is_page_number(&l.text)) && l.text.len() < 160 {
+        for (l, key) in ls.into_iter().zip(keys) {
+            let is_furn = key.is_some_and(|k| {
+                k.len() < 200
+                    && (seen.get(&mask(&k)).is_some_and(|v| v.len() >= 2) || is_page_number(&k))
+            });
+            if is_furn {
                 furniture.push(l);
             } else {
                 rest.push(l);
@@ -89,6 +98,40 @@ pub fn lay_out(pages: &[Page], lines: Vec<Vec<Line>>, body: f32) -> Vec<Placed> 
         for l in foot {
             push_furn(&mut out, l);
         }
+    }
+    out
+}
+
+/// For each line in the margin band, the text of its whole row (its
+/// segments joined left to right); `None` for lines outside the band.
+fn row_texts(ls: &[Line], in_band: impl Fn(&Line) -> bool) -> Vec<Option<String>> {
+    let mut out = vec![None; ls.len()];
+    let mut idx: Vec<usize> = (0..ls.len()).filter(|&i| in_band(&ls[i])).collect();
+    idx.sort_by(|&a, &b| {
+        ls[a]
+            .y
+            .total_cmp(&ls[b].y)
+            .then(ls[a].x0.total_cmp(&ls[b].x0))
+    });
+    let mut k = 0;
+    while k < idx.len() {
+        let y = ls[idx[k]].y;
+        let tol = 0.3 * ls[idx[k]].size.max(1.0);
+        let end = idx[k..]
+            .iter()
+            .position(|&i| (ls[i].y - y).abs() > tol)
+            .map_or(idx.len(), |e| k + e);
+        let mut row: Vec<usize> = idx[k..end].to_vec();
+        row.sort_by(|&a, &b| ls[a].x0.total_cmp(&ls[b].x0));
+        let text = row
+            .iter()
+            .map(|&i| ls[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for &i in &row {
+            out[i] = Some(text.clone());
+        }
+        k = end;
     }
     out
 }
@@ -259,10 +302,34 @@ fn foot_start(ls: &[Line], body: f32, last_band: bool) -> usize {
     let last_body = ls.iter().rposition(|l| l.size > 0.92 * body);
     match last_body {
         Some(i) if i + 1 < ls.len() => i + 1,
-        Some(_) => ls.len(),
+        Some(_) => tight_notes_start(ls).unwrap_or(ls.len()),
         None if last_band => 0,
         None => ls.len(),
     }
+}
+
+/// Notes set in the body size but single-spaced under double-spaced text
+/// (court opinions): from a line opening with a raised label, after a gap,
+/// to the end of the column, lines closer together than the body's.
+fn tight_notes_start(ls: &[Line]) -> Option<usize> {
+    let med = |v: Vec<f32>| {
+        let mut v = v;
+        v.sort_by(f32::total_cmp);
+        v.get(v.len() / 2).copied()
+    };
+    let gaps = |a: usize, b: usize| {
+        ls[a..b]
+            .windows(2)
+            .map(|w| w[1].y - w[0].y)
+            .collect::<Vec<f32>>()
+    };
+    let body = med(gaps(0, ls.len()))?;
+    (2..ls.len()).find(|&k| {
+        let after = med(gaps(k, ls.len())).unwrap_or(body * 0.5);
+        ls[k].sups.first().is_some_and(|r| r.start == 0)
+            && after < 0.8 * body
+            && ls[k].y - ls[k - 1].y > 1.3 * after
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub struct Line {
     pub y: f32,
     /// Typical font size of its normal (not raised) glyphs.
     pub size: f32,
-    /// Most of its glyphs are bold.
+    /// (Nearly) all of its glyphs are bold.
     pub bold: bool,
     /// Most of its glyphs are italic.
     pub italic: bool,
@@ -196,6 +196,16 @@ fn make_line(glyphs: &[(Glyph, bool)], row_y: f32) -> Option<Line> {
         if g.ch == '\u{AD}' && i + 1 < glyphs.len() {
             continue; // a soft hyphen inside a line is invisible
         }
+        // A note symbol set on the baseline but glued to the word before it
+        // (`Curiam:*`, `law.†`) is raised by its own design.
+        let sup = sup
+            || matches!(g.ch, '*' | '†' | '‡' | '∗')
+                && prev.is_some_and(|(p, _): (Glyph, bool)| {
+                    !p.ch.is_whitespace() && g.x - (p.x + p.w) < WORD_GAP * size
+                })
+                && glyphs
+                    .get(i + 1)
+                    .is_none_or(|(n, _)| n.x - (g.x + g.w) > WORD_GAP * size || notes_symbol(n.ch));
         if let Some((p, psup)) = prev {
             let gap = g.x - (p.x + p.w);
             let em = if sup || psup {
@@ -230,6 +240,7 @@ fn make_line(glyphs: &[(Glyph, bool)], row_y: f32) -> Option<Line> {
     }
     let last = glyphs.last().map_or(first.0, |l| l.0);
     let most = |n: usize| normal > 0 && n * 5 >= normal * 3;
+    let nearly_all = |n: usize| normal > 0 && n * 10 >= normal * 9;
     Some(Line {
         text,
         sups,
@@ -237,11 +248,15 @@ fn make_line(glyphs: &[(Glyph, bool)], row_y: f32) -> Option<Line> {
         x1: last.x + last.w,
         y,
         size,
-        bold: most(bold),
+        bold: nearly_all(bold),
         italic: most(italic),
         mono: most(mono),
         cells,
     })
+}
+
+fn notes_symbol(c: char) -> bool {
+    super::notes::is_symbol(c)
 }
 
 /// The body text size: the most common size over all normal glyphs,
@@ -286,7 +301,7 @@ mod tests {
     fn superscript_marker_raised_and_small() {
         let mut g = glyphs("word", 10.0, 100.0, 10.0);
         g.extend(glyphs("1", 30.0, 96.0, 7.0));
-        g.extend(glyphs("next", 40.0, 100.0, 10.0));
+        g.extend(glyphs("next", 36.0, 100.0, 10.0));
         let page = Page {
             number: 1,
             width: 600.0,
@@ -311,6 +326,6 @@ mod tests {
         };
         let ls = lines(&page);
         assert_eq!(ls.len(), 2);
-        assert_eq!(ls[1].text, "rightcolumn");
+        assert_eq!(ls[1].text, "right column");
     }
 }

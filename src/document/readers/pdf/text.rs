@@ -144,7 +144,10 @@ mod tests {
 
     #[test]
     fn ligatures_and_soft_hyphens() {
-        assert_eq!(normalise("e\u{FB03}cient o\u{FB01}ce"), "efficient office");
+        assert_eq!(
+            normalise("e\u{FB03}cient o\u{FB03}ce \u{FB01}sh"),
+            "efficient office fish"
+        );
         assert_eq!(normalise("co\u{00AD}operate"), "cooperate");
     }
 
