@@ -26,6 +26,8 @@ fn pdf_article_with_notes_panel_and_page_in_status() {
         !sc.contains("Downloaded from the island archive"),
         "footer hidden"
     );
+    // On a short screen, `:p 3` scrolls to page 3 and the status follows.
+    let mut s = state(vec![pdf("one-column.pdf")], 120, 10);
     keys(&mut s, &[":"]);
     type_text(&mut s, "p 3");
     let prompt = screen(render(&s).backend().buffer());
