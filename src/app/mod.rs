@@ -14,6 +14,7 @@ pub mod annotate;
 mod bridge;
 pub mod finder;
 mod finder_shell;
+mod goto;
 pub mod keymap;
 pub mod line_edit;
 pub mod links;

@@ -283,8 +283,7 @@ impl Document {
         let i = self
             .blocks
             .partition_point(|b| b.span.start <= offset)
-            .checked_sub(1)
-            .unwrap_or(0);
+            .saturating_sub(1);
         self.blocks.get(i..)?.iter().find_map(|b| b.page)
     }
 

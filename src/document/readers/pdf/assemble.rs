@@ -15,6 +15,9 @@ use std::ops::Range;
 
 type Refs = Vec<(Range<usize>, String)>;
 
+/// Linked marks by (block, line): byte range in the line, final label.
+type MarksByLine = HashMap<(usize, usize), Refs>;
+
 /// Paragraphs for `blocks` in reading order.
 #[must_use]
 pub fn paras(blocks: &[Block]) -> Vec<Para<'static>> {
@@ -35,7 +38,7 @@ pub fn paras(blocks: &[Block]) -> Vec<Para<'static>> {
     let links = notes::link(&marks, blocks, &found);
     let labels = notes::unique_labels(&found);
     // Linked marks per (block, line): range in the line and final label.
-    let mut by_line: HashMap<(usize, usize), Vec<(Range<usize>, String)>> = HashMap::default();
+    let mut by_line: MarksByLine = HashMap::default();
     for (m, note) in marks.iter().zip(&links) {
         if let Some(n) = note {
             by_line
@@ -132,7 +135,7 @@ fn note_para(
     blocks: &[Block],
     n: &Found,
     label: &str,
-    by_line: &HashMap<(usize, usize), Vec<(Range<usize>, String)>>,
+    by_line: &MarksByLine,
     words: &Words,
 ) -> Para<'static> {
     let (mut acc, mut refs) = block_text(blocks, n.blocks[0], by_line, words, n.strip);
@@ -153,7 +156,7 @@ fn note_para(
 fn block_text(
     blocks: &[Block],
     bi: usize,
-    by_line: &HashMap<(usize, usize), Vec<(Range<usize>, String)>>,
+    by_line: &MarksByLine,
     words: &Words,
     strip: usize,
 ) -> (String, Refs) {
