@@ -254,3 +254,18 @@ fn unreadable_pdfs_say_why_in_one_line() {
     let not_pdf = parse(b"hello, not a PDF", Some(Path::new("fake.pdf")));
     assert!(not_pdf.text.contains("damaged"), "{}", not_pdf.text);
 }
+
+#[test]
+fn justified_fixed_pitch_prose_is_not_a_table() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ca1-calvary-chapel-opinion.pdf");
+    let doc = parse(&std::fs::read(&path).expect("corpus PDF"), Some(&path));
+    let b = block_containing(
+        &doc,
+        "omnipresent duty to take notice of jurisdictional defects",
+    )
+    .expect("the quoted sentence, words single-spaced");
+    assert_eq!(b.kind, BlockKind::Paragraph);
+    assert_eq!(b.page, Some(7));
+    assert_eq!(doc.meta.title, "United States Court of Appeals");
+}

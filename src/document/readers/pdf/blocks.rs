@@ -167,6 +167,16 @@ pub fn starts_label(l: &super::lines::Line) -> bool {
 
 /// Two or more lines whose cells start at the same places: a table.
 fn aligned_cells(b: &Block) -> bool {
+    // Justified prose with loose spaces reaches the right margin line after
+    // line; table rows end where their last cell does.
+    let full = b
+        .lines
+        .iter()
+        .filter(|l| l.line.x1 > l.right - l.line.size)
+        .count();
+    if full * 2 >= b.lines.len() {
+        return false;
+    }
     let rows: Vec<&Vec<(usize, f32)>> = b
         .lines
         .iter()

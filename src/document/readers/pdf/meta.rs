@@ -148,7 +148,7 @@ fn first_page_title(blocks: &[Block]) -> Option<(String, Option<String>)> {
     let (i, t) = first
         .iter()
         .filter(|(_, b)| matches!(b.kind, Kind::Heading(_)) && b.lines.len() <= 3)
-        .max_by(|a, b| a.1.size().total_cmp(&b.1.size()))?;
+        .max_by(|a, b| a.1.size().total_cmp(&b.1.size()).then(b.0.cmp(&a.0)))?;
     let text = join(t);
     let author = blocks.get(i + 1).and_then(|b| {
         let a = join(b);
