@@ -269,3 +269,20 @@ fn justified_fixed_pitch_prose_is_not_a_table() {
     assert_eq!(b.page, Some(7));
     assert_eq!(doc.meta.title, "United States Court of Appeals");
 }
+
+#[test]
+fn inspect_gives_block_pages() {
+    let doc = open("two-column.pdf");
+    let v = ibid::inspect::to_json(&doc);
+    let blocks = v["blocks"].as_array().expect("blocks");
+    let page_of = |needle: &str| {
+        blocks
+            .iter()
+            .find(|b| b["text"].as_str().is_some_and(|t| t.contains(needle)))
+            .and_then(|b| b["page"].as_u64())
+    };
+    assert_eq!(page_of("4. Science"), Some(2));
+    assert_eq!(page_of("1. Fisheries"), Some(1));
+    assert!(blocks.iter().all(|b| b["page"].is_u64()));
+    assert_eq!(doc.page_at(doc.text.len()), None, "past the body: no block");
+}

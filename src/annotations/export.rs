@@ -254,4 +254,23 @@ mod tests {
         assert_eq!(second["motivation"], "highlighting");
         assert!(second.get("body").is_none());
     }
+
+    #[test]
+    fn pages_are_cited_in_both_forms() {
+        let anns = sample();
+        let entries = [ExportEntry {
+            path: Path::new("/lib/paper.pdf"),
+            title: Some("Paper"),
+            pages: &[Some(7), None],
+            annotations: &anns,
+        }];
+        let md = to_markdown(&entries);
+        assert!(md.contains("*Page 7; characters 18–41;"), "{md}");
+        assert!(md.contains("*Characters 0–6;"), "{md}");
+        let v = to_w3c_json(&entries);
+        let sel = &v[0]["target"]["selector"];
+        assert_eq!(sel[2]["type"], "FragmentSelector");
+        assert_eq!(sel[2]["value"], "page=7");
+        assert_eq!(v[1]["target"]["selector"].as_array().map(Vec::len), Some(2));
+    }
 }
