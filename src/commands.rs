@@ -68,17 +68,31 @@ pub fn export(
         .filter(|a| wanted.is_empty() || a.paths.iter().any(|p| wanted.contains(p)))
         .filter(|a| !a.annotations.is_empty())
         .collect();
-    let titles: Vec<Option<String>> = chosen
+    let docs: Vec<Option<crate::document::Document>> =
+        chosen.iter().map(|a| read_document(&a.path).ok()).collect();
+    let titles: Vec<Option<String>> = docs
         .iter()
-        .map(|a| read_document(&a.path).ok().map(|d| d.meta.title))
+        .map(|d| d.as_ref().map(|d| d.meta.title.clone()))
+        .collect();
+    let pages: Vec<Vec<Option<u32>>> = chosen
+        .iter()
+        .zip(&docs)
+        .map(|(a, d)| {
+            a.annotations
+                .iter()
+                .map(|x| d.as_ref().and_then(|d| d.page_at(x.anchor.start)))
+                .collect()
+        })
         .collect();
     let entries: Vec<ExportEntry<'_>> = chosen
         .iter()
         .zip(&titles)
-        .map(|(a, t)| ExportEntry {
+        .zip(&pages)
+        .map(|((a, t), p)| ExportEntry {
             path: &a.path,
             title: t.as_deref(),
             annotations: &a.annotations,
+            pages: p,
         })
         .collect();
     let text = match format {

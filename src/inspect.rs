@@ -46,7 +46,14 @@ pub fn to_json(doc: &Document) -> Value {
     let blocks: Vec<Value> = doc
         .blocks
         .iter()
-        .map(|b| json!({ "kind": b.kind, "furniture": b.furniture, "text": doc.slice(b.span) }))
+        .map(|b| {
+            let mut v =
+                json!({ "kind": b.kind, "furniture": b.furniture, "text": doc.slice(b.span) });
+            if let (Some(p), Some(o)) = (b.page, v.as_object_mut()) {
+                o.insert("page".into(), json!(p));
+            }
+            v
+        })
         .collect();
     json!({
         "title": doc.meta.title,
@@ -124,6 +131,7 @@ impl Serialize for View<'_> {
                 doc.blocks.iter().map(|b| BlockView {
                     furniture: b.furniture,
                     kind: b.kind,
+                    page: b.page,
                     text: doc.slice(b.span),
                 })
             }),
@@ -192,6 +200,8 @@ struct BlockView<'a> {
     furniture: Option<Furniture>,
     #[serde(serialize_with = "block_kind")]
     kind: BlockKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
     text: &'a str,
 }
 

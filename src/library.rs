@@ -1,5 +1,5 @@
 //! Reading article files from disk (the only place that does) and scanning
-//! library folders for articles (`.txt`, `.md`, `.html`, `.epub`).
+//! library folders for articles (text, markup, HTML, EPUB and PDF files).
 
 use crate::document::{self, Document};
 use std::path::{Path, PathBuf};
@@ -92,7 +92,7 @@ pub fn read_document(path: &Path) -> Result<Document, LoadError> {
         .extension()
         .and_then(|e| e.to_str())
         .and_then(document::Format::from_extension)
-        .is_some_and(|f| f == document::Format::Epub);
+        .is_some_and(|f| matches!(f, document::Format::Epub | document::Format::Pdf));
     let bytes = if container {
         read_file_bytes(path)?
     } else {
@@ -188,7 +188,7 @@ pub fn read_text_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, LoadEr
     Ok(bytes)
 }
 
-/// Reads a container file's bytes (EPUB), with the same checks as
+/// Reads a binary file's bytes (EPUB, PDF), with the same checks as
 /// [`read_text_bytes`] but binary content allowed.
 ///
 /// # Errors
@@ -322,13 +322,13 @@ mod tests {
     }
 
     #[test]
-    fn scan_finds_txt_and_md() {
+    fn scan_finds_txt_md_and_pdf() {
         let dir = tempfile::tempdir().expect("tmp");
-        for n in ["b.md", "a.txt", "c.pdf"] {
+        for n in ["b.md", "a.txt", "c.pdf", "d.png"] {
             std::fs::write(dir.path().join(n), "x").expect("write");
         }
         let v = scan(&[dir.path().to_path_buf()]);
         let names: Vec<_> = v.iter().filter_map(|p| p.file_name()?.to_str()).collect();
-        assert_eq!(names, ["a.txt", "b.md"]);
+        assert_eq!(names, ["a.txt", "b.md", "c.pdf"]);
     }
 }

@@ -251,6 +251,18 @@ fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if doc
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == ibid::document::DiagnosticKind::Unreadable)
+    {
+        eprintln!(
+            "ibid: {}: {}",
+            ibid::document::sanitize(&file.display().to_string()),
+            doc.block_text(0)
+        );
+        return ExitCode::from(2);
+    }
     let stdout = std::io::stdout().lock();
     let buffered = std::io::BufWriter::with_capacity(1 << 16, stdout);
     // Document text is sanitised when read; this also keeps C1, DEL and bidi

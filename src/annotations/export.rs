@@ -25,6 +25,9 @@ pub struct ExportEntry<'a> {
     pub title: Option<&'a str>,
     /// Its annotations, exported in this order.
     pub annotations: &'a [Annotation],
+    /// The page each annotation starts on, for articles with pages (PDF);
+    /// empty, or shorter than `annotations`, where unknown.
+    pub pages: &'a [Option<u32>],
 }
 
 /// Markdown: per article a `##` heading (title, else path) and the path, then
@@ -36,7 +39,7 @@ pub fn to_markdown(entries: &[ExportEntry<'_>]) -> String {
         let path = entry.path.display().to_string();
         let heading = entry.title.map_or(path.as_str(), str::trim);
         let _ = write!(out, "\n## {}\n\n`{path}`\n", one_line(heading));
-        for a in entry.annotations {
+        for (k, a) in entry.annotations.iter().enumerate() {
             out.push('\n');
             for line in a.anchor.quote.lines() {
                 out.push('>');
@@ -56,9 +59,13 @@ pub fn to_markdown(entries: &[ExportEntry<'_>]) -> String {
                 let tags: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
                 let _ = write!(out, "\nTags: {}\n", tags.join(" "));
             }
+            let page = match entry.pages.get(k).copied().flatten() {
+                Some(p) => format!("Page {p}; characters"),
+                None => "Characters".to_string(),
+            };
             let _ = write!(
                 out,
-                "\n*Characters {}–{}; created {}, modified {}.*\n",
+                "\n*{page} {}–{}; created {}, modified {}.*\n",
                 a.anchor.start, a.anchor.end, a.created, a.modified
             );
         }
@@ -72,7 +79,7 @@ pub fn to_w3c_json(entries: &[ExportEntry<'_>]) -> Value {
     let mut items = Vec::new();
     for entry in entries {
         let source = file_iri(entry.path);
-        for a in entry.annotations {
+        for (k, a) in entry.annotations.iter().enumerate() {
             let mut bodies = Vec::new();
             if !a.note.is_empty() {
                 bodies.push(json!({
@@ -121,6 +128,18 @@ pub fn to_w3c_json(entries: &[ExportEntry<'_>]) -> Value {
             }
             if let (Some(title), Some(target)) = (entry.title, item.get_mut("target")) {
                 target["title"] = json!(title);
+            }
+            // The page as a PDF fragment (RFC 8118 `#page=n`).
+            if let (Some(page), Some(sel)) = (
+                entry.pages.get(k).copied().flatten(),
+                item.pointer_mut("/target/selector")
+                    .and_then(Value::as_array_mut),
+            ) {
+                sel.push(json!({
+                    "type": "FragmentSelector",
+                    "conformsTo": "http://tools.ietf.org/rfc/rfc8118",
+                    "value": format!("page={page}"),
+                }));
             }
             items.push(item);
         }
@@ -180,11 +199,13 @@ mod tests {
             ExportEntry {
                 path: Path::new("/lib/essay.md"),
                 title: Some("An\nEssay"),
+                pages: &[],
                 annotations: &anns,
             },
             ExportEntry {
                 path: Path::new("/lib/empty.md"),
                 title: None,
+                pages: &[],
                 annotations: &[],
             },
         ];
@@ -204,6 +225,7 @@ mod tests {
         let entries = [ExportEntry {
             path: Path::new("/lib/my essay.md"),
             title: None,
+            pages: &[],
             annotations: &anns,
         }];
         let v = to_w3c_json(&entries);
@@ -231,5 +253,24 @@ mod tests {
         let second = &v[1];
         assert_eq!(second["motivation"], "highlighting");
         assert!(second.get("body").is_none());
+    }
+
+    #[test]
+    fn pages_are_cited_in_both_forms() {
+        let anns = sample();
+        let entries = [ExportEntry {
+            path: Path::new("/lib/paper.pdf"),
+            title: Some("Paper"),
+            pages: &[Some(7), None],
+            annotations: &anns,
+        }];
+        let md = to_markdown(&entries);
+        assert!(md.contains("*Page 7; characters 18–41;"), "{md}");
+        assert!(md.contains("*Characters 0–6;"), "{md}");
+        let v = to_w3c_json(&entries);
+        let sel = &v[0]["target"]["selector"];
+        assert_eq!(sel[2]["type"], "FragmentSelector");
+        assert_eq!(sel[2]["value"], "page=7");
+        assert_eq!(v[1]["target"]["selector"].as_array().map(Vec::len), Some(2));
     }
 }

@@ -51,6 +51,8 @@ pub enum Action {
     Outline,
     /// Start a search.
     Search,
+    /// Open the command prompt (`:p 12` goes to page 12 of a PDF).
+    Command,
     /// Next search match.
     SearchNext,
     /// Previous search match.

@@ -128,6 +128,12 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b!(Global, ["o"], A::Outline, "outline of headings"),
         b!(Global, ["/"], A::Search, "search the article"),
+        b!(
+            Global,
+            [":"],
+            A::Command,
+            "command line: `:p 12` goes to page 12 (PDFs)"
+        ),
         b!(Global, ["n"], A::SearchNext, "next search match"),
         b!(Global, ["N"], A::SearchPrev, "previous search match"),
         b!(Global, ["J"], A::NextArticle, "next article"),

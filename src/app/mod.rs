@@ -16,6 +16,7 @@ pub mod draft_io;
 pub mod drafts;
 pub mod finder;
 mod finder_shell;
+mod goto;
 pub mod keymap;
 pub mod library_sync;
 pub mod line_edit;

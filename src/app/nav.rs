@@ -248,6 +248,12 @@ pub fn find_matches(s: &mut AppState) {
 /// Enter at the search prompt: search and go to the first match below the top.
 pub fn commit_search(s: &mut AppState) {
     s.overlay = None;
+    if s.search.command {
+        s.search.command = false;
+        let input = std::mem::take(&mut s.search.input);
+        super::goto::run_command(s, &input);
+        return;
+    }
     s.search.query = std::mem::take(&mut s.search.input);
     find_matches(s);
     if s.search.matches.is_empty() {

@@ -111,6 +111,8 @@ pub struct Search {
     pub matches: Vec<Span>,
     /// The current match.
     pub current: Option<usize>,
+    /// The prompt is the `:` command line, not a search.
+    pub command: bool,
 }
 
 /// What a body layout depends on: (article, load generation, width, furniture shown).

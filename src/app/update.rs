@@ -128,6 +128,12 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Outline => nav::open_outline(s),
         Action::Search => {
             s.search.input.clear();
+            s.search.command = false;
+            s.overlay = Some(Overlay::Search);
+        }
+        Action::Command => {
+            s.search.input.clear();
+            s.search.command = true;
             s.overlay = Some(Overlay::Search);
         }
         Action::Input(c) => s.search.input.push(c),

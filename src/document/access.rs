@@ -8,6 +8,20 @@ impl Document {
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
+    /// The page of the block holding byte `offset` of [`Self::text`] (or of
+    /// the next block with a page), for documents with pages (PDF); `None`
+    /// past the body (in the notes) and for documents without pages.
+    #[must_use]
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        if self.blocks.last().is_none_or(|b| offset > b.span.end) {
+            return None; // in the notes after the body
+        }
+        let i = self
+            .blocks
+            .partition_point(|b| b.span.start <= offset)
+            .saturating_sub(1);
+        self.blocks.get(i..)?.iter().find_map(|b| b.page)
+    }
     /// Text of block `i`.
     #[must_use]
     pub fn block_text(&self, i: usize) -> &str {

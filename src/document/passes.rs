@@ -81,7 +81,12 @@ pub(super) fn assemble(
     let is_heading = |i: usize| structure::is_section_start(&paras[i]);
     let repeats = furniture::repeated_lines(&paras);
     let repeated = |i: usize| repeats[i];
-    let layout = notes::find(&paras, &has_marker, &is_heading, &repeated);
+    let mut layout = notes::find(&paras, &has_marker, &is_heading, &repeated);
+    // Furniture the reader knows from the format is never a note.
+    layout.notes.retain(|n| paras[n.para].hidden.is_none());
+    for (t, p) in layout.taken.iter_mut().zip(&paras) {
+        *t &= p.hidden.is_none();
+    }
     for (i, taken) in layout.taken.iter().enumerate() {
         if *taken {
             roles[i] = Role::Note;

@@ -16,6 +16,13 @@ pub fn percent(s: &AppState) -> usize {
     (s.top * 100).checked_div(max).unwrap_or(100)
 }
 
+/// The page of the block at the top of the body (PDFs), if it has one.
+#[must_use]
+pub fn page_at(s: &AppState) -> Option<u32> {
+    let off = *s.layout.as_ref()?.line_start.get(s.top)?;
+    s.doc()?.page_at(off)
+}
+
 /// The key hint, generated from the keymap.
 #[must_use]
 pub fn hint() -> String {
@@ -60,7 +67,8 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     let w = usize::from(r.width);
     if s.overlay == Some(Overlay::Search) {
         let text = crate::document::sanitize(&s.search.input);
-        buf.set_stringn(r.x, r.y, format!("/{text}▏"), w, theme::STATUS);
+        let prompt = if s.search.command { ':' } else { '/' };
+        buf.set_stringn(r.x, r.y, format!("{prompt}{text}▏"), w, theme::STATUS);
         return;
     }
     let (right, rstyle) = match &s.message {
@@ -79,6 +87,9 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         let mut tail = String::new();
         if let Some(d) = s.doc() {
             left.push_str(&format!("{:>3}% │ ", percent(s)));
+            if let Some(p) = page_at(s) {
+                left.push_str(&format!("p. {p} │ "));
+            }
             if let Some(b) = s.layout.as_ref().and_then(|l| l.heading_at(s.top)) {
                 tail = format!(" │ § {}", truncate(d.block_text(b), 40));
             }

@@ -14,6 +14,7 @@ pub mod html;
 pub mod lines;
 pub mod markdown;
 pub mod org;
+pub mod pdf;
 pub mod plain;
 pub mod preformatted;
 pub mod rst;
@@ -39,6 +40,8 @@ pub enum Format {
     Html,
     /// An EPUB 2 or 3 book (a zip container).
     Epub,
+    /// A PDF with a text layer, read from positioned glyphs.
+    Pdf,
 }
 
 impl Format {
@@ -51,6 +54,7 @@ impl Format {
         Format::AsciiDoc,
         Format::Html,
         Format::Epub,
+        Format::Pdf,
     ];
 
     /// The name `inspect` reports and the list shows (`"plain"`, `"markdown"`).
@@ -64,6 +68,7 @@ impl Format {
             Self::AsciiDoc => "asciidoc",
             Self::Html => "html",
             Self::Epub => "epub",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -71,7 +76,7 @@ impl Format {
     /// binary container read from the raw bytes.
     #[must_use]
     pub fn is_text(self) -> bool {
-        !matches!(self, Self::Html | Self::Epub)
+        !matches!(self, Self::Html | Self::Epub | Self::Pdf)
     }
 
     /// The format a file extension names, if any (case-insensitive, no dot).
@@ -85,6 +90,7 @@ impl Format {
             "txt" | "text" => Some(Self::Plain),
             "html" | "htm" | "xhtml" | "xht" | "shtml" => Some(Self::Html),
             "epub" => Some(Self::Epub),
+            "pdf" => Some(Self::Pdf),
             _ => None,
         }
     }
@@ -249,7 +255,9 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
         Format::Org => org::read(text),
         Format::AsciiDoc => asciidoc::read(text),
         Format::Html => html::read_str(text),
-        Format::Epub => Reading::default(),
+        // Binary formats never reach here as text: read nothing rather
+        // than guess at their decoded bytes.
+        Format::Epub | Format::Pdf => Reading::default(),
     }
 }
 
@@ -258,12 +266,13 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
 ///
 /// # Errors
 /// A one-line message for a file the reader refuses (a broken zip, a zip
-/// bomb, a missing package file), and always for text formats (call
+/// bomb, a missing package file, an encrypted PDF), and always for text formats (call
 /// [`read_text`] for those).
 pub fn read_binary(bytes: &[u8], format: Format) -> Result<Reading<'static>, String> {
     match format {
         Format::Html => html::read_bytes(bytes),
         Format::Epub => epub::read(bytes),
+        Format::Pdf => pdf::read(bytes),
         _ => Err(format!("{} is a text format", format.name())),
     }
 }

@@ -1,0 +1,73 @@
+//! The `:` command line: `:p 12` (or `:12`, `:page 12`) goes to a page of
+//! an article that has pages (PDF). Pure: parses and moves the top line.
+
+use super::AppState;
+use super::nav::push_jump;
+
+/// The page a `:` command names: `p 12`, `p12`, `page 12`, `12`.
+#[must_use]
+pub fn page_command(input: &str) -> Option<u32> {
+    let t = input.trim().to_lowercase();
+    let t = t
+        .strip_prefix("page")
+        .or_else(|| t.strip_prefix("p."))
+        .or_else(|| t.strip_prefix('p'))
+        .unwrap_or(&t);
+    t.trim().parse().ok()
+}
+
+/// Runs a `:` command line.
+pub fn run_command(s: &mut AppState, input: &str) {
+    match page_command(input) {
+        Some(n) => goto_page(s, n),
+        None => {
+            let shown = crate::document::sanitize(input.trim());
+            s.message = Some((format!("unknown command: {shown} (try :p 12)"), true));
+        }
+    }
+}
+
+/// Scrolls to the first block on page `n` or later (PDFs).
+pub fn goto_page(s: &mut AppState, n: u32) {
+    let Some(doc) = s.doc() else { return };
+    let last = doc.blocks.iter().filter_map(|b| b.page).max();
+    let Some(last) = last else {
+        s.message = Some(("this article has no pages".into(), true));
+        return;
+    };
+    if n > last || n == 0 {
+        s.message = Some((format!("no page {n}: pages run 1–{last}"), true));
+        return;
+    }
+    // The first block starting on page n; when page n only holds the end of
+    // a paragraph begun earlier, that paragraph.
+    let text = || doc.blocks.iter().filter(|b| b.furniture.is_none());
+    let target = text()
+        .find(|b| b.page == Some(n))
+        .or_else(|| text().rfind(|b| b.page.is_some_and(|p| p < n)))
+        .or_else(|| text().find(|b| b.page.is_some_and(|p| p > n)))
+        .map(|b| b.span.start);
+    match target {
+        Some(start) => {
+            push_jump(s);
+            s.set_top_from_anchor(start);
+        }
+        None => s.message = Some((format!("no text on page {n}"), true)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_command;
+
+    #[test]
+    fn page_commands() {
+        assert_eq!(page_command("p 12"), Some(12));
+        assert_eq!(page_command("p12"), Some(12));
+        assert_eq!(page_command(" page 3 "), Some(3));
+        assert_eq!(page_command("p. 7"), Some(7));
+        assert_eq!(page_command("7"), Some(7));
+        assert_eq!(page_command("q"), None);
+        assert_eq!(page_command("p x"), None);
+    }
+}
