@@ -296,8 +296,12 @@ fn near_page_break(paras: &[Para], body: &[bool], i: usize) -> bool {
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(paras.len());
     let by_break = (lo..hi).any(|j| j != i && body[j] && is_page_break(paras[j].text.trim()));
+    // A line introducing what follows (`The value of the prime is:`) is
+    // text; so is one after a heading (short, not cut mid-sentence).
     let cut = i > 0
         && i + 1 < paras.len()
+        && !paras[i].text.trim_end().ends_with(':')
+        && paras[i - 1].text.len() >= 60
         && paras[i - 1]
             .text
             .trim_end()

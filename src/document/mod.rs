@@ -11,6 +11,7 @@
 //! - Markers are rendered in `text` as `[label]`; the marker's span covers that.
 
 mod access;
+mod body_notes;
 mod chains;
 mod clean;
 pub mod conventions;

@@ -6,6 +6,7 @@
 //! `[n]`/`*`/`†` notes after the paragraph that cites them, Markdown
 //! definitions) are found where they stand.
 
+use super::body_notes::{in_body_notes, symbol_note_label};
 use super::conventions::{Label, Style, label_of, numbered::bare_number_label};
 use super::raw::{Para, ParaKind};
 
@@ -94,7 +95,9 @@ fn labels_of(paras: &[Para]) -> Vec<Option<Label>> {
                 len: 0,
                 style: Style::Bracket,
             }),
-            ParaKind::Code | ParaKind::Heading(_) | ParaKind::Quote => None,
+            ParaKind::Heading(_) => None,
+            // Verse and quotations carry symbol notes under them (`* Bishop.`).
+            ParaKind::Code | ParaKind::Quote => symbol_note_label(p),
             ParaKind::ListItem(Some(n)) => Some(Label {
                 label: Some(n.to_string()),
                 len: 0,
@@ -286,54 +289,6 @@ fn take_region(
     }
 }
 
-/// Notes inside the body: Gutenberg blocks anywhere, `[n]` and symbol
-/// paragraphs after a paragraph that cites them, Markdown definitions.
-fn in_body_notes(
-    paras: &[Para],
-    labels: &[Option<Label>],
-    has_marker: &dyn Fn(&str, usize) -> bool,
-    layout: &mut NotesLayout,
-) {
-    let mut inner = Vec::new();
-    for i in 0..paras.len() {
-        if layout.taken[i] {
-            continue;
-        }
-        let Some(l) = &labels[i] else { continue };
-        let Some(label) = &l.label else { continue };
-        let is_def = matches!(paras[i].kind, ParaKind::FootnoteDef(_));
-        let keep = is_def
-            || l.style == Style::GutenbergBlock
-            || (matches!(l.style, Style::Bracket | Style::Symbol) && i > 0 && has_marker(label, i));
-        if keep {
-            layout.taken[i] = true;
-            // A label alone on its line (`[14]`) heads the block below it
-            // (often verse or a quotation).
-            let mut continued = Vec::new();
-            if paras[i].text.len() <= l.len
-                && i + 1 < paras.len()
-                && labels[i + 1].is_none()
-                && !layout.taken[i + 1]
-            {
-                layout.taken[i + 1] = true;
-                continued.push(i + 1);
-            }
-            inner.push(NoteDraft {
-                label: label.clone(),
-                para: i,
-                continued,
-                strip: l.len,
-                strip_close: l.style == Style::GutenbergBlock,
-            });
-        }
-    }
-    if !inner.is_empty() {
-        inner.append(&mut layout.notes);
-        inner.sort_by_key(|n| n.para);
-        layout.notes = inner;
-    }
-}
-
 /// Start of a trailing run of labelled paragraphs forming the notes, found by
 /// shape: from the end, skip a few short unlabelled paragraphs (chrome), then
 /// take the run of labelled paragraphs (and their continuations) of one style.
@@ -391,41 +346,5 @@ fn trailing_run_start(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::document::raw::test_paras as paras;
-
-    #[test]
-    fn a_notes_section_ends_at_the_next_section() {
-        let p = paras(&[
-            "Body cites [1] and [2].",
-            "References",
-            "[1] Alvestrand, H., Tags, RFC 1766.",
-            "[2] Berners-Lee, T., URIs, RFC 2396.",
-            "Authors' Addresses",
-            "Roy T. Fielding lives in Irvine and this is prose.",
-        ]);
-        let heads = [1, 4];
-        let l = find(&p, &|_, _| true, &|i| heads.contains(&i), &|_| false);
-        assert_eq!(l.notes.len(), 2);
-        assert_eq!(l.taken, vec![false, false, true, true, false, false]);
-        assert_eq!(l.headings, vec![1]);
-        assert!(l.chrome.is_empty());
-    }
-
-    #[test]
-    fn chapter_headings_inside_endnotes_keep_the_section() {
-        let p = paras(&[
-            "Text.[1]",
-            "Notes",
-            "Chapter 1",
-            "1. First note.",
-            "Chapter 2",
-            "1. Second chapter's note.",
-        ]);
-        let heads = [1, 2, 4];
-        let l = find(&p, &|_, _| true, &|i| heads.contains(&i), &|_| false);
-        assert_eq!(l.notes.len(), 2);
-    }
-}
+#[path = "notes_tests.rs"]
+mod tests;

@@ -48,6 +48,68 @@ pub fn column_gap(t: &str) -> bool {
     t.trim().contains("   ")
 }
 
+/// True for a block set flush right on one column beside or below a left
+/// column (an RFC's first page: `Network Working Group      R. Fielding`
+/// over a column of names and affiliations): most lines end on the same
+/// column while at least half start far in. Justified prose ends on one
+/// column too, but starts on one.
+fn flush_right(lines: &[&str]) -> bool {
+    if lines.len() < 3 {
+        return false;
+    }
+    let ends: Vec<usize> = lines.iter().map(|l| l.trim_end().chars().count()).collect();
+    let Some(&end) = ends
+        .iter()
+        .max_by_key(|&&e| ends.iter().filter(|&&x| x == e).count())
+    else {
+        return false;
+    };
+    let same = ends.iter().filter(|&&e| e == end).count();
+    let far_in = lines.iter().filter(|l| indent(l) >= 20).count();
+    same * 10 >= lines.len() * 8 && far_in * 2 >= lines.len() && far_in < lines.len()
+}
+
+/// True for a token that is not a word of prose: hexadecimal and other
+/// mixed letter-and-digit groups (`B10B8F96`), operators and brackets.
+fn symbolic(w: &str) -> bool {
+    let letters = w.chars().any(char::is_alphabetic);
+    let digits = w.chars().any(|c| c.is_ascii_digit());
+    (letters && digits && w.len() >= 4)
+        || w.chars().all(|c| {
+            matches!(
+                c,
+                '=' | '|' | '{' | '}' | '<' | '>' | ':' | ';' | '+' | '*' | '/' | '&'
+            )
+        })
+}
+
+/// True when most tokens of the block are symbolic (a block of hexadecimal
+/// parameters, a grammar or code at the body's own indentation).
+fn mostly_symbolic(lines: &[&str]) -> bool {
+    let mut tokens = 0;
+    let mut sym = 0;
+    for l in lines {
+        for w in l.split_whitespace() {
+            tokens += 1;
+            sym += usize::from(symbolic(w));
+        }
+    }
+    tokens >= 4 && sym * 10 >= tokens * 6
+}
+
+/// True for a rule or assignment line: a name, spaces, then `=` or `:=`
+/// (`extension-pragma  = token [ "=" … ]`, `p = B10B8F96 …`, `x := 1`).
+fn assignment(l: &str) -> bool {
+    let t = l.trim_start();
+    let name_end = t
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .unwrap_or(t.len());
+    let rest = t[name_end..].trim_start();
+    name_end > 0
+        && t[name_end..].starts_with(' ')
+        && (rest.starts_with("= ") || rest.starts_with("=/ ") || rest.starts_with(":= "))
+}
+
 /// True for a line that looks centred on a page of about 72 to 80 columns.
 fn centred(l: &str) -> bool {
     let ind = indent(l);
@@ -93,6 +155,10 @@ pub fn classify(lines: &[&str], base: usize) -> Shape {
     }
     let gaps = lines.iter().filter(|l| column_gap(l)).count();
     if gaps * 2 > lines.len() && !lines.iter().all(|l| centred(l)) {
+        return Shape::Preformatted;
+    }
+    let rules = lines.iter().filter(|l| assignment(l)).count();
+    if (gaps >= 1 && flush_right(lines)) || mostly_symbolic(lines) || rules * 2 >= lines.len() {
         return Shape::Preformatted;
     }
     let min = lines.iter().map(|l| indent(l)).min().unwrap_or(0);
@@ -141,6 +207,43 @@ mod tests {
             "Request for Comments: 2616                                   UC Irvine",
         ];
         assert_eq!(classify(&header, 3), Shape::Preformatted);
+        let rfc2616 = [
+            "Network Working Group                                      R. Fielding",
+            "Request for Comments: 2616                                   UC Irvine",
+            "Obsoletes: 2068                                              J. Gettys",
+            "Category: Standards Track                                   Compaq/W3C",
+            "                                                              J. Mogul",
+            "                                                                Compaq",
+            "                                                            H. Frystyk",
+            "                                                               W3C/MIT",
+            "                                                             June 1999",
+        ];
+        assert_eq!(classify(&rfc2616, 3), Shape::Preformatted);
+        let hex = [
+            "   p = B10B8F96 A080E01D DE92DE5E AE5D54EC 52C99FBC FB06A3C6",
+            "       9A6A9DCA 52D23B61 6073E286 75A23D18 9838EF1E 2EE652C0",
+            "       DF1FB2BC 2E4A4371",
+        ];
+        assert_eq!(classify(&hex, 3), Shape::Preformatted);
+        let justified = [
+            "   The Hypertext Transfer Protocol (HTTP) is an application-level",
+            "   protocol for distributed, collaborative, hypermedia informatio",
+            "   systems, in 1999 and 2000, for HTTP/1.1 and HTTP/2 and others.",
+        ];
+        assert_eq!(classify(&justified, 3), Shape::Prose);
+        let pragma = [
+            "       Pragma            = \"Pragma\" \":\" 1#pragma-directive",
+            "       pragma-directive  = \"no-cache\" | extension-pragma",
+            "       extension-pragma  = token [ \"=\" ( token | quoted-string ) ]",
+        ];
+        assert_eq!(classify(&pragma, 3), Shape::Preformatted);
+        assert_eq!(
+            classify(
+                &["   The value x = 3 is what the caller passes, as said above."],
+                3
+            ),
+            Shape::Prose
+        );
         let abnf = ["       Request-Line   = Method SP Request-URI SP HTTP-Version CRLF"];
         assert_eq!(classify(&abnf, 3), Shape::Preformatted);
         let code = [

@@ -1,0 +1,59 @@
+//! Tests of the notes pass on paragraphs in their real shapes.
+
+use super::*;
+
+use crate::document::raw::test_paras as paras;
+
+#[test]
+fn a_notes_section_ends_at_the_next_section() {
+    let p = paras(&[
+        "Body cites [1] and [2].",
+        "References",
+        "[1] Alvestrand, H., Tags, RFC 1766.",
+        "[2] Berners-Lee, T., URIs, RFC 2396.",
+        "Authors' Addresses",
+        "Roy T. Fielding lives in Irvine and this is prose.",
+    ]);
+    let heads = [1, 4];
+    let l = find(&p, &|_, _| true, &|i| heads.contains(&i), &|_| false);
+    assert_eq!(l.notes.len(), 2);
+    assert_eq!(l.taken, vec![false, false, true, true, false, false]);
+    assert_eq!(l.headings, vec![1]);
+    assert!(l.chrome.is_empty());
+}
+
+#[test]
+fn chapter_headings_inside_endnotes_keep_the_section() {
+    let p = paras(&[
+        "Text.[1]",
+        "Notes",
+        "Chapter 1",
+        "1. First note.",
+        "Chapter 2",
+        "1. Second chapter's note.",
+    ]);
+    let heads = [1, 2, 4];
+    let l = find(&p, &|_, _| true, &|i| heads.contains(&i), &|_| false);
+    assert_eq!(l.notes.len(), 2);
+}
+
+#[test]
+fn symbol_notes_under_verse_and_quotations() {
+    let mut p = paras(&[
+        "For Corny's openly* confess'd.\nHe's but a Blockhead at the best.",
+        "* Corny, in Printing a Latin Book, censur'd by the University.",
+        "Teach† London how to think.",
+        "† Bishop.",
+        "*       *       *       *       *",
+        "* A starred line of code, not a note",
+    ]);
+    p[0].kind = ParaKind::Code;
+    p[1].kind = ParaKind::Quote;
+    p[2].kind = ParaKind::Code;
+    p[3].kind = ParaKind::Code;
+    p[4].kind = ParaKind::Code;
+    p[5].kind = ParaKind::Code;
+    let l = find(&p, &|_, _| true, &|_| false, &|_| false);
+    let labels: Vec<(&str, usize)> = l.notes.iter().map(|n| (n.label.as_str(), n.para)).collect();
+    assert_eq!(labels, [("*", 1), ("†", 3)]);
+}
