@@ -12,6 +12,10 @@ pub struct Decoded {
     pub controls: usize,
     /// The encoding the bytes were in, when it was not UTF-8.
     pub encoding: Option<String>,
+    /// Where each page after the first starts in `text`, for text with form
+    /// feeds between its pages (text printed from a PDF, an RFC); empty
+    /// when there are none.
+    pub page_starts: Vec<usize>,
 }
 
 /// Width of a tab stop, in columns.
@@ -25,13 +29,37 @@ const TAB: usize = 4;
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Decoded {
     let (raw, lossy, encoding) = to_unicode(bytes);
-    let (text, controls) = sanitize_counted(&raw, true);
+    let (text, controls, page_starts) = if memchr::memchr(0x0C, raw.as_bytes()).is_some() {
+        paged(&raw)
+    } else {
+        let (text, controls) = sanitize_counted(&raw, true);
+        (text, controls, Vec::new())
+    };
     Decoded {
         text,
         lossy,
         controls,
         encoding,
+        page_starts,
     }
+}
+
+/// [`sanitize_counted`] page by page: a form feed becomes a blank line, and
+/// where each page starts is recorded.
+fn paged(raw: &str) -> (String, usize, Vec<usize>) {
+    let mut out = String::with_capacity(raw.len());
+    let mut controls = 0;
+    let mut starts = Vec::new();
+    for (i, page) in raw.split('\u{0C}').enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+            starts.push(out.len());
+        }
+        let (text, c) = sanitize_counted(page, true);
+        out.push_str(&text);
+        controls += c;
+    }
+    (out, controls, starts)
 }
 
 /// Bytes → Unicode text, whether replacement characters were needed, and the
@@ -268,6 +296,14 @@ pub fn is_displayable(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn form_feeds_are_blank_lines_that_start_pages() {
+        let d = decode(b"one\x0ctwo\r\n\x0cthree");
+        assert_eq!(d.text, "one\n\ntwo\n\n\nthree");
+        assert_eq!(d.page_starts, [5, 11]);
+        assert!(decode(b"no pages").page_starts.is_empty());
+    }
+
     use super::*;
 
     #[test]

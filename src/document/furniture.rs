@@ -263,6 +263,7 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             *counts.entry(p.text.trim()).or_default() += 1;
         }
     }
+    let heads = super::page_heads::page_heads(paras, body);
     let mut norm: Vec<Option<String>> = vec![None; paras.len()];
     for (i, p) in paras.iter().enumerate() {
         if !body[i] {
@@ -273,7 +274,8 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             Some(Furniture::PageBreak)
         } else if is_web_chrome(t) {
             Some(Furniture::WebChrome)
-        } else if is_running_header(t, publication)
+        } else if heads[i]
+            || is_running_header(t, publication)
             || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, body, i))
         {
             Some(Furniture::RunningHeader)

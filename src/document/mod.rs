@@ -23,6 +23,7 @@ mod json_escape;
 mod linking;
 mod metadata;
 mod notes;
+mod page_heads;
 pub(crate) mod page_notes;
 mod parse;
 mod passes;

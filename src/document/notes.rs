@@ -188,7 +188,15 @@ fn sections(
         }
         let mut end = i + 1;
         while end < paras.len() {
-            if labels[end].is_none()
+            // (Not in a list of `[n]` references: `1 Microsoft Way` is an
+            // address in the authors' section after it.)
+            let numbered = labels[i + 1..end]
+                .iter()
+                .flatten()
+                .next()
+                .is_none_or(|l| l.style == Style::Numbered);
+            if numbered
+                && labels[end].is_none()
                 && paras[end].kind == ParaKind::Unknown
                 && bare_number_label(&paras[end].text).is_some()
             {
@@ -333,12 +341,22 @@ fn trailing_run_start(
     {
         return None;
     }
+    // Bare numbers (`1 Microsoft Way`) are cited by bare markers only.
+    let bare = paras[start]
+        .text
+        .trim_start()
+        .split_once(' ')
+        .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit()));
     let mut n = 0;
     let cited = (start..end).any(|k| match &labels[k] {
         Some(l) => {
             n += 1;
             let label = l.label.clone().unwrap_or_else(|| n.to_string());
-            has_marker(&label, start)
+            if bare {
+                has_marker(&format!("{}{label}", super::page_notes::BARE), start)
+            } else {
+                has_marker(&label, start)
+            }
         }
         None => false,
     });

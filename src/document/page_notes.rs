@@ -9,6 +9,12 @@ use super::conventions::{Label, Style, numbered::bare_number_label};
 use super::notes::{NoteDraft, NotesLayout};
 use super::raw::{Para, ParaKind};
 
+/// Prefix of a label asked of `has_marker` when only a bare marker counts:
+/// digits glued to the text or superscripts, as a page-foot note printed
+/// with a bare number (`1 Microsoft Way`) needs; a bracketed `[1]` cites a
+/// reference list, not such a note.
+pub const BARE: char = '^';
+
 /// True for a rule line that opens a page's notes (`——————`, `______`).
 #[must_use]
 pub fn is_rule(t: &str) -> bool {
@@ -29,7 +35,9 @@ fn ends_page(p: &Para, repeated: &dyn Fn(usize) -> bool, i: usize) -> bool {
 
 /// The label a foot note starts with: a bare number or a symbol.
 fn foot_label(p: &Para, known: Option<&Label>) -> Option<Label> {
-    if p.kind != ParaKind::Unknown {
+    // Notes are often set indented (`  1 The standard …`): a quotation
+    // to the plain reader.
+    if !matches!(p.kind, ParaKind::Unknown | ParaKind::Quote) {
         return None;
     }
     // `1. text` is a list as often as a note: only the bare number PDF
@@ -65,7 +73,13 @@ pub fn find(
             i += 1;
             continue;
         };
-        if !has_marker(&label, i) {
+        let bare = first.style != Style::Symbol;
+        let asked = if bare {
+            format!("{BARE}{label}")
+        } else {
+            label.clone()
+        };
+        if !has_marker(&asked, i) {
             i += 1;
             continue;
         }
@@ -151,12 +165,16 @@ mod tests {
         find(
             &p,
             &labels,
-            &|l, at| l == "1" && at > 0,
+            &|l, at| l == "^1" && at > 0,
             &|i| i == 3,
             &mut layout,
         );
         assert_eq!(layout.notes.len(), 1);
         assert_eq!(layout.taken, vec![false, true, false, false, false]);
+        // Cited only as `[1]` (a reference list): a bare `1 …` is no note.
+        let (labels, mut layout) = empty(p.len());
+        find(&p, &labels, &|l, _| l == "1", &|i| i == 3, &mut layout);
+        assert!(layout.notes.is_empty());
     }
 
     #[test]
@@ -172,7 +190,7 @@ mod tests {
         find(
             &p,
             &labels,
-            &|l, at| l == "1" && at > 0,
+            &|l, at| l == "^1" && at > 0,
             &|_| false,
             &mut layout,
         );

@@ -82,7 +82,7 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
             ),
         ));
     }
-    let reading = readers::read_text(&decoded.text, format);
+    let reading = readers::read_paged_text(&decoded.text, format, &decoded.page_starts);
     let mut doc = assemble(reading, format, diagnostics);
     doc.meta.encoding = decoded.encoding.clone();
     doc

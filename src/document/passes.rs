@@ -157,7 +157,13 @@ pub(super) fn assemble(
             cands.extend(found.into_iter().map(|c| (i, c)));
         }
     }
-    let accepted = scan::confirm(&cands, &note_index);
+    let ones: Vec<usize> = layout
+        .notes
+        .iter()
+        .filter(|n| n.label == "1")
+        .map(|n| n.para)
+        .collect();
+    let accepted = scan::confirm(&cands, &note_index, &ones);
     let mut per_para: HashMap<usize, Vec<&Candidate>> = HashMap::default();
     for &k in &accepted {
         per_para.entry(cands[k].0).or_default().push(&cands[k].1);
@@ -268,9 +274,14 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandida
         }
         let cands = para_candidates(p);
         for c in &cands {
+            let bare = matches!(c.strength, Strength::Glued | Strength::Superscript);
             for l in c.labels() {
                 if !map.contains_key(l) {
                     map.insert(l.to_string(), i);
+                }
+                if bare {
+                    map.entry(format!("{}{l}", super::page_notes::BARE))
+                        .or_insert(i);
                 }
             }
         }

@@ -99,13 +99,25 @@ pub fn candidates(text: &str, skip: &[Range<usize>]) -> Vec<Candidate> {
 
 /// Decides which candidates are markers. `labels` are the note labels that
 /// exist. Candidates come in reading order, each with its paragraph index.
-/// Returns indices into `cands` of accepted ones.
+/// How many paragraphs after a restarting `1` its note may stand (notes
+/// numbered afresh are page-foot or section notes, near their markers).
+const RESTART_REACH: usize = 40;
+
+/// Returns indices into `cands` of accepted ones. `ones` are the paragraphs
+/// of the notes labelled `1`, in order: when notes are numbered afresh (a new
+/// opinion, letter or chapter), a glued `1` starts the sequence again once
+/// the previous sequence's note 1 is behind it.
 #[must_use]
-pub fn confirm(cands: &[(usize, Candidate)], labels: &HashMap<String, usize>) -> Vec<usize> {
+pub fn confirm(
+    cands: &[(usize, Candidate)],
+    labels: &HashMap<String, usize>,
+    ones: &[usize],
+) -> Vec<usize> {
     let mut accepted = Vec::new();
+    let mut restarted = 0;
     let mut expected: u64 = 1;
     let numeric_notes = labels.keys().filter(|l| l.parse::<u64>().is_ok()).count();
-    for (k, (_, c)) in cands.iter().enumerate() {
+    for (k, (para, c)) in cands.iter().enumerate() {
         if !c.labels().all(|l| labels.contains_key(l)) {
             continue;
         }
@@ -117,9 +129,20 @@ pub fn confirm(cands: &[(usize, Candidate)], labels: &HashMap<String, usize>) ->
             Strength::Superscript => {
                 n.is_some_and(|n| n + 3 >= expected && n <= expected + 3) || numeric_notes == 0
             }
-            Strength::Glued => n.is_some_and(|n| n >= expected && n <= expected + 2),
+            Strength::Glued => n.is_some_and(|n| {
+                (n >= expected && n <= expected + 2)
+                    || (n == 1
+                        && expected > 2
+                        && ones.len() > restarted + 1
+                        && ones[restarted] < *para
+                        && (*para..*para + RESTART_REACH).contains(&ones[restarted + 1]))
+            }),
         };
         if ok {
+            if c.strength == Strength::Glued && n == Some(1) && expected > 2 {
+                restarted += 1;
+                expected = 1;
+            }
             let last = c.labels().last().and_then(|l| l.parse::<u64>().ok());
             if let Some(n) = last.or(n) {
                 expected = expected.max(n + 1);
@@ -192,10 +215,32 @@ mod tests {
             .map(|c| (0, c))
             .collect();
         let notes: HashMap<String, usize> = (1..=7).map(|n| (n.to_string(), n)).collect();
-        let acc: Vec<&str> = confirm(&cands, &notes)
+        let acc: Vec<&str> = confirm(&cands, &notes, &[])
             .into_iter()
             .map(|k| cands[k].1.label.as_str())
             .collect();
         assert_eq!(acc, vec!["1", "2", "3"]);
+        // Numbered afresh (a second opinion): a glued 1 starts again.
+        // Paragraph 0 cites 1-3, their notes are paragraph 1, paragraph 2
+        // cites 1-2 again, its notes are paragraph 3.
+        let cands: Vec<(usize, Candidate)> = ["a.1 b.2 c.3", "", "d,1 e.2 f.1", ""]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| candidates(t, &[]).into_iter().map(move |c| (i, c)))
+            .collect();
+        let acc = |ones: &[usize]| -> Vec<String> {
+            confirm(&cands, &notes, ones)
+                .into_iter()
+                .map(|k| cands[k].1.label.clone())
+                .collect()
+        };
+        assert_eq!(acc(&[]), ["1", "2", "3"]);
+        assert_eq!(acc(&[1, 3]), ["1", "2", "3", "1", "2"]);
+        assert_eq!(acc(&[3, 4]), ["1", "2", "3"], "note 1 is not behind yet");
+        assert_eq!(
+            acc(&[1, 80]),
+            ["1", "2", "3"],
+            "the next note 1 is far away"
+        );
     }
 }

@@ -237,6 +237,21 @@ pub struct Reading<'a> {
     pub title_para: Option<usize>,
 }
 
+/// [`read_text`] for text whose pages start at `page_starts` (form feeds):
+/// plain-text paragraphs learn their page, which tells the furniture pass
+/// where running headers and page numbers stand.
+#[must_use]
+pub fn read_paged_text<'a>(text: &'a str, format: Format, page_starts: &[usize]) -> Reading<'a> {
+    let mut reading = read_text(text, format);
+    if format == Format::Plain && !page_starts.is_empty() {
+        for p in &mut reading.paras {
+            let before = page_starts.partition_point(|&s| s <= p.source.start);
+            p.page = Some(u32::try_from(before + 1).unwrap_or(u32::MAX));
+        }
+    }
+    reading
+}
+
 /// Reads decoded text in a text format.
 #[must_use]
 pub fn read_text(text: &str, format: Format) -> Reading<'_> {

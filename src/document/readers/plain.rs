@@ -41,6 +41,14 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
             blanks += 1;
             continue;
         }
+        // A footnote rule (`——————`, `______`) printed straight under the
+        // page's last body line stands on its own: the notes follow it.
+        let rule = is_note_rule(line);
+        if rule && !cur.is_empty() {
+            spaced.push(false);
+            blocks.push((std::mem::take(&mut cur), cur_blank));
+            saw_blank = false;
+        }
         if cur.is_empty() {
             cur_blank = saw_blank;
             saw_blank = false;
@@ -48,6 +56,10 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
         }
         blanks = 0;
         cur.push(Line { text: line, start });
+        if rule {
+            spaced.push(false);
+            blocks.push((std::mem::take(&mut cur), cur_blank));
+        }
     }
     if !cur.is_empty() {
         spaced.push(false);
@@ -199,6 +211,16 @@ fn item_break(prev: &str, line: &str) -> bool {
     !t.starts_with('[')
         || t.starts_with("[Footnote")
         || prev.trim_end().ends_with(['.', ')', '"', '”', ':', ']'])
+}
+
+/// A footnote rule: a line of five or more em dashes, box-drawing rules or
+/// underscores (not hyphens or `=`, which underline headings).
+fn is_note_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 5
+        && t.starts_with(['—', '_', '─'])
+        && t.chars().count() >= 5
+        && t.chars().all(|c| matches!(c, '—' | '_' | '─'))
 }
 
 /// `Key: value` at the start of a line (RFC 822 headers, `Title:` lines).
