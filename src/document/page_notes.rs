@@ -37,15 +37,20 @@ fn ends_page(p: &Para, repeated: &dyn Fn(usize) -> bool, i: usize) -> bool {
 fn foot_label(p: &Para, known: Option<&Label>) -> Option<Label> {
     // Notes are often set indented (`  1 The standard …`): a quotation
     // to the plain reader.
-    if !matches!(p.kind, ParaKind::Unknown | ParaKind::Quote) {
+    // (A note's first line alone, indented, may even look preformatted.)
+    let first_line = p.kind == ParaKind::Code && !p.text.contains('\n');
+    if !matches!(p.kind, ParaKind::Unknown | ParaKind::Quote) && !first_line {
         return None;
     }
     // `1. text` is a list as often as a note: only the bare number PDF
     // copies leave (`1 The Board…`) and symbols count here.
+    // A number alone on its line is a superscript set apart from its word
+    // (`today.` / `1`), not a note: a note's text follows its number.
     known
         .filter(|l| l.style == Style::Symbol && l.label.is_some())
         .cloned()
         .or_else(|| bare_number_label(&p.text))
+        .filter(|l| !p.text.get(l.len..).unwrap_or("").trim().is_empty())
 }
 
 /// Finds page-foot notes among the paragraphs not yet taken. `repeated(i)`
@@ -58,6 +63,8 @@ pub fn find(
     layout: &mut NotesLayout,
 ) {
     let mut found = Vec::new();
+    // A document that sets its notes under a rule does so on every page.
+    let ruled = paras.iter().any(|p| is_rule(&p.text));
     let mut i = 0;
     while i < paras.len() {
         if layout.taken[i] {
@@ -95,7 +102,7 @@ pub fn find(
             end += 1;
         }
         let closes = end < paras.len() && ends_page(&paras[end], repeated, end);
-        if !(closes || after_rule) {
+        if !(after_rule || (closes && !ruled)) {
             i += 1;
             continue;
         }

@@ -37,9 +37,14 @@ pub fn base_indent<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
 }
 
 /// True for a table-of-contents line: dot leaders (`Introduction ....... 7`,
-/// `Scope . . . . . 12`).
+/// `Scope . . . . . 12`) running to a page number or the line's end. An
+/// ellipsis inside a sentence (`the Clause . . . provides`) is not one.
 pub fn dot_leader(t: &str) -> bool {
-    t.contains("....") || t.contains(". . . ")
+    let Some(at) = t.find("....").or_else(|| t.find(". . . ")) else {
+        return false;
+    };
+    let rest = t[at..].trim_start_matches(['.', ' ', '\u{a0}']).trim_end();
+    rest.len() <= 8 && !rest.contains(' ')
 }
 
 /// True when a line has a gap of three or more spaces between words (column
@@ -202,6 +207,12 @@ mod tests {
             "   1.1 Purpose......................................................7",
         ];
         assert_eq!(classify(&toc, 3), Shape::Preformatted);
+        let ellipses = [
+            "As we noted, “[t]he Double Jeopardy Clause . . . provides that no person shall be",
+            "separate and distinct . . . if they involve distinct ‘elements.’” Id. at 221.",
+        ];
+        assert_eq!(classify(&ellipses, 0), Shape::Prose);
+        assert!(dot_leader("Scope . . . . . . 12") && dot_leader("Contents ........"));
         let header = [
             "Network Working Group                                      R. Fielding",
             "Request for Comments: 2616                                   UC Irvine",
