@@ -287,6 +287,25 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             None
         };
     }
+    // A running header seen at two page breaks is one everywhere it recurs
+    // (the first page's copy stands at the top of the text, by no break).
+    let mut at_breaks: HashMap<&str, usize> = HashMap::default();
+    for (p, f) in paras.iter().zip(&out) {
+        if *f == Some(Furniture::RunningHeader) {
+            *at_breaks.entry(p.text.trim()).or_default() += 1;
+        }
+    }
+    for ((p, f), b) in paras.iter().zip(out.iter_mut()).zip(body) {
+        let t = p.text.trim();
+        if *b
+            && f.is_none()
+            && p.text.len() <= 200
+            && !t.ends_with(':')
+            && at_breaks.get(t).is_some_and(|&n| n >= 2)
+        {
+            *f = Some(Furniture::RunningHeader);
+        }
+    }
     out
 }
 

@@ -24,7 +24,8 @@ pub fn page_heads(paras: &[Para], body: &[bool]) -> Vec<bool> {
         first || second || last
     };
     let key = |p: &Para| -> Option<String> {
-        if p.text.len() > 120 {
+        // A line introducing what follows (`The value is:`) is text.
+        if p.text.len() > 120 || p.text.trim_end().ends_with(':') {
             return None;
         }
         let words: Vec<String> = normalise(&p.text)

@@ -26,6 +26,14 @@ pub fn heading_like(text: &str) -> bool {
     if !(2..=100).contains(&n) {
         return false;
     }
+    // A list of names (`FOR RESPONDENT: Timothy R. Block, Esquire, Edison,
+    // New Jersey`) or a dateline (`Signed March 10, 2022`) is not a heading.
+    let year_after_comma = t
+        .rsplit_once(", ")
+        .is_some_and(|(_, y)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    if t.matches(", ").count() >= 3 || year_after_comma {
+        return false;
+    }
     if !t
         .chars()
         .next()

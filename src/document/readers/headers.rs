@@ -124,15 +124,12 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
 }
 
 /// `Key: value` header lines at the very top (three or more, one of them a
-/// title), with indented continuation lines.
+/// title or a date), with indented continuation lines: a PEP's header, a
+/// case-law page's `Court:` / `Docket Number(s):` / `Date:`.
 fn rfc822(paras: &mut [Para<'_>]) -> Option<Stated> {
     let is_field = |t: &str| {
-        t.split_once(": ").is_some_and(|(k, _)| {
-            !k.is_empty()
-                && k.len() <= 24
-                && k.starts_with(|c: char| c.is_ascii_uppercase())
-                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
+        t.split_once(": ")
+            .is_some_and(|(k, _)| k.len() <= 24 && field_name(k))
     };
     let n = paras
         .iter()
@@ -144,7 +141,12 @@ fn rfc822(paras: &mut [Para<'_>]) -> Option<Stated> {
                     && p.text.contains('@')
         })
         .count();
-    if n < 3 || !paras[..n].iter().any(|p| field(&p.text, "title").is_some()) {
+    let stating = |p: &Para| {
+        field(&p.text, "title")
+            .or_else(|| field(&p.text, "date"))
+            .is_some()
+    };
+    if n < 3 || !paras[..n].iter().any(stating) {
         return None;
     }
     let mut stated = Stated::default();
@@ -190,6 +192,21 @@ fn rfc822(paras: &mut [Para<'_>]) -> Option<Stated> {
         stated.author = Some(authors.join(", "));
     }
     Some(stated)
+}
+
+/// True for a header field's name: one to three capitalised words of
+/// letters, digits, hyphens and parentheses (`Title`, `Content-Type`,
+/// `Docket Number(s)`).
+#[must_use]
+pub fn field_name(k: &str) -> bool {
+    let words: Vec<&str> = k.split(' ').collect();
+    !k.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ' ' | '(' | ')'))
 }
 
 /// True for an initialised name (`R. Fielding`, `T. Berners-Lee, Ed.`).

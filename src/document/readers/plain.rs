@@ -226,11 +226,7 @@ fn is_note_rule(line: &str) -> bool {
 /// `Key: value` at the start of a line (RFC 822 headers, `Title:` lines).
 fn is_header_field(line: &str) -> bool {
     line.split_once(": ").is_some_and(|(k, v)| {
-        !k.is_empty()
-            && k.len() <= 20
-            && !v.is_empty()
-            && k.starts_with(|c: char| c.is_ascii_uppercase())
-            && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        !k.is_empty() && k.len() <= 20 && !v.is_empty() && super::headers::field_name(k)
     })
 }
 
