@@ -123,6 +123,10 @@ pub fn all_caps(t: &str) -> bool {
 /// The level a strong heading shape gives, if any.
 #[must_use]
 pub fn strong(t: &str) -> Option<u8> {
+    // A credit line under a title (`BY ELIZA LEE FOLLEN.`) is no heading.
+    if t.trim_start().starts_with("BY ") {
+        return None;
+    }
     if division(t) {
         Some(1)
     } else if let Some(depth) = numbered(t) {

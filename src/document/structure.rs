@@ -31,7 +31,7 @@ pub fn heading_like(text: &str) -> bool {
     let year_after_comma = t
         .rsplit_once(", ")
         .is_some_and(|(_, y)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
-    if t.matches(", ").count() >= 3 || year_after_comma {
+    if t.matches(", ").count() >= 3 || year_after_comma || t.starts_with("BY ") {
         return false;
     }
     if !t

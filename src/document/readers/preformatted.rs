@@ -115,6 +115,24 @@ fn assignment(l: &str) -> bool {
         && (rest.starts_with("= ") || rest.starts_with("=/ ") || rest.starts_with(":= "))
 }
 
+/// True for verse set at the body's margin: four or more short lines that
+/// nearly all begin with a capital (a new line of verse), where wrapped
+/// prose begins most lines in lower case.
+fn verse(lines: &[&str]) -> bool {
+    if lines.len() < 4 || lines.iter().any(|l| l.trim().chars().count() > 60) {
+        return false;
+    }
+    let capital = lines
+        .iter()
+        .filter(|l| {
+            l.trim_start()
+                .trim_start_matches(['"', '“', '‘', '\'', '(', '['])
+                .starts_with(char::is_uppercase)
+        })
+        .count();
+    capital * 10 >= lines.len() * 9 && lines.iter().all(|l| wordiness(l) >= 80)
+}
+
 /// True for a line that looks centred on a page of about 72 to 80 columns.
 fn centred(l: &str) -> bool {
     let ind = indent(l);
@@ -164,6 +182,9 @@ pub fn classify(lines: &[&str], base: usize) -> Shape {
     }
     let rules = lines.iter().filter(|l| assignment(l)).count();
     if (gaps >= 1 && flush_right(lines)) || mostly_symbolic(lines) || rules * 2 >= lines.len() {
+        return Shape::Preformatted;
+    }
+    if verse(lines) {
         return Shape::Preformatted;
     }
     let min = lines.iter().map(|l| indent(l)).min().unwrap_or(0);
@@ -255,6 +276,20 @@ mod tests {
             ),
             Shape::Prose
         );
+        let song = [
+            "    Gone, gone--sold and gone,",
+            "    To the rice-swamp dank and lone,",
+            "Where the slave-whip ceaseless swings,",
+            "Where the noisome insect stings,",
+        ];
+        assert_eq!(classify(&song, 0), Shape::Preformatted);
+        let narrow = [
+            "The respondent is a native and",
+            "citizen of Haiti who was admitted",
+            "to the United States as a lawful",
+            "permanent resident in 2004.",
+        ];
+        assert_eq!(classify(&narrow, 0), Shape::Prose);
         let abnf = ["       Request-Line   = Method SP Request-URI SP HTTP-Version CRLF"];
         assert_eq!(classify(&abnf, 3), Shape::Preformatted);
         let code = [
