@@ -111,6 +111,7 @@ pub fn read(paras: &[Para]) -> Front {
             .count();
     let mut title_like_idx: Vec<usize> = Vec::new();
     let mut byline_at = None;
+    let mut date_at = None;
     for (i, p) in paras.iter().enumerate().take(window).skip(skip) {
         if p.hidden.is_some() || matches!(p.kind, ParaKind::Code | ParaKind::FootnoteDef(_)) {
             continue;
@@ -135,6 +136,7 @@ pub fn read(paras: &[Para]) -> Front {
             front.masthead.push(i);
         } else if let Some(date) = date_line(&p.text) {
             front.date.get_or_insert(date);
+            date_at.get_or_insert(i);
             front.masthead.push(i);
         } else if is_address(&p.text) {
             front.masthead.push(i);
@@ -149,7 +151,13 @@ pub fn read(paras: &[Para]) -> Front {
             None => title_like_idx
                 .first()
                 .copied()
-                .filter(|&i| i == skip && window <= skip + 2),
+                .filter(|&i| i == skip && window <= skip + 2)
+                // A title over its date (`Matter of X, Respondent` /
+                // `Decided June 1, 2017`), under a running header.
+                .or_else(|| {
+                    let d = date_at?;
+                    title_like_idx.iter().copied().find(|&i| i + 1 == d)
+                }),
         };
         if let Some(t) = title_at {
             front.title_para = Some(t);
@@ -192,6 +200,22 @@ mod tests {
         assert_eq!(f.date.as_deref(), Some("2014-03-06"));
         assert_eq!(f.publication.as_deref(), Some("Asia Pacific Bulletin"));
         assert_eq!(f.masthead, vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn title_over_its_date_under_a_running_header() {
+        let f = read(&paras(&[
+            "Cite as 27 I&N Dec. 48 (BIA 2017) Interim Decision #3894",
+            "Matter of Enrique ALDAY-DOMINGUEZ, Respondent",
+            "Decided June 1, 2017",
+            "U.S. Department of Justice Executive Office for Immigration Review",
+            PROSE,
+        ]));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Matter of Enrique ALDAY-DOMINGUEZ, Respondent")
+        );
+        assert_eq!(f.date.as_deref(), Some("2017-06-01"));
     }
 
     #[test]

@@ -274,7 +274,10 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandida
         }
         let cands = para_candidates(p);
         for c in &cands {
-            let bare = matches!(c.strength, Strength::Glued | Strength::Superscript);
+            let bare = matches!(
+                c.strength,
+                Strength::Glued | Strength::Superscript | Strength::Interior
+            );
             for l in c.labels() {
                 if !map.contains_key(l) {
                     map.insert(l.to_string(), i);

@@ -31,7 +31,13 @@ pub fn heading_like(text: &str) -> bool {
     let year_after_comma = t
         .rsplit_once(", ")
         .is_some_and(|(_, y)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
-    if t.matches(", ").count() >= 3 || year_after_comma || t.starts_with("BY ") {
+    // `FOR RESPONDENT: Michael E. Ward, Esquire` is a labelled line.
+    let labelled = t.split_once(": ").is_some_and(|(k, v)| {
+        k.chars().any(char::is_alphabetic)
+            && !k.chars().any(char::is_lowercase)
+            && v.chars().any(char::is_lowercase)
+    });
+    if t.matches(", ").count() >= 3 || year_after_comma || t.starts_with("BY ") || labelled {
         return false;
     }
     if !t

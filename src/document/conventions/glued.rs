@@ -31,11 +31,23 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
     let before = &text[..i];
     let mut back = before.chars().rev();
     let p = back.next()?;
+    let after = text[i + len..].chars().next();
+    // `proof5that`, `(G)3of`: a short number between a word (or a closing
+    // parenthesis) and a lower-case word.
+    let interior = len <= 2
+        && after.is_some_and(char::is_lowercase)
+        && (p == ')' || p.is_lowercase() && back.clone().next().is_some_and(char::is_lowercase));
+    if interior {
+        return Some(Candidate::new(
+            i..i + len,
+            text[i..i + len].to_string(),
+            Strength::Interior,
+        ));
+    }
     if !glue_punct(p) {
         return None;
     }
     let pp = back.next()?;
-    let after = text[i + len..].chars().next();
     let after_ok =
         after.is_none_or(|a| a.is_whitespace() || matches!(a, ')' | ']' | ',' | ';' | '—' | '–'));
     if !after_ok {
@@ -92,5 +104,25 @@ mod tests {
         assert!(marker("costs 3.5 units", 8).is_none(), "a decimal");
         assert!(marker("in 1956.2019", 8).is_none(), "too long a run");
         assert!(marker("G7 summit", 1).is_none());
+    }
+
+    #[test]
+    fn flattened_superscripts_inside_words_are_interior() {
+        use super::Strength;
+        let at = |t: &str, i: usize| marker(t, i).map(|c| (c.label, c.strength));
+        assert_eq!(
+            at("require proof5that the", 13),
+            Some(("5".into(), Strength::Interior))
+        );
+        assert_eq!(
+            at("101(a)(43)(G)3of the Act", 13),
+            Some(("3".into(), Strength::Interior))
+        );
+        assert!(marker("an H2O molecule", 4).is_none(), "capital before");
+        assert!(marker("the mp3 player", 6).is_none(), "nothing after");
+        assert!(
+            marker("x86config", 1).is_none(),
+            "a run too long and one letter before"
+        );
     }
 }

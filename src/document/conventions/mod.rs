@@ -29,6 +29,9 @@ pub enum Strength {
     Symbol,
     /// Plain digits glued to punctuation (`security.1`): only in sequence.
     Glued,
+    /// A digit glued inside running words, as a flattened superscript
+    /// (`proof5that`, `(G)3of`): only as the very next number.
+    Interior,
 }
 
 /// A possible marker in one paragraph's text.

@@ -129,6 +129,7 @@ pub fn confirm(
             Strength::Superscript => {
                 n.is_some_and(|n| n + 3 >= expected && n <= expected + 3) || numeric_notes == 0
             }
+            Strength::Interior => n == Some(expected) && expected > 1,
             Strength::Glued => n.is_some_and(|n| {
                 (n >= expected && n <= expected + 2)
                     || (n == 1
@@ -242,5 +243,15 @@ mod tests {
             ["1", "2", "3"],
             "the next note 1 is far away"
         );
+        // Inside a word, only the very next number counts.
+        let cands: Vec<(usize, Candidate)> = candidates("a.1 proof2that mp7x c.3 html5is", &[])
+            .into_iter()
+            .map(|c| (0, c))
+            .collect();
+        let acc: Vec<&str> = confirm(&cands, &notes, &[])
+            .into_iter()
+            .map(|k| cands[k].1.label.as_str())
+            .collect();
+        assert_eq!(acc, ["1", "2", "3"]);
     }
 }
