@@ -185,11 +185,10 @@ fn join_lines<'b>(lines: impl Iterator<Item = &'b str>) -> String {
 /// True when `line` starts a new item rather than continuing `prev`: a
 /// bracketed label starts one only after a line that ends a sentence (a
 /// wrapped line may begin with a citation: `[20]. As far as…`).
-fn item_break(prev: &str, line: &str) -> bool {
-    // Web-page navigation copied with the text stands on its own lines.
-    if crate::document::furniture::is_web_chrome(line)
-        || crate::document::furniture::is_web_chrome(prev)
-    {
+/// `chrome` says whether either line is web-page navigation, which stands on
+/// its own lines.
+fn item_break(prev: &str, line: &str, chrome: bool) -> bool {
+    if chrome {
         return true;
     }
     if !starts_item(line) {
@@ -373,20 +372,26 @@ fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
         group.clear();
         *first = false;
     };
+    // Each line is tested for web chrome once (item_break needs it twice).
+    let chrome: Vec<bool> = lines
+        .iter()
+        .map(|l| crate::document::furniture::is_web_chrome(l.text))
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         let len = if wrapped {
             line.text.trim_end().chars().count()
         } else {
             0
         };
+        // A non-empty group ends with the line before this one.
         if let Some(prev) = group.last()
-            && item_break(prev.text, line.text)
+            && item_break(prev.text, line.text, chrome[i - 1] || chrome[i])
         {
             flush(&mut group, out, &mut first);
         }
         group.push(line);
         let next = lines.get(i + 1).filter(|n| {
-            !item_break(line.text, n.text)
+            !item_break(line.text, n.text, chrome[i] || chrome[i + 1])
                 && !numbered_after_sentence(line.text, n.text)
                 && atx_heading(line.text).is_none()
         });

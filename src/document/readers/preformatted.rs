@@ -3,6 +3,9 @@
 //! tables and headers, verse. Preformatted blocks are kept line by line,
 //! never reflowed and never taken for headings.
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
 /// What a blank-line-separated block of lines is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -39,13 +42,18 @@ pub fn base_indent<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
 /// True for a table-of-contents line: dot leaders (`Introduction ....... 7`,
 /// `Scope . . . . . 12`).
 pub fn dot_leader(t: &str) -> bool {
-    t.contains("....") || t.contains(". . . ")
+    static DOTS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"...."));
+    static SPACED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b". . . "));
+    let b = t.as_bytes();
+    DOTS.find(b).is_some() || SPACED.find(b).is_some()
 }
 
 /// True when a line has a gap of three or more spaces between words (column
 /// alignment: tables, RFC headers, aligned grammar rules).
 pub fn column_gap(t: &str) -> bool {
-    t.trim().contains("   ")
+    // The untrimmed line has the gap whenever the trimmed one does.
+    static GAP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"   "));
+    GAP.find(t.as_bytes()).is_some() && GAP.find(t.trim().as_bytes()).is_some()
 }
 
 /// True for a line that looks centred on a page of about 72 to 80 columns.
