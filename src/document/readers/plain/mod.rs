@@ -90,6 +90,8 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
         }
         split_block(&lines, blank, base, &mut out);
     }
+    // The passes keep every paragraph: hold no spare capacity while they run.
+    out.shrink_to_fit();
     out
 }
 
