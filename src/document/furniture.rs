@@ -287,17 +287,24 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
         }
     }
     let mut norm: Vec<Option<String>> = vec![None; paras.len()];
+    // Page-break lines among the body, each tested once when first asked
+    // (near_page_break looks at each paragraph's neighbours as well).
+    let mut breaks = Breaks {
+        paras,
+        body,
+        known: vec![None; paras.len()],
+    };
     for (i, p) in paras.iter().enumerate() {
         if !body[i] {
             continue;
         }
         let t = p.text.trim();
-        out[i] = if is_page_break(t) {
+        out[i] = if breaks.at(i) {
             Some(Furniture::PageBreak)
         } else if is_web_chrome(t) {
             Some(Furniture::WebChrome)
         } else if is_running_header(t, publication)
-            || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, body, i))
+            || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, &mut breaks, i))
         {
             Some(Furniture::RunningHeader)
         } else if is_pull_quote(paras, body, i, &mut norm) {
@@ -315,10 +322,10 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
 /// line, or between a paragraph cut mid-sentence and its continuation. A
 /// line that merely recurs (`Correct:` labels, a section title used in
 /// every chapter) is text, not furniture.
-fn near_page_break(paras: &[Para], body: &[bool], i: usize) -> bool {
+fn near_page_break(paras: &[Para], breaks: &mut Breaks, i: usize) -> bool {
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(paras.len());
-    let by_break = (lo..hi).any(|j| j != i && body[j] && is_page_break(paras[j].text.trim()));
+    let by_break = (lo..hi).any(|j| j != i && breaks.at(j));
     let cut = i > 0
         && i + 1 < paras.len()
         && paras[i - 1]
@@ -327,6 +334,20 @@ fn near_page_break(paras: &[Para], body: &[bool], i: usize) -> bool {
             .ends_with(|c: char| c.is_alphanumeric() || c == ',')
         && paras[i + 1].text.starts_with(char::is_lowercase);
     by_break || cut
+}
+
+/// Which body paragraphs are page-break lines, each found out once.
+struct Breaks<'p, 'a> {
+    paras: &'p [Para<'a>],
+    body: &'p [bool],
+    known: Vec<Option<bool>>,
+}
+
+impl Breaks<'_, '_> {
+    fn at(&mut self, j: usize) -> bool {
+        let (paras, body) = (self.paras, self.body);
+        *self.known[j].get_or_insert_with(|| body[j] && is_page_break(paras[j].text.trim()))
+    }
 }
 
 /// How many paragraphs away a pull quote's source may be.
