@@ -21,44 +21,59 @@ const SIGNALS: &[&str] = &[
     "e.g.",
 ];
 
-/// The first word of `t` (ASCII letters), lower-cased, and the rest.
-fn first_word(t: &str) -> (String, &str) {
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
-    (t[..n].to_ascii_lowercase(), &t[n..])
-}
-
 /// True when the note opens with `Ibid.` (or `ibid`, `*Ibid.*`, `Ibidem`).
 #[must_use]
 pub fn is_ibid(text: &str) -> bool {
-    let (w, _) = first_word(text);
-    w == "ibid" || w == "ibidem"
+    let (w, _) = first_word_raw(text);
+    w.eq_ignore_ascii_case("ibid") || w.eq_ignore_ascii_case("ibidem")
+}
+
+/// The first word of `t` (ASCII letters, case kept) and the rest.
+fn first_word_raw(t: &str) -> (&str, &str) {
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+    t.split_at(n)
+}
+
+/// `t` starts with the ASCII text `w`, ignoring ASCII case.
+fn starts_with_ignore_case(t: &str, w: &str) -> bool {
+    t.as_bytes()
+        .get(..w.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// True for `Id.`, `id. at 5`, `See id.`, `See also id. at 3`.
 #[must_use]
 pub fn is_id(text: &str) -> bool {
     let mut t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower = t.to_ascii_lowercase();
+    // ASCII lower-casing keeps every byte's place and whitespace: the
+    // signals compare on the text itself.
     for s in SIGNALS {
-        if lower.starts_with(s) && lower[s.len()..].trim_start().starts_with("id.") {
+        if starts_with_ignore_case(t, s)
+            && starts_with_ignore_case(t[s.len()..].trim_start(), "id.")
+        {
             t = t[s.len()..].trim_start();
             break;
         }
     }
-    let (w, rest) = first_word(t);
-    w == "id" && rest.starts_with('.')
+    let (w, rest) = first_word_raw(t);
+    w.eq_ignore_ascii_case("id") && rest.starts_with('.')
 }
 
 /// Byte offset of `word. cit.` (`op. cit.`, `op.cit`, `loc. cit.`) in `text`.
 fn cit_at(text: &str, word: &[u8]) -> Option<usize> {
     let b = text.as_bytes();
     let mut from = 0;
-    while let Some(k) = b[from..]
-        .windows(3)
-        .position(|w| w.eq_ignore_ascii_case(b"cit"))
-    {
-        let c = from + k;
+    // Each `c`/`C` (memchr) followed by `it` in any case, in order.
+    let next = |from: usize| {
+        memchr::memchr2_iter(b'c', b'C', b.get(from..)?)
+            .map(|k| from + k)
+            .find(|&c| {
+                b.get(c + 1..c + 3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"it"))
+            })
+    };
+    while let Some(c) = next(from) {
         from = c + 1;
         if b.get(c + 3).is_some_and(u8::is_ascii_alphabetic) {
             continue;
@@ -100,6 +115,14 @@ pub fn loc_cit_at(text: &str) -> Option<usize> {
 /// Byte offset of the word `supra` in `text`.
 #[must_use]
 pub fn supra_at(text: &str) -> Option<usize> {
+    // Most notes have no `supra` in any case: tell without a lower-cased copy.
+    let b = text.as_bytes();
+    if !memchr::memchr2_iter(b's', b'S', b).any(|k| {
+        b.get(k..k + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"supra"))
+    }) {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
     while let Some(k) = lower[from..].find("supra") {

@@ -106,14 +106,30 @@ pub(super) fn work_stem(text: &str) -> Option<String> {
         "p", "pp", "page", "pages", "vol", "vols", "chap", "ch", "no", "sec", "art", "fol",
     ];
     let n = norm(text);
-    let words: Vec<&str> = n.split(' ').collect();
     let numeric = |w: &str| {
         w.chars().any(|c| c.is_ascii_digit())
             || (!w.is_empty() && w.len() <= 6 && w.chars().all(|c| "ivxlcdm".contains(c)))
     };
-    let cut = (1..words.len())
-        .find(|&k| LOCATORS.contains(&words[k]) && words.get(k + 1).is_some_and(|w| numeric(w)))?;
-    let stem = words[..cut].join(" ");
+    // The first locator word (not the first word) followed by a number:
+    // its index and byte offset in `n`; the stem is the text before it.
+    let mut words = n
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .enumerate()
+        .peekable();
+    let mut cut = None;
+    while let Some((k, (start, w))) = words.next() {
+        if k >= 1 && LOCATORS.contains(&w) && words.peek().is_some_and(|(_, (_, x))| numeric(x)) {
+            cut = Some((k, start));
+            break;
+        }
+    }
+    let (cut, at) = cut?;
+    let stem = n.get(..at.saturating_sub(1)).unwrap_or("");
     let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-    (cut >= 2 && letters >= 10).then_some(stem)
+    (cut >= 2 && letters >= 10).then(|| stem.to_string())
 }

@@ -18,11 +18,19 @@ pub(super) fn resolve_chains(doc: &mut Document) {
         })
         .collect();
     // The body text around each note's first marker: before it, `|`, and
-    // the rest of the sentence after it.
+    // the rest of the sentence after it. Only a back reference (op. cit.,
+    // loc. cit., supra) ever reads it: without one, none is built.
+    let back_refs = doc
+        .notes
+        .iter()
+        .any(|n| citations::reference_of(doc.slice(n.span)).1.is_some());
     let contexts: Vec<String> = doc
         .notes
         .iter()
         .map(|n| {
+            if !back_refs {
+                return String::new();
+            }
             let Some(m) = n.markers.first().and_then(|&m| doc.markers.get(m)) else {
                 return String::new();
             };

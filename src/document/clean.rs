@@ -151,11 +151,7 @@ pub fn escape_json_text(json: &str) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        let unsafe_char = c == '\u{7F}'
-            || ('\u{80}'..='\u{9F}').contains(&c)
-            || is_invisible_format(c)
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{0085}');
-        if unsafe_char {
+        if unsafe_in_json(c) {
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {
                 let _ = write!(out, "\\u{u:04x}");
@@ -165,6 +161,20 @@ pub fn escape_json_text(json: &str) -> String {
         }
     }
     out
+}
+
+/// True for a character [`escape_json_text`] writes as a `\uXXXX` escape.
+pub(crate) fn unsafe_in_json(c: char) -> bool {
+    c == '\u{7F}'
+        || ('\u{80}'..='\u{9F}').contains(&c)
+        || is_invisible_format(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{0085}')
+}
+
+/// True for the bytes that can begin a character [`unsafe_in_json`] escapes
+/// (DEL and the UTF-8 lead bytes of every other one); no other byte needs a look.
+pub(crate) fn may_start_unsafe_in_json(b: u8) -> bool {
+    matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3)
 }
 
 /// Picture shown in place of a C0 control character (U+2400 block).

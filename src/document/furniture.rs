@@ -132,13 +132,32 @@ pub(crate) fn is_web_chrome(t: &str) -> bool {
     if !t.contains(['_', ' ', ']']) && t.len() > 40 {
         return false;
     }
-    let lower = t.to_ascii_lowercase().replace('_', " ");
-    PHRASES.iter().any(|p| lower.contains(p))
+    // Lower-cased into a buffer on the stack (`_` read as a space), then
+    // every phrase looked for at once.
+    let mut buf = [0u8; 160];
+    let lower = &mut buf[..t.len()];
+    for (d, &s) in lower.iter_mut().zip(t.as_bytes()) {
+        *d = if s == b'_' {
+            b' '
+        } else {
+            s.to_ascii_lowercase()
+        };
+    }
+    static AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PHRASES).ok());
+    match &*AC {
+        Some(ac) => ac.is_match(&*lower),
+        None => PHRASES
+            .iter()
+            .any(|p| lower.windows(p.len()).any(|w| w == p.as_bytes())),
+    }
 }
 
 /// A running header: `Publication | date` or `Title | page`, short.
 fn is_running_header(t: &str, publication: Option<&str>) -> bool {
-    if t.len() > 400 || !t.contains(" | ") || t.chars().count() > 100 {
+    static BAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" | "));
+    if t.len() > 400 || BAR.find(t.as_bytes()).is_none() || t.chars().count() > 100 {
         return false;
     }
     let parts: Vec<&str> = t.split(" | ").collect();
@@ -216,13 +235,11 @@ fn is_boilerplate(t: &str) -> bool {
     if t.len() > 1500 {
         return false;
     }
-    let head: String = t
-        .trim_start_matches(['*', '_', ' '])
-        .chars()
-        .take(24)
-        .collect::<String>()
-        .to_lowercase();
-    if BOILERPLATE_START.iter().any(|w| head.starts_with(w)) {
+    let head = t.trim_start_matches(['*', '_', ' ']);
+    if BOILERPLATE_START
+        .iter()
+        .any(|w| starts_with_lowered(head, w))
+    {
         // `Copyright Notice` is a heading; a copyright line names a holder.
         let lower = t.to_lowercase();
         let notice = t.contains('©')
@@ -234,6 +251,12 @@ fn is_boilerplate(t: &str) -> bool {
     }
     let credit = t.len() < 160 && t.chars().count() < 80 && CREDIT.any_in(t) && !t.contains("ote:");
     credit || DISCLAIMER.any_in(t) || FOUNDING.any_in(t) && ORG.any_in(t)
+}
+
+/// True when `t` in lower case starts with `w` (lower case, at most 24 chars).
+fn starts_with_lowered(t: &str, w: &str) -> bool {
+    let mut lowered = t.chars().flat_map(char::to_lowercase);
+    w.chars().all(|c| lowered.next() == Some(c))
 }
 
 /// For each paragraph, whether it is a short line that recurs three or more
@@ -265,18 +288,25 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
     }
     let heads = super::page_heads::page_heads(paras, body);
     let mut norm: Vec<Option<String>> = vec![None; paras.len()];
+    // Page-break lines among the body, each tested once when first asked
+    // (near_page_break looks at each paragraph's neighbours as well).
+    let mut breaks = Breaks {
+        paras,
+        body,
+        known: vec![None; paras.len()],
+    };
     for (i, p) in paras.iter().enumerate() {
         if !body[i] {
             continue;
         }
         let t = p.text.trim();
-        out[i] = if is_page_break(t) {
+        out[i] = if breaks.at(i) {
             Some(Furniture::PageBreak)
         } else if is_web_chrome(t) {
             Some(Furniture::WebChrome)
         } else if heads[i]
             || is_running_header(t, publication)
-            || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, body, i))
+            || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, &mut breaks, i))
         {
             Some(Furniture::RunningHeader)
         } else if is_pull_quote(paras, body, i, &mut norm) {
@@ -313,10 +343,10 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
 /// line, or between a paragraph cut mid-sentence and its continuation. A
 /// line that merely recurs (`Correct:` labels, a section title used in
 /// every chapter) is text, not furniture.
-fn near_page_break(paras: &[Para], body: &[bool], i: usize) -> bool {
+fn near_page_break(paras: &[Para], breaks: &mut Breaks, i: usize) -> bool {
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(paras.len());
-    let by_break = (lo..hi).any(|j| j != i && body[j] && is_page_break(paras[j].text.trim()));
+    let by_break = (lo..hi).any(|j| j != i && breaks.at(j));
     // A line introducing what follows (`The value of the prime is:`) is
     // text; so is one after a heading (short, not cut mid-sentence).
     let cut = i > 0
@@ -331,6 +361,20 @@ fn near_page_break(paras: &[Para], body: &[bool], i: usize) -> bool {
     by_break || cut
 }
 
+/// Which body paragraphs are page-break lines, each found out once.
+struct Breaks<'p, 'a> {
+    paras: &'p [Para<'a>],
+    body: &'p [bool],
+    known: Vec<Option<bool>>,
+}
+
+impl Breaks<'_, '_> {
+    fn at(&mut self, j: usize) -> bool {
+        let (paras, body) = (self.paras, self.body);
+        *self.known[j].get_or_insert_with(|| body[j] && is_page_break(paras[j].text.trim()))
+    }
+}
+
 /// How many paragraphs away a pull quote's source may be.
 const PULL_QUOTE_REACH: usize = 30;
 
@@ -339,8 +383,7 @@ const PULL_QUOTE_REACH: usize = 30;
 /// demand into `norm`.
 fn is_pull_quote(paras: &[Para], body: &[bool], i: usize, norm: &mut [Option<String>]) -> bool {
     let t = paras[i].text.trim();
-    let n = t.chars().count();
-    if !(30..=400).contains(&n) || !t.starts_with(['“', '"', '‘', '\'', '«']) {
+    if !t.starts_with(['“', '"', '‘', '\'', '«']) || !(30..=400).contains(&t.chars().count()) {
         return false;
     }
     let lo = i.saturating_sub(PULL_QUOTE_REACH);

@@ -48,7 +48,7 @@ fn ordinal(w: &str) -> bool {
 #[must_use]
 pub fn division(t: &str) -> bool {
     let t = t.trim();
-    if t.chars().count() > 90 {
+    if t.len() > 360 || t.chars().count() > 90 {
         return false;
     }
     let mut words = t.split_whitespace();
@@ -73,6 +73,14 @@ pub fn division(t: &str) -> bool {
 #[must_use]
 pub fn numbered(t: &str) -> Option<u8> {
     let t = t.trim();
+    // The number starts with a digit or a letter and a period (`A.1`).
+    let b = t.as_bytes();
+    if !b
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || (c.is_ascii_uppercase() && b.get(1) == Some(&b'.')))
+    {
+        return None;
+    }
     let num_end = t.find(' ')?;
     let (num, rest) = (&t[..num_end], t[num_end..].trim());
     let parts: Vec<&str> = num.trim_end_matches('.').split('.').collect();
@@ -107,15 +115,18 @@ pub fn numbered(t: &str) -> Option<u8> {
 #[must_use]
 pub fn all_caps(t: &str) -> bool {
     let t = t.trim().trim_end_matches(['.', ':']);
+    // Over 480 bytes is over 120 chars; a lower-case letter decides at once.
+    if t.len() > 480 || t.len() < 3 || t.chars().any(|c| c.is_alphabetic() && c.is_lowercase()) {
+        return false;
+    }
     let n = t.chars().count();
     if !(3..=120).contains(&n) {
         return false;
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     let words = t.split_whitespace().count();
-    letters.len() >= 3
-        && (words >= 2 || letters.len() >= 6)
-        && letters.iter().all(|c| !c.is_lowercase())
+    letters >= 3
+        && (words >= 2 || letters >= 6)
         && t.split_whitespace().count() <= 20
         && !t.contains(" | ")
 }

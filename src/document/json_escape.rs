@@ -37,16 +37,13 @@ impl<W: Write> EscapingWriter<W> {
         while !rest.is_empty() {
             match std::str::from_utf8(rest) {
                 Ok(s) => {
-                    self.inner
-                        .write_all(super::escape_json_text(s).as_bytes())?;
-                    return Ok(());
+                    return write_escaped(&mut self.inner, s);
                 }
                 Err(e) => {
                     let (good, bad) = rest.split_at(e.valid_up_to());
                     // Valid by construction: `valid_up_to` bytes are UTF-8.
                     let s = std::str::from_utf8(good).unwrap_or_default();
-                    self.inner
-                        .write_all(super::escape_json_text(s).as_bytes())?;
+                    write_escaped(&mut self.inner, s)?;
                     match e.error_len() {
                         // An incomplete sequence at the end: wait for the rest.
                         None => {
@@ -63,6 +60,31 @@ impl<W: Write> EscapingWriter<W> {
         }
         Ok(())
     }
+}
+
+/// Writes `s` as [`escape_json_text`](super::escape_json_text) would, without
+/// building a copy: runs of safe text go through as they are.
+fn write_escaped<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
+    use super::clean::{may_start_unsafe_in_json, unsafe_in_json};
+    let b = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while let Some(off) = b[i..].iter().position(|&x| may_start_unsafe_in_json(x)) {
+        let at = i + off;
+        // A lead byte or DEL: always a char boundary.
+        let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i = at + c.len_utf8();
+        if unsafe_in_json(c) {
+            w.write_all(&b[from..at])?;
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                write!(w, "\\u{u:04x}")?;
+            }
+            from = i;
+        }
+    }
+    w.write_all(&b[from..])
 }
 
 impl<W: Write> Write for EscapingWriter<W> {
@@ -98,5 +120,19 @@ mod tests {
             assert_eq!(out, whole, "cut at {cut}");
         }
         assert!(!whole.contains('\u{202E}') && whole.contains("\\u202e"));
+    }
+
+    #[test]
+    fn every_code_point_streams_as_the_whole_text_escapes_it() {
+        // Every char (in chunks), so the byte test before the char test
+        // misses none that escape_json_text escapes.
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for chunk in all.chunks(4096) {
+            let s: String = chunk.iter().collect();
+            let mut w = EscapingWriter::new(Vec::new());
+            w.write_all(s.as_bytes()).expect("write");
+            let out = String::from_utf8(w.into_inner().expect("inner")).expect("utf8");
+            assert_eq!(out, super::super::escape_json_text(&s));
+        }
     }
 }

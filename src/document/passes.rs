@@ -157,17 +157,19 @@ pub(super) fn assemble(
             cands.extend(found.into_iter().map(|c| (i, c)));
         }
     }
+    drop(cached);
+    cands.shrink_to_fit();
     let ones: Vec<usize> = layout
         .notes
         .iter()
         .filter(|n| n.label == "1")
         .map(|n| n.para)
         .collect();
+    // Accepted candidates come in paragraph order (`confirm` keeps the order
+    // of `cands`): each paragraph's are the next run of them.
     let accepted = scan::confirm(&cands, &note_index, &ones);
-    let mut per_para: HashMap<usize, Vec<&Candidate>> = HashMap::default();
-    for &k in &accepted {
-        per_para.entry(cands[k].0).or_default().push(&cands[k].1);
-    }
+    let mut next_accepted = 0;
+    let mut found: Vec<&Candidate> = Vec::new();
     report_orphans(&cands, &accepted, &note_index, &mut diagnostics);
 
     let text_len: usize = paras.iter().map(|p| p.text.len() + 1).sum();
@@ -175,6 +177,10 @@ pub(super) fn assemble(
         diagnostics,
         text: String::with_capacity(text_len + cands.len() * 2),
         blocks: Vec::with_capacity(paras.len()),
+        markers: Vec::with_capacity(accepted.len()),
+        inlines: Vec::with_capacity(
+            accepted.len() + paras.iter().map(|p| p.inlines.len()).sum::<usize>(),
+        ),
         ..Document::default()
     };
     let mut marker_paras: Vec<usize> = Vec::new();
@@ -184,7 +190,16 @@ pub(super) fn assemble(
             Role::Furniture(f) => Some(f),
             Role::Note | Role::Merged => continue,
         };
-        let found = per_para.get(&i).map(Vec::as_slice).unwrap_or_default();
+        found.clear();
+        while let Some(&k) = accepted.get(next_accepted)
+            && cands[k].0 <= i
+        {
+            if cands[k].0 == i {
+                found.push(&cands[k].1);
+            }
+            next_accepted += 1;
+        }
+        let found = found.as_slice();
         let start = doc.text.len();
         let (inlines, marks) = if found.is_empty() {
             // No markers: the paragraph's text and styles go in unchanged.
@@ -221,8 +236,13 @@ pub(super) fn assemble(
         });
         doc.text.push('\n');
     }
+    // The candidates and then the reader's paragraphs are done with: free
+    // them before the chains and the inline sort (the peak of memory).
+    drop(found);
+    drop(cands);
     add_notes(&mut doc, &paras, &layout);
     link_markers(&mut doc, &layout, &paras, &marker_paras);
+    drop(paras);
     resolve_chains(&mut doc);
     doc.inlines
         .sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));

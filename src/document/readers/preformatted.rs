@@ -3,6 +3,9 @@
 //! tables and headers, verse. Preformatted blocks are kept line by line,
 //! never reflowed and never taken for headings.
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
 /// What a blank-line-separated block of lines is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -40,7 +43,10 @@ pub fn base_indent<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
 /// `Scope . . . . . 12`) running to a page number or the line's end. An
 /// ellipsis inside a sentence (`the Clause . . . provides`) is not one.
 pub fn dot_leader(t: &str) -> bool {
-    let Some(at) = t.find("....").or_else(|| t.find(". . . ")) else {
+    static DOTS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"...."));
+    static SPACED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b". . . "));
+    let b = t.as_bytes();
+    let Some(at) = DOTS.find(b).or_else(|| SPACED.find(b)) else {
         return false;
     };
     let rest = t[at..].trim_start_matches(['.', ' ', '\u{a0}']).trim_end();
@@ -50,7 +56,9 @@ pub fn dot_leader(t: &str) -> bool {
 /// True when a line has a gap of three or more spaces between words (column
 /// alignment: tables, RFC headers, aligned grammar rules).
 pub fn column_gap(t: &str) -> bool {
-    t.trim().contains("   ")
+    // The untrimmed line has the gap whenever the trimmed one does.
+    static GAP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"   "));
+    GAP.find(t.as_bytes()).is_some() && GAP.find(t.trim().as_bytes()).is_some()
 }
 
 /// True for a block set flush right on one column beside or below a left

@@ -1,0 +1,198 @@
+//! Prose lines into paragraphs: hard-wrapped lines joined, one-line
+//! paragraphs kept apart, list items, labelled notes and `#` headings
+//! starting paragraphs of their own.
+
+use super::Line;
+use crate::document::raw::{Para, ParaKind};
+
+/// Blocks whose longest line is shorter than this (chars) are not hard-wrapped
+/// prose unless a line continues in lower case.
+const WRAP_MIN: usize = 40;
+/// Lines longer than this are never hard-wrapped: each is a paragraph.
+const WRAP_MAX: usize = 110;
+/// True when a line starts a list item or labelled note and so never
+/// continues the previous line.
+fn starts_item(line: &str) -> bool {
+    if is_header_field(line) {
+        return true;
+    }
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '^' | '↑') => chars.next() == Some(' ') || t.starts_with('^'),
+        Some('[') => {
+            t.starts_with("[Footnote")
+                || t[1..].find(']').is_some_and(|e| {
+                    e <= 24 && t[e + 2..].starts_with([' ', ':']) && !t[e + 2..].trim().is_empty()
+                })
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let n = t.bytes().take_while(u8::is_ascii_digit).count();
+            n <= 3
+                && matches!(t.as_bytes().get(n), Some(b'.' | b')'))
+                && t.as_bytes().get(n + 1) == Some(&b' ')
+        }
+        Some(c) => crate::document::conventions::superscript::value(c).is_some(),
+        None => false,
+    }
+}
+
+/// Joins hard-wrapped lines with spaces; a line ending in a hyphen after a
+/// letter (`Diffie-` / `Hellman`) runs on without one, the hyphen kept.
+fn join_lines<'b>(lines: impl Iterator<Item = &'b str>) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let hyphen = out.ends_with('-')
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && !out.ends_with("--");
+        if !out.is_empty() && !hyphen {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    out
+}
+
+/// True when `line` starts a new item rather than continuing `prev`: a
+/// bracketed label starts one only after a line that ends a sentence (a
+/// wrapped line may begin with a citation: `[20]. As far as…`).
+/// `chrome` says whether either line is web-page navigation, which stands on
+/// its own lines.
+fn item_break(prev: &str, line: &str, chrome: bool) -> bool {
+    if chrome {
+        return true;
+    }
+    if !starts_item(line) {
+        return false;
+    }
+    let t = line.trim_start();
+    !t.starts_with('[')
+        || t.starts_with("[Footnote")
+        || prev.trim_end().ends_with(['.', ')', '"', '”', ':', ']'])
+}
+
+/// `Key: value` at the start of a line (RFC 822 headers, `Title:` lines).
+fn is_header_field(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(k, v)| {
+        !k.is_empty()
+            && k.len() <= 20
+            && !v.is_empty()
+            && crate::document::readers::headers::field_name(k)
+    })
+}
+
+/// Splits hard-wrapped or one-line-per-paragraph prose lines into paragraphs.
+pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
+    if lines.is_empty() {
+        return;
+    }
+    // A line of more than WRAP_MAX bytes may still be WRAP_MAX chars or
+    // fewer; only count chars when bytes alone cannot decide.
+    let max_bytes = lines
+        .iter()
+        .map(|l| l.text.trim_end().len())
+        .max()
+        .unwrap_or(0);
+    let max = if lines.len() < 2 || max_bytes > 4 * WRAP_MAX {
+        max_bytes
+    } else {
+        lines
+            .iter()
+            .map(|l| l.text.trim_end().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let wrapped = lines.len() > 1 && max <= WRAP_MAX;
+    let mut group: Vec<&Line<'a>> = Vec::new();
+    let mut first = true;
+    let flush = |group: &mut Vec<&Line<'a>>, out: &mut Vec<Para<'a>>, first: &mut bool| {
+        if group.is_empty() {
+            return;
+        }
+        let raw: std::borrow::Cow<'a, str> = if group.len() == 1 {
+            group[0].text.trim().into()
+        } else {
+            join_lines(group.iter().map(|l| l.text.trim())).into()
+        };
+        let start = group[0].start;
+        let last = group[group.len() - 1];
+        let end = last.start + last.text.len();
+        let p = match atx_heading(&raw) {
+            Some((level, rest)) => {
+                let mut p = Para::from_raw(rest.to_string(), start..end, blank_before && *first);
+                p.kind = ParaKind::Heading(level);
+                p
+            }
+            None => Para::from_raw(raw, start..end, blank_before && *first),
+        };
+        out.push(p);
+        group.clear();
+        *first = false;
+    };
+    // Each line is tested for web chrome once (item_break needs it twice),
+    // and only when there are two lines to tell apart.
+    let chrome: Vec<bool> = if lines.len() > 1 {
+        lines
+            .iter()
+            .map(|l| crate::document::furniture::is_web_chrome(l.text))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let len = if wrapped {
+            line.text.trim_end().chars().count()
+        } else {
+            0
+        };
+        // A non-empty group ends with the line before this one.
+        if let Some(prev) = group.last()
+            && item_break(prev.text, line.text, chrome[i - 1] || chrome[i])
+        {
+            flush(&mut group, out, &mut first);
+        }
+        group.push(line);
+        let next = lines.get(i + 1).filter(|n| {
+            !item_break(line.text, n.text, chrome[i] || chrome[i + 1])
+                && !numbered_after_sentence(line.text, n.text)
+                && atx_heading(line.text).is_none()
+        });
+        let next_lower = next.is_some_and(|n| n.text.trim_start().starts_with(char::is_lowercase));
+        // A line that does not end a sentence runs on into the next one.
+        let open = !line
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”', ')', ']'])
+            && len * 10 >= max * 3
+            && !crate::document::structure::heading_like(line.text);
+        let next_continues = wrapped
+            && next.is_some()
+            && ((max >= WRAP_MIN && (len * 10 >= max * 6 || open)) || next_lower);
+        if !next_continues {
+            flush(&mut group, out, &mut first);
+        }
+    }
+    flush(&mut group, out, &mut first);
+}
+
+/// A line `12 Capitalised…` right after a line that ends a sentence: a note
+/// copied from a PDF without the period after its number, not a wrapped line.
+fn numbered_after_sentence(prev: &str, line: &str) -> bool {
+    prev.trim_end().ends_with(['.', ')'])
+        && crate::document::conventions::numbered::bare_number_label(line.trim_start()).is_some()
+}
+
+/// `# Title` → (1, "Title").
+fn atx_heading(line: &str) -> Option<(u8, &str)> {
+    let t = line.trim_start();
+    let n = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&n) && t.as_bytes().get(n) == Some(&b' ') {
+        let rest = t[n..].trim().trim_end_matches('#').trim();
+        (!rest.is_empty()).then_some((u8::try_from(n).unwrap_or(6), rest))
+    } else {
+        None
+    }
+}
