@@ -28,7 +28,7 @@ const TAB: usize = 4;
 /// normalised and everything that is not displayable is neutralised.
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let (raw, lossy, encoding) = to_unicode(bytes);
+    let (raw, lossy, encoding) = super::encoding::to_unicode(bytes);
     let (text, controls, page_starts) = if memchr::memchr(0x0C, raw.as_bytes()).is_some() {
         paged(&raw)
     } else {
@@ -60,71 +60,6 @@ fn paged(raw: &str) -> (String, usize, Vec<usize>) {
         controls += c;
     }
     (out, controls, starts)
-}
-
-/// Bytes → Unicode text, whether replacement characters were needed, and the
-/// encoding's name when it was not UTF-8.
-fn to_unicode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, bool, Option<String>) {
-    use std::borrow::Cow;
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let body = &bytes[bom..];
-        if enc == encoding_rs::UTF_8 {
-            return match std::str::from_utf8(body) {
-                Ok(s) => (Cow::Borrowed(s), false, None),
-                Err(_) => (String::from_utf8_lossy(body), true, None),
-            };
-        }
-        let (text, had_errors) = enc.decode_without_bom_handling(body);
-        return (text, had_errors, Some(enc.name().to_string()));
-    }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (Cow::Borrowed(s), false, None);
-    }
-    if let Some(enc) = declared_charset(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        return (text, had_errors, Some(enc.name().to_string()));
-    }
-    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    // The first 64 KiB decide; a legacy file is consistent throughout.
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
-    det.feed(sample, sample.len() == bytes.len());
-    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
-    if enc == encoding_rs::UTF_8 {
-        return (String::from_utf8_lossy(bytes), true, None);
-    }
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    (text, had_errors, Some(enc.name().to_string()))
-}
-
-/// A charset the file declares near its start: Project Gutenberg's
-/// `Character set encoding: ISO-8859-1`, an Emacs/Python `coding: latin-1`
-/// line, or an HTML `charset=`. A declaration beats statistics.
-fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = &bytes[..bytes.len().min(8 * 1024)];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    for key in [
-        &b"character set encoding:"[..],
-        b"charset=",
-        b"coding:",
-        b"coding=",
-    ] {
-        let Some(at) = memchr::memmem::find(&lower, key) else {
-            continue;
-        };
-        let rest = &head[at + key.len()..];
-        let rest = rest.strip_prefix(b" ").unwrap_or(rest);
-        let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
-        let n = rest
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
-            .count();
-        if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..n])
-            && enc != encoding_rs::UTF_8
-        {
-            return Some(enc);
-        }
-    }
-    None
 }
 
 /// Makes any string safe to display: the same rules as [`decode`], with

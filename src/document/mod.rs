@@ -15,6 +15,7 @@ mod body_notes;
 mod chains;
 mod clean;
 pub mod conventions;
+mod encoding;
 mod front;
 pub(crate) mod furniture;
 pub mod headings;

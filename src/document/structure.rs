@@ -148,6 +148,7 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
             && heading_like(text)
             && !text.contains(" | ")
             && (!text.starts_with(|c: char| c.is_ascii_digit()) || alone(paras, &idx, pos))
+            && !short_lines_on(paras, &idx, pos)
         {
             BlockKind::Heading { level: 2 }
         } else if let Some(n) = bullet(text) {
@@ -166,6 +167,14 @@ fn alone(paras: &[Para], idx: &[usize], pos: usize) -> bool {
     let me = &paras[idx[pos]];
     let next_apart = idx.get(pos + 1).is_none_or(|&n| paras[n].blank_before);
     (me.blank_before || pos == 0) && next_apart
+}
+
+/// True when body paragraph `idx[pos]` is one of a block of short lines set
+/// one under another (an address, a list of names): the next line follows
+/// without a blank and is short too.
+fn short_lines_on(paras: &[Para], idx: &[usize], pos: usize) -> bool {
+    idx.get(pos + 1)
+        .is_some_and(|&n| !paras[n].blank_before && paras[n].text.trim().chars().count() <= 40)
 }
 
 /// True when what follows a capitalised line is running text or another
@@ -308,5 +317,17 @@ mod tests {
             "(For a EuroNews overview on the meeting see the following video:)"
         ));
         assert!(!is_embed("(2016-25)"));
+    }
+
+    #[test]
+    fn an_address_block_is_no_run_of_headings() {
+        // An RFC's "Authors' Addresses": short lines, one under another.
+        let text = "   This is the body of the document, a long indented line of prose.\n\n\
+                    Authors' Addresses\n\n   Yaron Sheffer\n   Porticor\n   29 HaHarash St.\n\
+                    \n   EMail: someone@example.com\n";
+        let doc = crate::document::parse_str(text, crate::document::Format::Plain);
+        let heads: Vec<&str> = doc.headings().map(|(_, h, _)| h).collect();
+        assert!(!heads.contains(&"Yaron Sheffer"), "{heads:?}");
+        assert!(!heads.contains(&"Porticor"), "{heads:?}");
     }
 }

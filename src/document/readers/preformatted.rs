@@ -17,7 +17,7 @@ pub enum Shape {
     Preformatted,
 }
 
-fn indent(l: &str) -> usize {
+pub fn indent(l: &str) -> usize {
     l.len() - l.trim_start_matches(' ').len()
 }
 

@@ -83,6 +83,24 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
             out.push(p);
             continue;
         }
+        // A heading at the margin set straight over the indented text it
+        // heads (`Table of Contents` over its dot leaders, older RFCs'
+        // `Status of this Memo` over its paragraph).
+        // A lone indented line under it continues a long heading instead.
+        if base >= 2
+            && texts.len() >= 3
+            && texts[1..]
+                .iter()
+                .all(|t| crate::document::readers::preformatted::indent(t) >= base)
+            && let Some((level, head)) = outdented_heading(&texts[..1])
+        {
+            let l = &lines[0];
+            let mut p = Para::from_raw(head, l.start..l.start + l.text.len(), blank);
+            p.kind = ParaKind::Heading(level);
+            out.push(p);
+            split_block(&lines[1..], false, base, &mut out);
+            continue;
+        }
         if spaced && let Some(head) = spaced_heading(texts[0]) {
             let l = &lines[0];
             let mut p = Para::from_raw(head, l.start..l.start + l.text.len(), blank);
@@ -222,5 +240,34 @@ mod tests {
         let p = paragraphs("# Hello\n\nText.");
         assert_eq!(p[0].kind, ParaKind::Heading(1));
         assert_eq!(p[0].text, "Hello");
+    }
+
+    #[test]
+    fn a_heading_over_its_indented_lines_stands_apart() {
+        let text = concat!(
+            "   A long indented line of body prose that sets the body indentation here,\n",
+            "   and a second one, for the body of an RFC is indented by three spaces.\n\n",
+            "Table of Contents\n",
+            "   1. Introduction ....................3\n",
+            "   2. Attacks on TLS ..................3\n\n",
+            "19.6.1.1 Changes to Simplify Multi-homed Web Servers and Conserve IP\n",
+            "   Addresses\n",
+        );
+        let p = paragraphs(text);
+        let heads: Vec<&str> = p
+            .iter()
+            .filter(|p| matches!(p.kind, ParaKind::Heading(_)))
+            .map(|p| p.text.as_ref())
+            .collect();
+        assert!(heads.contains(&"Table of Contents"), "{heads:?}");
+        // A lone indented line under a heading continues it.
+        assert!(
+            !heads.iter().any(|h| h.ends_with("Conserve IP")),
+            "{heads:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|p| p.kind == ParaKind::Code && p.text.contains("2. Attacks on TLS"))
+        );
     }
 }
