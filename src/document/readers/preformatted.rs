@@ -141,6 +141,19 @@ fn verse(lines: &[&str]) -> bool {
     capital * 10 >= lines.len() * 9 && lines.iter().all(|l| wordiness(l) >= 80)
 }
 
+/// True for a block of three or more short lines set one under another in
+/// an indented body (an RFC's author addresses, a list of names): none
+/// continues the line before in lower case, none starts a list item.
+fn address(lines: &[&str]) -> bool {
+    lines.len() >= 3
+        && lines.iter().all(|l| {
+            let t = l.trim();
+            t.chars().count() <= 40
+                && !t.starts_with(char::is_lowercase)
+                && !t.starts_with(['-', '*', '•'])
+        })
+}
+
 /// True for a line that looks centred on a page of about 72 to 80 columns.
 fn centred(l: &str) -> bool {
     let ind = indent(l);
@@ -196,6 +209,9 @@ pub fn classify(lines: &[&str], base: usize) -> Shape {
         return Shape::Preformatted;
     }
     let min = lines.iter().map(|l| indent(l)).min().unwrap_or(0);
+    if base >= 2 && min >= base && address(lines) {
+        return Shape::Preformatted;
+    }
     if min < base + 2 {
         return Shape::Prose;
     }
@@ -336,5 +352,28 @@ mod tests {
         ];
         assert_eq!(base_indent(lines.iter().copied()), 3);
         assert_eq!(dedent(&["      a", "        b"]), "a\n  b");
+    }
+
+    #[test]
+    fn an_address_block_in_an_indented_body_keeps_its_lines() {
+        let addr = [
+            "   Yaron Sheffer",
+            "   Porticor",
+            "   29 HaHarash St.",
+            "   Israel",
+        ];
+        assert_eq!(classify(&addr, 3), Shape::Preformatted);
+        // Narrow prose continues in lower case; a document at the margin
+        // (a book) keeps its short lines to the prose rules.
+        let narrow = [
+            "   The attack was",
+            "   first described",
+            "   in 2011 by two",
+        ];
+        assert_eq!(classify(&narrow, 3), Shape::Prose);
+        assert_eq!(
+            classify(&["Yaron Sheffer", "Porticor", "Israel"], 0),
+            Shape::Prose
+        );
     }
 }

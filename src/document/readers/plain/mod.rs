@@ -270,4 +270,16 @@ mod tests {
                 .any(|p| p.kind == ParaKind::Code && p.text.contains("2. Attacks on TLS"))
         );
     }
+
+    #[test]
+    fn japanese_lines_join_without_a_space() {
+        assert_eq!(
+            texts(
+                "[FFDHE-TLS]で提案されているような定義済みのDHグループを使用することは、\nこの攻撃を軽減する。"
+            ),
+            vec![
+                "[FFDHE-TLS]で提案されているような定義済みのDHグループを使用することは、この攻撃を軽減する。"
+            ]
+        );
+    }
 }

@@ -48,12 +48,23 @@ fn join_lines<'b>(lines: impl Iterator<Item = &'b str>) -> String {
                 .next_back()
                 .is_some_and(char::is_alphabetic)
             && !out.ends_with("--");
-        if !out.is_empty() && !hyphen {
+        // Chinese and Japanese are written without spaces: lines wrapped
+        // between two such characters join directly.
+        let cjk = out.chars().next_back().is_some_and(wide_script)
+            && l.chars().next().is_some_and(wide_script);
+        if !out.is_empty() && !hyphen && !cjk {
             out.push(' ');
         }
         out.push_str(l);
     }
     out
+}
+
+/// True for a character of a script written without spaces between words
+/// (CJK ideographs, kana, fullwidth forms and CJK punctuation).
+fn wide_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 /// True when `line` starts a new item rather than continuing `prev`: a
