@@ -33,12 +33,51 @@ fn links(d: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The lines of every listing, in order.
 fn code(d: &Document) -> Vec<String> {
+    d.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Code)
+        .flat_map(|b| d.slice(b.span).lines().map(str::to_string))
+        .collect()
+}
+
+/// The listings themselves, one string each.
+fn listings(d: &Document) -> Vec<String> {
     d.blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Code)
         .map(|b| d.slice(b.span).to_string())
         .collect()
+}
+
+#[test]
+fn a_listing_is_one_block_with_its_lines_and_blank_lines() {
+    for (name, src, format) in [
+        (
+            "org",
+            "#+title: T\n\nText.\n\n#+begin_src rust\nfn f() {\n\n    1\n}\n#+end_src\n\nMore.\n",
+            Format::Org,
+        ),
+        (
+            "rst",
+            "T\n=\n\nText::\n\n    fn f() {\n\n        1\n    }\n\nMore.\n",
+            Format::Rst,
+        ),
+        (
+            "asciidoc",
+            "= T\n\nText.\n\n----\nfn f() {\n\n    1\n}\n----\n\nMore.\n",
+            Format::AsciiDoc,
+        ),
+        (
+            "markdown",
+            "# T\n\nText.\n\n```\nfn f() {\n\n    1\n}\n```\n\nMore.\n",
+            Format::Markdown,
+        ),
+    ] {
+        let d = ibid::document::parse_str(src, format);
+        assert_eq!(listings(&d), vec!["fn f() {\n\n    1\n}"], "{name}");
+    }
 }
 
 #[test]

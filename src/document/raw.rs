@@ -58,8 +58,14 @@ impl<'a> Para<'a> {
     /// break, a footnote definition's next paragraph), shifting its styles
     /// and references.
     pub fn append(&mut self, tail: Para<'_>) {
+        self.append_with(" ", tail);
+    }
+
+    /// Appends `tail` after `sep` (a space, or the line breaks between two
+    /// lines of a listing), shifting its styles and references.
+    pub fn append_with(&mut self, sep: &str, tail: Para<'_>) {
         let text = self.text.to_mut();
-        text.push(' ');
+        text.push_str(sep);
         let shift = text.len();
         text.push_str(&tail.text);
         let moved = |r: Range<usize>| r.start + shift..r.end + shift;

@@ -12,6 +12,7 @@ pub mod epub;
 pub mod headers;
 pub mod html;
 pub mod lines;
+mod listings;
 pub mod markdown;
 pub mod org;
 pub mod pdf;
@@ -265,10 +266,16 @@ pub fn read_text(text: &str, format: Format) -> Reading<'_> {
                 title_para,
             }
         }
-        Format::Markdown => markdown::read(text),
-        Format::Rst => rst::read(text),
-        Format::Org => org::read(text),
-        Format::AsciiDoc => asciidoc::read(text),
+        Format::Markdown | Format::Rst | Format::Org | Format::AsciiDoc => {
+            let mut r = match format {
+                Format::Markdown => markdown::read(text),
+                Format::Rst => rst::read(text),
+                Format::Org => org::read(text),
+                _ => asciidoc::read(text),
+            };
+            listings::join(&mut r.paras, text);
+            r
+        }
         Format::Html => html::read_str(text),
         // Binary formats never reach here as text: read nothing rather
         // than guess at their decoded bytes.

@@ -82,7 +82,13 @@ impl Builder {
 
     /// Writes text as it is (no inline-note scanning).
     fn raw(&mut self, s: &str, at: usize) {
-        let clean = sanitize(s);
+        // A listing keeps its lines; everywhere else a newline is a space.
+        let code = self.cur.as_ref().is_some_and(|p| p.kind == ParaKind::Code);
+        let clean = if code {
+            crate::document::clean::sanitize_text(s)
+        } else {
+            sanitize(s)
+        };
         if let Some(a) = self.html.anchor.as_mut() {
             a.raw.push_str(&clean);
         }
@@ -132,7 +138,12 @@ fn trim_para(p: &mut Para<'_>) {
     p.text.to_mut().truncate(trimmed);
     p.inlines.retain(|(r, _)| r.end <= trimmed && !r.is_empty());
     p.refs.retain(|(r, _)| r.end <= trimmed);
-    let lead = p.text.len() - p.text.trim_start().len();
+    // A listing keeps the indentation of its first line.
+    let lead = if p.kind == ParaKind::Code {
+        p.text.len() - p.text.trim_start_matches('\n').len()
+    } else {
+        p.text.len() - p.text.trim_start().len()
+    };
     if lead > 0 {
         crate::document::structure::strip_prefix(p, lead);
     }
