@@ -272,8 +272,11 @@ fn take_region(
             }
             None => {
                 let p = &paras[i];
+                // Between two notes, an indented passage (a table, a quoted
+                // line) and the paragraphs after it still belong to the note.
                 let continues = current.is_some()
-                    && p.kind == ParaKind::Unknown
+                    && (p.kind == ParaKind::Unknown
+                        || (i < last_note && matches!(p.kind, ParaKind::Quote | ParaKind::Code)))
                     && (is_continuation(&p.text) || i < last_note);
                 if continues {
                     if let Some(c) = current {

@@ -57,3 +57,20 @@ fn symbol_notes_under_verse_and_quotations() {
     let labels: Vec<(&str, usize)> = l.notes.iter().map(|n| (n.label.as_str(), n.para)).collect();
     assert_eq!(labels, [("*", 1), ("†", 3)]);
 }
+
+#[test]
+fn an_indented_table_inside_a_note_and_the_paragraph_after_it_stay_in_the_note() {
+    let mut p = paras(&[
+        "Body.[3] More.[4]",
+        "Footnotes",
+        "[3] The sounds here given are those of the French vowels.",
+        "A has two sounds, heard in mat and far.",
+        "Consult some work on French pronunciation.",
+        "[4] From the Greek, the chin.",
+    ]);
+    p[3].kind = ParaKind::Quote;
+    let l = find(&p, &|_, _| true, &|i| i == 1, &|_| false);
+    assert_eq!(l.notes.len(), 2);
+    assert_eq!(l.notes[0].continued, vec![3, 4]);
+    assert_eq!(l.taken, vec![false, false, true, true, true, true]);
+}

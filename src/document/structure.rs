@@ -151,6 +151,8 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
             && !short_lines_on(paras, &idx, pos)
         {
             BlockKind::Heading { level: 2 }
+        } else if let Some(level) = subtitle(paras, &idx, pos, &kinds).filter(|_| has_next) {
+            BlockKind::Heading { level }
         } else if let Some(n) = bullet(text) {
             strip_prefix(&mut paras[i], n);
             BlockKind::ListItem { number: None }
@@ -167,6 +169,24 @@ fn alone(paras: &[Para], idx: &[usize], pos: usize) -> bool {
     let me = &paras[idx[pos]];
     let next_apart = idx.get(pos + 1).is_none_or(|&n| paras[n].blank_before);
     (me.blank_before || pos == 0) && next_apart
+}
+
+/// The level of body paragraph `idx[pos]` as the subtitle of the division
+/// heading right above it (`Chapter I.` / `Preliminary Ideas--criterion of
+/// the Oratorical Art.`): a short line standing alone, starting with a
+/// capital and not breaking off mid-sentence.
+fn subtitle(paras: &[Para], idx: &[usize], pos: usize, kinds: &[BlockKind]) -> Option<u8> {
+    let prev = idx[pos.checked_sub(1)?];
+    let BlockKind::Heading { level } = kinds[prev] else {
+        return None;
+    };
+    let t = paras[idx[pos]].text.trim();
+    let ok = super::headings::division(&paras[prev].text)
+        && alone(paras, idx, pos)
+        && (3..=100).contains(&t.chars().count())
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with([',', ';', ':', '-']);
+    ok.then(|| (level + 1).min(6))
 }
 
 /// True when body paragraph `idx[pos]` is one of a block of short lines set
@@ -329,5 +349,20 @@ mod tests {
         let heads: Vec<&str> = doc.headings().map(|(_, h, _)| h).collect();
         assert!(!heads.contains(&"Yaron Sheffer"), "{heads:?}");
         assert!(!heads.contains(&"Porticor"), "{heads:?}");
+    }
+
+    #[test]
+    fn a_line_under_a_chapter_heading_is_its_subtitle() {
+        let text = "Chapter I.\n\nPreliminary Ideas--criterion of the Oratorical Art.\n\n\
+                    Let us note an incontestable fact. The science of the Art of Oratory has \
+                    not yet been taught, and this paragraph runs on to make it prose.\n";
+        let doc = crate::document::parse_str(text, crate::document::Format::Plain);
+        let heads: Vec<(&str, u8)> = doc.headings().map(|(_, h, l)| (h, l)).collect();
+        assert!(
+            heads
+                .iter()
+                .any(|(h, _)| h.starts_with("Preliminary Ideas")),
+            "{heads:?}"
+        );
     }
 }

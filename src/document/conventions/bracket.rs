@@ -19,6 +19,30 @@ const MAX_LABEL: usize = 24;
 /// Most labels one ranged marker may expand to.
 const MAX_RANGE: u64 = 20;
 
+/// Words that transcribers put in brackets where the printed page had
+/// something the text cannot hold (`[Illustration]`, `[Sidenote]`,
+/// `[Greek]`): never note labels.
+const PLACEHOLDERS: &[&str] = &[
+    "Illustration",
+    "Illustrations",
+    "Sidenote",
+    "Greek",
+    "Hebrew",
+    "Arabic",
+    "Music",
+    "Decoration",
+    "Frontispiece",
+    "Portrait",
+    "Image",
+    "Picture",
+    "Blank",
+    "Transcriber",
+    "Errata",
+    "Symbol",
+    "Formula",
+    "Equation",
+];
+
 /// True for a plausible single label: 1–5 digits, one letter, or a
 /// reference tag of letters and digits with at least one upper-case letter
 /// (`RFC3629`, `KNUTH84`, `Fielding99`, `ISO-8859`).
@@ -33,6 +57,9 @@ pub fn is_label(label: &str) -> bool {
     }
     if label.chars().count() == 1 {
         return label.chars().all(char::is_alphabetic);
+    }
+    if PLACEHOLDERS.iter().any(|w| label.eq_ignore_ascii_case(w)) {
+        return false;
     }
     // Lower-case tags need a hyphen, dot or digit (`[triple-handshake]`,
     // `[xmpp-tls]`), so words in brackets (`[sic]`) are not labels.
@@ -160,5 +187,15 @@ mod tests {
             "a label alone on its line"
         );
         assert!(marker("as [01] through [15].", 3).is_none());
+    }
+
+    #[test]
+    fn transcribers_placeholders_are_no_labels() {
+        // Gutenberg sets `[Illustration]` where a picture stood, often on a
+        // line of its own with its caption below.
+        assert!(note("[Illustration]").is_none());
+        assert!(note("[ILLUSTRATION] Arms at the side").is_none());
+        assert_eq!(m("the head [Illustration] moves", 9), None);
+        assert_eq!(m("see [Fielding99]", 4), Some(vec!["Fielding99".into()]));
     }
 }
