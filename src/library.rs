@@ -88,17 +88,27 @@ pub fn human_size(bytes: u64) -> String {
 /// # Errors
 /// [`LoadError`] when the file is unreadable, not a regular text file, or too large.
 pub fn read_document(path: &Path) -> Result<Document, LoadError> {
+    let bytes = read_article_bytes(path)?;
+    Ok(document::parse(&bytes, Some(path)))
+}
+
+/// An article's bytes: binary allowed for the container formats (EPUB,
+/// PDF), text required for the rest.
+///
+/// # Errors
+/// [`LoadError`] when the file is unreadable, not a regular file, too large,
+/// or binary where text is required.
+pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let container = path
         .extension()
         .and_then(|e| e.to_str())
         .and_then(document::Format::from_extension)
         .is_some_and(|f| matches!(f, document::Format::Epub | document::Format::Pdf));
-    let bytes = if container {
-        read_file_bytes(path)?
+    if container {
+        read_file_bytes(path)
     } else {
-        read_text_bytes(path)?
-    };
-    Ok(document::parse(&bytes, Some(path)))
+        read_text_bytes(path)
+    }
 }
 
 /// What a non-regular file is, for the message.

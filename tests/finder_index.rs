@@ -352,3 +352,20 @@ fn keystroke_search_matches_the_full_search_and_narrowing_is_exact() {
     // Notes are answered in the keystroke now, passages are streamed.
     assert!(SYNC.contains(Kind::Note) && !STREAMED.contains(Kind::Note));
 }
+
+#[test]
+fn pdfs_and_epubs_in_the_library_are_indexed() {
+    // A library folder holding binary containers beside text: the index
+    // must read them as the reader does (a PDF's bytes include NULs).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    for f in ["ca5-st-pierre-opinion.pdf", "se-the-prince.epub"] {
+        std::fs::copy(corpus.join(f), dir.path().join(f)).expect("copy");
+    }
+    let (ix, parsed) = parsed_count(&[dir.path().to_path_buf()], &dir.path().join("cache"));
+    assert_eq!(parsed, 2);
+    let titles: Vec<&str> = ix.articles().iter().map(|a| &*a.title).collect();
+    assert!(titles.contains(&"The Prince"), "{titles:?}");
+    let hits = search(&ix, &Query::parse("^Circuit Rule 47.5"), None, &[], 5);
+    assert!(!hits.is_empty(), "the PDF's footnote is a note entry");
+}

@@ -357,7 +357,7 @@ fn parse_all(
 }
 
 fn parse_one(path: &Path, size: u64, mtime: u64) -> Parsed {
-    let bytes = crate::library::read_text_bytes(path).ok()?;
+    let bytes = crate::library::read_article_bytes(path).ok()?;
     let doc = crate::document::parse(&bytes, Some(path));
     let mut info = ArticleInfo::from_document(path, &doc, size, mtime);
     info.hash = content_hash(&bytes);
@@ -380,5 +380,5 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 fn same_content(path: &Path, size: u64, info: &ArticleInfo) -> bool {
     info.size == size
         && info.hash != 0
-        && crate::library::read_text_bytes(path).is_ok_and(|b| content_hash(&b) == info.hash)
+        && crate::library::read_article_bytes(path).is_ok_and(|b| content_hash(&b) == info.hash)
 }
