@@ -79,3 +79,33 @@ fn asciidoc_document() {
         "A plain footnote.",
     );
 }
+
+#[test]
+fn markdown_document_with_a_fenced_listing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("post.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: \"A Listing Post\"\nauthor: Jane Doe\n---\n\n## Setting up\n\n\
+         Run this first[^1]:\n\n```rust\nfn main() {\n\n    println!(\"hi\");\n}\n```\n\n\
+         [^1]: The compiler must be installed.\n",
+    )
+    .expect("write");
+    let mut s = state(vec![path], 200, 50);
+    let t = render(&s);
+    let sc = screen(t.backend().buffer());
+    assert!(sc.contains("A Listing Post"), "{sc}");
+    assert!(sc.contains("Setting up"), "{sc}");
+    // The listing keeps its lines: each is on a screen row of its own.
+    let rows: Vec<&str> = sc.lines().collect();
+    let open = rows
+        .iter()
+        .position(|r| r.contains("fn main() {"))
+        .expect("the listing's first line");
+    assert!(!rows[open].contains("println!"), "{sc}");
+    assert!(rows[open + 2].contains("println!(\"hi\");"), "{sc}");
+    assert!(find(t.backend().buffer(), "[1]").is_some(), "{sc}");
+    keys(&mut s, &["]", "Enter"]);
+    let sc = screen(render(&s).backend().buffer());
+    assert!(sc.contains("The compiler must be installed."), "{sc}");
+}
