@@ -465,3 +465,13 @@ fn rst_definitions_shown_in_literal_blocks_are_not_counted() {
     assert_eq!(links(&d), vec![("1".into(), "The real note.".into())]);
     assert!(code(&d).contains(&".. [#a] An example definition.".to_string()));
 }
+
+#[test]
+fn a_version_number_is_no_marker_where_the_markup_states_the_footnotes() {
+    // PEP 466: "maintaining the 2.7 Windows installers" beside `[7]_` references.
+    let src = "Title\n=====\n\nMaintaining the 2.7 Windows installers is work [1]_.\n\n\
+               See the backports ([7]_).\n\n.. [1] First.\n\n.. [7] Donald Stufft's set.\n";
+    let d = parse_str(src, Format::Rst);
+    let labels: Vec<&str> = d.markers.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, vec!["1", "7"]);
+}

@@ -158,6 +158,11 @@ pub(super) fn assemble(
         }
     }
     drop(cached);
+    // A document whose markup states its footnotes (`[1]_`, `[^1]`, an
+    // anchor) has no bare numbers for markers: `Python 2.7` is a version.
+    if cands.iter().any(|(_, c)| c.strength == Strength::Markup) {
+        cands.retain(|(_, c)| !matches!(c.strength, Strength::Glued | Strength::Interior));
+    }
     cands.shrink_to_fit();
     let ones: Vec<usize> = layout
         .notes
