@@ -141,15 +141,25 @@ fn verse(lines: &[&str]) -> bool {
     capital * 10 >= lines.len() * 9 && lines.iter().all(|l| wordiness(l) >= 80)
 }
 
+/// True for a `Key: value` line at the margin (`Category: Standards Track`).
+fn header_field(l: &str) -> bool {
+    !l.starts_with(' ')
+        && l.split_once(": ").is_some_and(|(k, v)| {
+            k.len() <= 30 && !v.trim().is_empty() && super::headers::field_name(k)
+        })
+}
+
 /// True for a block of three or more short lines set one under another in
 /// an indented body (an RFC's author addresses, a list of names): none
-/// continues the line before in lower case, none starts a list item.
+/// continues the line before in lower case (an e-mail address or URL
+/// aside), none starts a list item.
 fn address(lines: &[&str]) -> bool {
     lines.len() >= 3
         && lines.iter().all(|l| {
             let t = l.trim();
+            let contact = t.contains('@') || t.starts_with("http") || t.starts_with("www.");
             t.chars().count() <= 40
-                && !t.starts_with(char::is_lowercase)
+                && (contact || !t.starts_with(char::is_lowercase))
                 && !t.starts_with(['-', '*', '•'])
         })
 }
@@ -199,6 +209,11 @@ pub fn classify(lines: &[&str], base: usize) -> Shape {
     }
     let gaps = lines.iter().filter(|l| column_gap(l)).count();
     if gaps * 2 > lines.len() && !lines.iter().all(|l| centred(l)) {
+        return Shape::Preformatted;
+    }
+    // An RFC's first lines: two columns, then fields of the left one alone
+    // (`Updates: 5705, 6066`, `ISSN: 2070-1721`).
+    if gaps >= 1 && lines.iter().all(|l| column_gap(l) || header_field(l)) {
         return Shape::Preformatted;
     }
     let rules = lines.iter().filter(|l| assignment(l)).count();
@@ -375,5 +390,24 @@ mod tests {
             classify(&["Yaron Sheffer", "Porticor", "Israel"], 0),
             Shape::Prose
         );
+    }
+
+    #[test]
+    fn an_rfc_first_page_with_fields_under_its_columns_is_one_block() {
+        let head = [
+            "Internet Engineering Task Force (IETF)                       E. Rescorla",
+            "Request for Comments: 8446                                       Mozilla",
+            "Obsoletes: 5077, 5246, 6961                                  August 2018",
+            "Updates: 5705, 6066",
+            "Category: Standards Track",
+            "ISSN: 2070-1721",
+        ];
+        assert_eq!(classify(&head, 3), Shape::Preformatted);
+        let contributor = [
+            "   Martin Abadi",
+            "   University of California, Santa Cruz",
+            "   abadi@cs.ucsc.edu",
+        ];
+        assert_eq!(classify(&contributor, 3), Shape::Preformatted);
     }
 }

@@ -282,4 +282,15 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_title_cased_line_inside_a_sentence_runs_on() {
+        let t = texts(concat!(
+            "   This document is subject to BCP 78 and the IETF Trust's Legal\n",
+            "   Provisions Relating to IETF Documents\n",
+            "   (https://trustee.ietf.org/license-info) in effect on the date of\n",
+            "   publication of this document.\n",
+        ));
+        assert_eq!(t.len(), 1, "{t:?}");
+    }
 }

@@ -178,7 +178,10 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '”', ')', ']'])
             && len * 10 >= max * 3
-            && !crate::document::structure::heading_like(line.text);
+            // A title-cased line may be a heading, unless it already
+            // continues the lines before it (`Provisions Relating to IETF
+            // Documents` in the middle of a sentence).
+            && (group.len() > 1 || !crate::document::structure::heading_like(line.text));
         let next_continues = wrapped
             && next.is_some()
             && ((max >= WRAP_MIN && (len * 10 >= max * 6 || open)) || next_lower);
