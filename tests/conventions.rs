@@ -319,3 +319,20 @@ fn pdf_endnotes_without_periods_after_their_numbers() {
             .all(|(i, _)| !d.block_text(i).starts_with("1 John"))
     );
 }
+
+#[test]
+fn a_paragraph_opening_with_a_listed_citation_cites_it() {
+    // RFC 5246 F.3: "[CBCATT] describes a chosen plaintext attack …" in the
+    // body, with [CBCATT] in the reference list at the end.
+    let src = "   The attacks described in [CBCATT] are prevented here, as the\n   \
+               text of this long indented body line goes on to explain.\n\n   \
+               [CBCATT] describes a chosen plaintext attack on TLS that depends on\n   \
+               knowing the IV for a record.  Previous versions [TLS1.0] did not.\n\n\
+               References\n\n   \
+               [CBCATT]   Moeller, B., \"Security of CBC Ciphersuites in SSL/TLS\".\n\n   \
+               [TLS1.0]   Dierks, T. and C. Allen, \"The TLS Protocol Version 1.0\".\n";
+    let d = parse_str(src, Format::Plain);
+    let labels: Vec<&str> = d.markers.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, vec!["CBCATT", "CBCATT", "TLS1.0"]);
+    assert_eq!(d.notes.len(), 2);
+}

@@ -49,9 +49,16 @@ pub(super) fn in_body_notes(
         {
             continue;
         }
+        // A paragraph opening with a citation of a work the reference
+        // list holds (`[CBCATT] describes a chosen plaintext attack …`)
+        // is text that cites it, not a second note.
+        let listed = l.style == Style::Bracket && layout.notes.iter().any(|n| n.label == *label);
         let keep = is_def
             || l.style == Style::GutenbergBlock
-            || (matches!(l.style, Style::Bracket | Style::Symbol) && i > 0 && has_marker(label, i));
+            || (matches!(l.style, Style::Bracket | Style::Symbol)
+                && i > 0
+                && !listed
+                && has_marker(label, i));
         if keep {
             layout.taken[i] = true;
             // A label alone on its line (`[14]`) heads the block below it

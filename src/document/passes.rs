@@ -272,6 +272,11 @@ fn para_candidates(p: &Para) -> Vec<Candidate> {
         .chain(p.refs.iter().map(|(r, _)| r.clone()))
         .collect();
     let mut c = scan::candidates(&p.text, &links);
+    if p.refs.is_empty()
+        && let Some(lead) = super::conventions::bracket::leading(&p.text)
+    {
+        c.push(lead);
+    }
     c.extend(
         p.refs
             .iter()

@@ -61,9 +61,15 @@ pub fn is_label(label: &str) -> bool {
     if PLACEHOLDERS.iter().any(|w| label.eq_ignore_ascii_case(w)) {
         return false;
     }
+    // Two capitals are a tag (`[AH]`, `[ESP]` is three).
+    if b.len() == 2 {
+        return b.iter().all(u8::is_ascii_uppercase);
+    }
     // Lower-case tags need a hyphen, dot or digit (`[triple-handshake]`,
-    // `[xmpp-tls]`), so words in brackets (`[sic]`) are not labels.
-    b[0].is_ascii_alphabetic()
+    // `[xmpp-tls]`), so words in brackets (`[sic]`) are not labels; a tag
+    // may open with digits when capitals follow (`[3DES]`, `[3GPP]`).
+    let lead = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (b[0].is_ascii_alphabetic() || (lead > 0 && b.get(lead).is_some_and(u8::is_ascii_uppercase)))
         && b.len() >= 3
         && b.iter()
             .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'-' | b'.'))
@@ -104,6 +110,18 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
     if i == 0 {
         return None;
     }
+    bracketed(text, i)
+}
+
+/// A citation opening a paragraph that was not taken as a note (a wrapped
+/// line that begins `[19] An assessment …` after a sentence): the marker
+/// that [`marker`] leaves to the notes pass at the start of a paragraph.
+#[must_use]
+pub fn leading(text: &str) -> Option<Candidate> {
+    text.starts_with('[').then(|| bracketed(text, 0)).flatten()
+}
+
+fn bracketed(text: &str, i: usize) -> Option<Candidate> {
     let rest = &text[i..];
     let end = rest.as_bytes()[..rest.len().min(MAX_LABEL * 2 + 2)]
         .iter()
@@ -197,5 +215,23 @@ mod tests {
         assert!(note("[ILLUSTRATION] Arms at the side").is_none());
         assert_eq!(m("the head [Illustration] moves", 9), None);
         assert_eq!(m("see [Fielding99]", 4), Some(vec!["Fielding99".into()]));
+    }
+
+    #[test]
+    fn tags_of_two_capitals_or_opening_with_digits() {
+        // RFC 5246: "IPsec AH [AH]", "a mode [3DES]".
+        assert!(is_label("AH"));
+        assert!(is_label("3DES"));
+        assert!(is_label("3GPP.23.003"));
+        assert!(!is_label("Ok"));
+        assert!(!is_label("3d"));
+        assert!(!is_label("32nd"));
+    }
+
+    #[test]
+    fn a_citation_opening_a_paragraph() {
+        let c = leading("[CBCATT] describes a chosen plaintext attack").expect("a marker");
+        assert_eq!((c.range, c.label.as_str()), (0..8, "CBCATT"));
+        assert!(leading("A [CBCATT] inside").is_none());
     }
 }
