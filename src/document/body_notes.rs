@@ -51,8 +51,11 @@ pub(super) fn in_body_notes(
         }
         // A paragraph opening with a citation of a work the reference
         // list holds (`[CBCATT] describes a chosen plaintext attack …`)
-        // is text that cites it, not a second note.
-        let listed = l.style == Style::Bracket && layout.notes.iter().any(|n| n.label == *label);
+        // is text that cites it, not a second note. (Numbers are reused:
+        // books number their notes afresh in each chapter.)
+        let listed = l.style == Style::Bracket
+            && label.parse::<u64>().is_err()
+            && layout.notes.iter().any(|n| n.label == *label);
         let keep = is_def
             || l.style == Style::GutenbergBlock
             || (matches!(l.style, Style::Bracket | Style::Symbol)
