@@ -311,7 +311,10 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             continue;
         }
         let t = p.text.trim();
-        out[i] = if breaks.at(i) {
+        out[i] = if super::structure::is_illustration(t) {
+            // A picture's place in the text, however often it recurs.
+            None
+        } else if breaks.at(i) {
             Some(Furniture::PageBreak)
         } else if is_web_chrome(t) {
             Some(Furniture::WebChrome)

@@ -87,6 +87,9 @@ pub fn is_section_start(p: &Para) -> bool {
 /// True for an embedded-media stand-in: `(For a … see the following video:)`.
 fn is_embed(text: &str) -> bool {
     let t = text.trim();
+    if is_illustration(t) {
+        return true;
+    }
     if !(t.starts_with('(') && t.ends_with(')') && t.len() < 1000) {
         return false;
     }
@@ -98,6 +101,18 @@ fn is_embed(text: &str) -> bool {
             ]
             .iter()
             .any(|w| lower.contains(w)))
+}
+
+/// True for a transcriber's stand-in for a picture: `[Illustration]`,
+/// `[Illustration: Criterion of the Eyes.]` (Project Gutenberg).
+#[must_use]
+pub fn is_illustration(t: &str) -> bool {
+    let t = t.trim();
+    t.len() < 2000
+        && t.ends_with(']')
+        && t.get(..13)
+            .is_some_and(|h| h.eq_ignore_ascii_case("[illustration"))
+        && t[13..].starts_with([']', ':', ' ', '.'])
 }
 
 /// Assigns block kinds to paragraphs. `body[i]` says which paragraphs are
@@ -337,6 +352,11 @@ mod tests {
             "(For a EuroNews overview on the meeting see the following video:)"
         ));
         assert!(!is_embed("(2016-25)"));
+        assert!(is_embed("[Illustration]"));
+        assert!(is_embed("[Illustration: Criterion of the Eyes.]"));
+        assert!(is_embed("[ILLUSTRATION: FIG. 3.]"));
+        assert!(!is_embed("[Illustrations of the text follow]x"));
+        assert!(!is_embed("[Illustrative examples]"));
     }
 
     #[test]
