@@ -16,6 +16,18 @@ const MINOR: &[&str] = &[
 #[must_use]
 pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
+    // A short parenthetical closing a heading (`A. First Amendment Claim
+    // (Count One)`, `Renegotiation (CVE-2009-3555)`) is part of it.
+    let t = match t.rsplit_once(" (") {
+        Some((head, tail))
+            if t.ends_with(')')
+                && tail.len() <= 40
+                && !tail[..tail.len() - 1].contains(['(', ')']) =>
+        {
+            head.trim_end()
+        }
+        _ => t,
+    };
     if t.len() > 400
         || t.contains('_')
         || t.ends_with(['.', ',', ';', ':', '!', ')', ']', '-', '—'])
@@ -332,6 +344,8 @@ mod tests {
             "Warnings in Japan and Russia that the Other Will Run Off without Paying the Bill",
             "The “Securitization” of the Northern Territories Question",
             "Implications For Canada",
+            "A. First Amendment Claim (Count One)",
+            "Renegotiation (CVE-2009-3555)",
         ] {
             assert!(heading_like(h), "{h}");
         }
@@ -341,6 +355,8 @@ mod tests {
             "(For a EuroNews overview on the meeting see the following video:)",
             "the rest of a sentence",
             "How about Japan? Does Japan have any way",
+            "See the appendix (page 4)",
+            "(For a note see below)",
         ] {
             assert!(!heading_like(p), "{p}");
         }
