@@ -169,9 +169,28 @@ pub fn read(paras: &[Para]) -> Front {
             }
         }
     }
+    if front.date.is_none() {
+        front.date = paras
+            .iter()
+            .skip(skip)
+            .take(DECIDED_REACH)
+            .find_map(|p| decided(&p.text));
+    }
     front.masthead.sort_unstable();
     front.masthead.dedup();
     front
+}
+
+/// How many opening paragraphs may hold a court's decision date.
+const DECIDED_REACH: usize = 60;
+
+/// The date after `Decided` in a court's caption (`Argued October 10,
+/// 2012—Decided June 24, 2013`), even inside a preformatted header.
+fn decided(text: &str) -> Option<String> {
+    let at = text.find("Decided ").or_else(|| text.find("DECIDED "))?;
+    let rest = &text[at + 8..];
+    let end = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
+    find_date(&rest[..end])
 }
 
 #[cfg(test)]
@@ -181,6 +200,18 @@ mod tests {
     use crate::document::raw::test_paras as paras;
 
     const PROSE: &str = "This is a long paragraph of running prose that goes on for quite a while, as articles do, well past the length of any title line.";
+
+    #[test]
+    fn a_court_caption_gives_the_decision_date() {
+        let f = read(&paras(&[
+            "SUPREME COURT OF THE UNITED STATES",
+            "Syllabus",
+            "FISHER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL.",
+            "No. 11–345.      Argued October 10, 2012—Decided June 24, 2013",
+            PROSE,
+        ]));
+        assert_eq!(f.date.as_deref(), Some("2013-06-24"));
+    }
 
     #[test]
     fn bulletin_masthead() {
