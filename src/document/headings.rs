@@ -135,7 +135,7 @@ pub fn all_caps(t: &str) -> bool {
 #[must_use]
 pub fn strong(t: &str) -> Option<u8> {
     // A credit line under a title (`BY ELIZA LEE FOLLEN.`) is no heading.
-    if t.trim_start().starts_with("BY ") {
+    if t.trim_start().starts_with("BY ") || imprint(t) {
         return None;
     }
     if division(t) {
@@ -149,9 +149,24 @@ pub fn strong(t: &str) -> Option<u8> {
     }
 }
 
+/// A printer's imprint at the end of a book (`MORRISON AND GIBB,
+/// PRINTERS, EDINBURGH`, `PRINTED BY R. CLAY AND SONS, LONDON`).
+pub(crate) fn imprint(t: &str) -> bool {
+    let t = t.trim();
+    t.contains(", ")
+        && (t.contains("PRINTERS") || t.contains("PRINTER,") || t.starts_with("PRINTED BY"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printers_imprints_are_no_headings() {
+        assert_eq!(strong("MORRISON AND GIBB, PRINTERS, EDINBURGH"), None);
+        assert_eq!(strong("PRINTED BY R. CLAY AND SONS, LONDON"), None);
+        assert_eq!(strong("THE PRINTER'S DEVIL"), Some(1));
+    }
 
     #[test]
     fn shapes() {

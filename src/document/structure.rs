@@ -49,7 +49,12 @@ pub fn heading_like(text: &str) -> bool {
             && !k.chars().any(char::is_lowercase)
             && v.chars().any(char::is_lowercase)
     });
-    if t.matches(", ").count() >= 3 || year_after_comma || t.starts_with("BY ") || labelled {
+    if t.matches(", ").count() >= 3
+        || year_after_comma
+        || t.starts_with("BY ")
+        || labelled
+        || super::headings::imprint(t)
+    {
         return false;
     }
     if !t

@@ -113,9 +113,11 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
     // Credits right after the start line.
     for p in paras[start + 1..end].iter_mut().take(4) {
         let l = p.text.trim_start().to_lowercase();
+        // A transcriber's notes are text for the reader; only the credit
+        // lines are furniture.
         if l.starts_with("produced by")
             || l.starts_with("e-text prepared by")
-            || l.starts_with("transcriber") && l.len() < 200
+            || l.starts_with("transcribed by") && l.len() < 200
         {
             p.hidden = Some(Furniture::Boilerplate);
         }
