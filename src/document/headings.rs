@@ -21,6 +21,16 @@ const DIVISIONS: &[&str] = &[
     "introduction",
     "prologue",
     "epilogue",
+    // Songs of a ballad opera (`AIR I.`), carols' staves, sermons, lessons.
+    "air",
+    "song",
+    "stave",
+    "sermon",
+    "psalm",
+    "hymn",
+    "episode",
+    "lesson",
+    "article",
 ];
 
 /// True for a Roman numeral (`IV`, `xii`), optionally with a final period.
@@ -175,6 +185,9 @@ mod tests {
         assert!(division("BOOK II"));
         assert!(division("PREFACE"));
         assert!(!division("Chapter and verse are cited"));
+        assert!(division("AIR I. An old Woman clothed in Gray, &c."));
+        assert!(division("Article IV."));
+        assert!(!division("Air is a mixture of gases"));
         assert_eq!(numbered("3.2.1 Media Types"), Some(3));
         assert_eq!(numbered("A.1. Internet Media Type"), Some(2));
         assert_eq!(numbered("19.3 Tolerant Applications"), Some(2));
