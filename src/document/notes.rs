@@ -252,8 +252,15 @@ fn take_region(
         .rev()
         .find(|&k| labels[k].is_some())
         .unwrap_or(start);
+    // In a list of labelled references (`[ISO-14888-3] …`) a line opening
+    // with a dash continues the entry (`- Discrete Logarithm Based
+    // Mechanisms.`); it is no bullet note of its own.
+    let first_style = labels[start..end].iter().flatten().next().map(|l| l.style);
     for i in start..end {
-        match &labels[i] {
+        let here = labels[i].as_ref().filter(|l| {
+            !(l.style == Style::Bullet && first_style == Some(Style::Bracket) && current.is_some())
+        });
+        match here {
             Some(l) => {
                 bullet_no += 1;
                 let label = l.label.clone().unwrap_or_else(|| bullet_no.to_string());

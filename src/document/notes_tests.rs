@@ -74,3 +74,18 @@ fn an_indented_table_inside_a_note_and_the_paragraph_after_it_stay_in_the_note()
     assert_eq!(l.notes[0].continued, vec![3, 4]);
     assert_eq!(l.taken, vec![false, false, true, true, true, true]);
 }
+
+#[test]
+fn a_dash_line_inside_a_labelled_reference_continues_it() {
+    // RFC 5114: "[ISO-14888-3] … Part 3" / "- Discrete Logarithm Based Mechanisms."
+    let p = paras(&[
+        "Body cites [ISO-14888-3] and [DSS].",
+        "References",
+        "[ISO-14888-3] ISO/IEC 14888-3:2006, Digital Signatures with Appendix: Part 3",
+        "- Discrete Logarithm Based Mechanisms.",
+        "[DSS] National Institute for Standards and Technology.",
+    ]);
+    let l = find(&p, &|_, _| true, &|i| i == 1, &|_| false);
+    assert_eq!(l.notes.len(), 2);
+    assert_eq!(l.notes[0].continued, vec![3]);
+}
