@@ -156,9 +156,9 @@ pub fn find(
         take_region(
             paras,
             &labels,
-            start,
-            end,
+            (start, end),
             end == paras.len() && last_end == Some(end),
+            has_marker,
             &mut layout,
         );
     }
@@ -238,9 +238,9 @@ fn sections(
 fn take_region(
     paras: &[Para],
     labels: &[Option<Label>],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     at_end: bool,
+    has_marker: &dyn Fn(&str, usize) -> bool,
     layout: &mut NotesLayout,
 ) {
     if start > 0 && is_notes_heading(&paras[start - 1].text) {
@@ -259,6 +259,10 @@ fn take_region(
     for i in start..end {
         let here = labels[i].as_ref().filter(|l| {
             !(l.style == Style::Bullet && first_style == Some(Style::Bracket) && current.is_some())
+                // A list under `References` whose items open with `*` is a
+                // bibliography unless the text cites `*`.
+                && !(l.style == Style::Symbol
+                    && l.label.as_deref().is_some_and(|s| !has_marker(s, i)))
         });
         match here {
             Some(l) => {

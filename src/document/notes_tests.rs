@@ -89,3 +89,20 @@ fn a_dash_line_inside_a_labelled_reference_continues_it() {
     assert_eq!(l.notes.len(), 2);
     assert_eq!(l.notes[0].continued, vec![3]);
 }
+
+#[test]
+fn starred_items_under_references_are_a_bibliography_unless_cited() {
+    let p = paras(&[
+        "Body text with a number [1] and no star.",
+        "Notes",
+        "1. ^ Schey 1992, pp. 139-142.",
+        "References",
+        "* Bachman, David (2007), Advanced Calculus Demystified.",
+        "* Downing, Douglas (2010), Barron's E-Z Calculus.",
+    ]);
+    let heads = [1, 3];
+    let cited = |l: &str, _: usize| l == "1";
+    let l = find(&p, &cited, &|i| heads.contains(&i), &|_| false);
+    let labels: Vec<&str> = l.notes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(labels, vec!["1"]);
+}
