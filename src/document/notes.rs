@@ -258,11 +258,14 @@ fn take_region(
     let first_style = labels[start..end].iter().flatten().next().map(|l| l.style);
     for i in start..end {
         let here = labels[i].as_ref().filter(|l| {
-            !(l.style == Style::Bullet && first_style == Some(Style::Bracket) && current.is_some())
-                // A list under `References` whose items open with `*` is a
-                // bibliography unless the text cites `*`.
-                && !(l.style == Style::Symbol
-                    && l.label.as_deref().is_some_and(|s| !has_marker(s, i)))
+            let dash_line = l.style == Style::Bullet
+                && first_style == Some(Style::Bracket)
+                && current.is_some();
+            // A list under `References` whose items open with `*` is a
+            // bibliography unless the text cites `*`.
+            let uncited_star =
+                l.style == Style::Symbol && l.label.as_deref().is_some_and(|s| !has_marker(s, i));
+            !dash_line && !uncited_star
         });
         match here {
             Some(l) => {
