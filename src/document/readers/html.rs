@@ -9,6 +9,7 @@
 
 pub mod decode;
 pub mod filter;
+pub mod gutenberg;
 pub mod meta;
 pub mod notes;
 pub mod walk;
@@ -48,7 +49,8 @@ pub fn read_str(html: &str) -> Reading<'static> {
     let known = KNOWN_ROOTS
         .iter()
         .find_map(|sel| full.select(sel).nodes().first().map(|n| n.id));
-    let content = if known.is_some() || depth_over(&full, MAX_EXTRACT_DEPTH) {
+    let gutenberg = gutenberg::is_gutenberg(html);
+    let content = if known.is_some() || gutenberg || depth_over(&full, MAX_EXTRACT_DEPTH) {
         None
     } else {
         extract(html)
@@ -84,6 +86,10 @@ pub fn read_str(html: &str) -> Reading<'static> {
     w.walk_page(0, &pages[0], &root);
     w.finish(&pages);
     let mut paras = w.out;
+    let mut stated = stated;
+    if gutenberg {
+        gutenberg::read(&mut paras, &mut stated);
+    }
     if paras.is_empty() {
         // Nothing the walker could place (all chrome?): the page's text.
         let text = crate::document::clean::sanitize(&full.root().text());
