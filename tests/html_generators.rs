@@ -2,7 +2,7 @@
 //! follows that generator's output; see the comment above it), read by the
 //! HTML reader: every marker links to its own note, back-links are gone.
 
-use ibid::document::{Document, Format, parse_bytes};
+use ibid::document::{Document, Format, parse_bytes, parse_str};
 
 /// A page around `body`: a nav bar, a share bar and a cookie banner that
 /// must not show, and enough article text for the extractor.
@@ -270,4 +270,23 @@ fn control_characters_in_a_page_never_reach_the_text() {
             .chars()
             .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202e}')
     );
+}
+
+#[test]
+fn page_numbers_in_the_margin_are_not_text() {
+    // Project Gutenberg HTML: the printed page number sits in a span at
+    // the end of a table cell or sentence; the marker before it stays.
+    let d = parse_str(
+        r##"<p>Intro text.<a id="FNanchor_1_1"></a><a href="#Footnote_1_1" class="fnanchor">[1]</a></p>
+<table><tr><td>Op. 4</td><td>Preludio<a id="FNanchor_3_3"></a><a href="#Footnote_3_3" class="fnanchor">[3]</a>
+(Adagio).<span class="pagenum"><a name="Page_9" id="Page_9">[Pg 9]</a></span></td></tr></table>
+<div class="footnote"><p><a id="Footnote_1_1"></a><a href="#FNanchor_1_1"><span class="label">[1]</span></a> One.</p></div>
+<div class="footnote"><p><a id="Footnote_3_3"></a><a href="#FNanchor_3_3"><span class="label">[3]</span></a> Three.</p></div>"##,
+        Format::Html,
+    );
+    assert_eq!(
+        links(&d),
+        [("1".into(), "One.".into()), ("3".into(), "Three.".into())]
+    );
+    assert!(!d.text.contains("[Pg 9]"));
 }

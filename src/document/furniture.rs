@@ -67,19 +67,27 @@ fn is_page_break(t: &str) -> bool {
     if t.len() > 120 {
         return false;
     }
-    let tail = t.rsplit_once('[').map(|(_, r)| r);
-    let bracketed = tail.is_some_and(|r| {
-        let r = r.trim_end_matches(']');
-        let r = r
-            .strip_prefix("Page ")
-            .or_else(|| r.strip_prefix("Pg "))
-            .or_else(|| r.strip_prefix("pg "))
-            .or_else(|| r.strip_prefix("p. "));
-        t.ends_with(']')
-            && r.is_some_and(|n| {
-                !n.is_empty() && n.len() <= 5 && n.chars().all(|c| c.is_ascii_alphanumeric())
-            })
-    });
+    // `[Pg 12]` alone, or at the end of a footer set in columns (`Fielding,
+    // et al.    Standards Track    [Page 5]`); a sentence ending on a page
+    // number is text.
+    let (head, tail) = match t.rsplit_once('[') {
+        Some((h, r)) => (h, Some(r)),
+        None => (t, None),
+    };
+    let footer = head.trim().is_empty() || head.contains("   ");
+    let bracketed = footer
+        && tail.is_some_and(|r| {
+            let r = r.trim_end_matches(']');
+            let r = r
+                .strip_prefix("Page ")
+                .or_else(|| r.strip_prefix("Pg "))
+                .or_else(|| r.strip_prefix("pg "))
+                .or_else(|| r.strip_prefix("p. "));
+            t.ends_with(']')
+                && r.is_some_and(|n| {
+                    !n.is_empty() && n.len() <= 5 && n.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+        });
     bracketed || is_page_number(t)
 }
 
@@ -426,6 +434,12 @@ mod tests {
         assert!(is_page_number("Page 3 of 10"));
         assert!(!is_page_number("1956 was"));
         assert!(!is_running_header("Russia | Japan", None));
+        assert!(is_page_break("[Pg 12]"));
+        assert!(is_page_break(
+            "Fielding, et al.            Standards Track                    [Page 5]"
+        ));
+        // A sentence that ends on a page number is text.
+        assert!(!is_page_break("Tempo di Gavotta (Allegro).[Pg 9]"));
     }
 
     #[test]

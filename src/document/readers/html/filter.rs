@@ -103,6 +103,17 @@ pub fn hidden(web: bool, n: &NodeRef, name: &str) -> bool {
     }) {
         return true;
     }
+    // The printed book's page numbers set in the margin (Project Gutenberg's
+    // `<span class="pagenum">[Pg 9]</span>`, EPUB page-break markers): not
+    // the text's words, and left inline they end sentences with `[Pg 9]`.
+    if n.attr("class").is_some_and(|c| {
+        c.split_whitespace()
+            .any(|w| matches!(w, "pagenum" | "pageno" | "page-number"))
+    }) || n.attr("epub:type").is_some_and(|t| t.contains("pagebreak"))
+        || n.attr("role").is_some_and(|r| r.trim() == "doc-pagebreak")
+    {
+        return true;
+    }
     if !web || matches!(name, "body" | "html" | "main" | "article") {
         return false;
     }
