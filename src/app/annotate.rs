@@ -2,59 +2,19 @@
 //! editor and the prompts, with their key routing. Stored annotations,
 //! saving and the annotations tab are in `annot_list`. Pure, no I/O.
 
-use super::action::{Action, Effect, Pane};
+use super::action::{Effect, Pane};
 use super::annot_list;
 pub use super::annot_state::{
     AnnotAction, AnnotState, ArticleAnnotations, EditTarget, Editor, NotesTab,
 };
-use super::keymap::{self, Context};
 use super::select::{self, Motion};
 use super::state::AppState;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
 use std::ops::Range;
 
 /// Status-line hint while selecting.
 const SELECT_HINT: &str = "select: w b e j k ( ) { } · a annotate · Esc cancel";
-
-/// Key contexts when an annotation mode is active, most specific first.
-#[must_use]
-pub fn contexts(s: &AppState) -> Option<Vec<Context>> {
-    let a = &s.annot;
-    if a.editor.as_ref().is_some_and(|e| e.confirm_discard) || a.quit_prompt {
-        return Some(vec![Context::Confirm]);
-    }
-    if a.editor.is_some() {
-        return Some(vec![Context::Editor]);
-    }
-    if s.overlay.is_some() {
-        return None;
-    }
-    if a.selection.is_some() {
-        return Some(vec![Context::Select, Context::Global]);
-    }
-    if a.tab == NotesTab::Annotations && (s.focus == Pane::Notes || !s.notes_visible()) {
-        return Some(vec![Context::Annotations, Context::Global]);
-    }
-    None
-}
-
-/// The editor takes every key its context does not bind.
-#[must_use]
-pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
-    let ctx = contexts(s)?;
-    if let Some(a) = keymap::resolve(&ctx, ev) {
-        return Some(a);
-    }
-    match ctx.first() {
-        Some(Context::Editor) => Some(Action::Annot(AnnotAction::EditorInput(*ev))),
-        // A prompt swallows other keys.
-        Some(Context::Confirm) => {
-            Some(Action::Annot(AnnotAction::Answer(None))).filter(|_| ev.code == KeyCode::Esc)
-        }
-        _ => None,
-    }
-}
 
 /// Applies an annotation action.
 pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {

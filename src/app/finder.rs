@@ -11,7 +11,6 @@ use crate::finder::{
     Hit, Index, Kind, Partial, Progress, Query, SYNC, SearchRequest, SkimMatcher, fill_positions,
     search_keystroke,
 };
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
@@ -129,24 +128,6 @@ impl FinderState {
         let ix = self.index.as_ref()?;
         let h = self.hits.get(self.sel)?;
         Some((h, ix.entries().get(h.entry as usize)?))
-    }
-}
-
-/// The printable key typed into the open finder, if `ev` is one.
-#[must_use]
-pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
-    if s.overlay != Some(Overlay::Finder) {
-        return None;
-    }
-    match ev.code {
-        KeyCode::Char(c)
-            if !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Finder(FinderMsg::Edit(Edit::Insert(c))))
-        }
-        _ => None,
     }
 }
 

@@ -3,8 +3,9 @@
 //!
 //! Structure for extensions (finder, annotations, sources view): add an
 //! `Overlay` variant in `state.rs`, its `Action`s in `action.rs`, a
-//! `keymap::Context` with bindings in `KEYMAP`, a branch in
-//! `update::contexts`/`update::update`, and a `ui` module drawn from
+//! `keymap::Context` with bindings in `KEYMAP`, a `mode::Mode` (computed by
+//! `mode::mode`, which key routing and drawing both read), a branch in
+//! `update::update`, and a `ui` module drawn from
 //! `ui::draw` (which `main` hands to [`run`]; `app` never imports `ui`). I/O goes through a new `Effect` executed here.
 
 pub mod action;
@@ -23,6 +24,7 @@ pub mod library_sync;
 pub mod line_edit;
 pub mod links;
 mod loader;
+pub mod mode;
 pub mod mouse_select;
 mod nav;
 pub mod route;
@@ -34,6 +36,7 @@ pub mod update;
 pub mod view;
 
 pub use action::{Action, Effect, Pane};
+pub use mode::{Mode, mode};
 pub use state::{AppState, Overlay};
 pub use update::{init, key_action, update};
 

@@ -1,55 +1,50 @@
-//! Key routing: which keymap contexts a key is looked up in, given the
-//! state, and the translation of a key press into an action.
+//! Key routing: a key press becomes an action by looking it up in the
+//! contexts of the current [`Mode`]; prompts and editors type what is unbound.
 
-use super::action::{Action, Pane};
+use super::action::Action;
+use super::annotate::AnnotAction;
+use super::finder::FinderMsg;
 use super::keymap::{self, Context};
-use super::state::{AppState, Overlay};
+use super::line_edit::Edit;
+use super::mode::{Mode, mode};
+use super::state::AppState;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The contexts a key is looked up in, most specific first.
 #[must_use]
 pub fn contexts(s: &AppState) -> Vec<Context> {
-    if let Some(c) = super::annotate::contexts(s) {
-        return c;
-    }
-    if let Some(c) = super::sources::contexts(s) {
-        return c;
-    }
-    match s.overlay {
-        Some(Overlay::Help(_)) => vec![Context::Help],
-        Some(Overlay::Outline(_)) => vec![Context::Outline],
-        Some(Overlay::List) => vec![Context::List],
-        Some(Overlay::Search) => vec![Context::Search],
-        Some(Overlay::Finder) => vec![Context::Finder],
-        Some(Overlay::Note(_)) => vec![Context::Note, Context::Global],
-        None => {
-            let pane = match s.focus {
-                Pane::List => Context::List,
-                Pane::Body => Context::Body,
-                Pane::Notes => Context::Notes,
-            };
-            vec![pane, Context::Global]
-        }
-    }
+    mode(s).contexts().to_vec()
 }
 
-/// Translates a key press into an action via the keymap (the search prompt
-/// takes printable characters first).
+/// Translates a key press into an action via the keymap. The search prompt
+/// and the finder take printable characters first; the editor takes every
+/// key its context does not bind; a prompt swallows other keys.
 #[must_use]
 pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
-    if super::annotate::contexts(s).is_some() {
-        return super::annotate::key_action(s, ev);
+    let m = mode(s);
+    let printable = match ev.code {
+        KeyCode::Char(c)
+            if !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    };
+    match (m, printable) {
+        (Mode::Search, Some(c)) => return Some(Action::Input(c)),
+        (Mode::Finder, Some(c)) => return Some(Action::Finder(FinderMsg::Edit(Edit::Insert(c)))),
+        _ => {}
     }
-    if s.overlay == Some(Overlay::Search)
-        && let KeyCode::Char(c) = ev.code
-        && !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return Some(Action::Input(c));
-    }
-    if let Some(a) = super::finder::key_action(s, ev) {
+    if let Some(a) = keymap::resolve(m.contexts(), ev) {
         return Some(a);
     }
-    keymap::resolve(&contexts(s), ev)
+    match m {
+        Mode::Editor => Some(Action::Annot(AnnotAction::EditorInput(*ev))),
+        Mode::DiscardPrompt | Mode::QuitPrompt => {
+            Some(Action::Annot(AnnotAction::Answer(None))).filter(|_| ev.code == KeyCode::Esc)
+        }
+        _ => None,
+    }
 }

@@ -90,7 +90,7 @@ pub fn paint_body(buf: &mut Buffer, t: Rect, s: &AppState, doc: &Document, lay: 
 
 /// Draws the annotations tab in the notes panel `r`.
 pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
-    let focused = s.focus == Pane::Notes;
+    let focused = crate::app::mode(s).focused_pane() == Some(Pane::Notes);
     let Some(inner) = super::pane::frame(buf, r, Borders::LEFT, focused, 4) else {
         return;
     };

@@ -82,7 +82,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     if s.annot.tab == crate::app::annotate::NotesTab::Annotations {
         return super::annotations::draw_tab(buf, r, s);
     }
-    let focused = s.focus == Pane::Notes;
+    let focused = crate::app::mode(s).focused_pane() == Some(Pane::Notes);
     let Some(inner) = super::pane::frame(buf, r, Borders::LEFT, focused, 4) else {
         return;
     };

@@ -4,7 +4,7 @@
 use super::theme;
 use crate::app::keymap::key_for;
 use crate::app::view::truncate;
-use crate::app::{Action, AppState, Overlay};
+use crate::app::{Action, AppState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -65,7 +65,7 @@ fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     buf.set_style(r, theme::STATUS);
     let w = usize::from(r.width);
-    if s.overlay == Some(Overlay::Search) {
+    if crate::app::mode(s) == crate::app::Mode::Search {
         let text = crate::document::sanitize(&s.search.input);
         let prompt = if s.search.command { ':' } else { '/' };
         buf.set_stringn(r.x, r.y, format!("{prompt}{text}▏"), w, theme::STATUS);

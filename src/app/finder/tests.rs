@@ -3,6 +3,7 @@
 use super::*;
 use crate::app::update::{init, update as app_update};
 use crate::finder::build_library_index;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 
 /// A state on the seeds (all loaded) with the index delivered.
@@ -161,7 +162,7 @@ fn scoped_search_stays_in_the_article() {
 fn printable_keys_are_typed_while_open() {
     let mut s = state();
     let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-    assert_eq!(key_action(&s, &q), None);
+    assert_eq!(crate::app::key_action(&s, &q), Some(Action::Quit));
     app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
     assert_eq!(
         crate::app::key_action(&s, &q),
