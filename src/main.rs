@@ -148,6 +148,17 @@ fn read(
         ),
     };
     state.show_furniture = config.reader.show_furniture;
+    state.keymap = config.keymap.clone();
+    for c in &config.key_conflicts {
+        say(format!("configuration: key conflict: {c}"));
+    }
+    if let Some(c) = config.key_conflicts.first() {
+        let more = match config.key_conflicts.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        state.message = Some((format!("configuration: key conflict: {c}{more}"), true));
+    }
     if let Some(e) = config_error {
         state.message = Some((format!("configuration: {e} (using the defaults)"), true));
     }

@@ -64,7 +64,10 @@ fn report(s: &mut AppState, i: usize, warnings: &[String], ok: &str) {
         .map_or(0, |e| e.placed.iter().filter(|p| p.is_none()).count());
     let mut msg: Vec<String> = warnings.to_vec();
     if orphans > 0 && i == s.current {
-        msg.push(format!("{orphans} annotation(s) orphaned (see t)"));
+        msg.push(format!(
+            "{orphans} annotation(s) orphaned {}",
+            s.keymap.fill(super::hints::SEE_TAB)
+        ));
     }
     if !msg.is_empty() {
         s.message = Some((msg.join("; "), !warnings.is_empty()));
@@ -274,7 +277,10 @@ pub fn jump(s: &mut AppState) {
     if !s.notes_visible() {
         s.annot.tab = super::annotate::NotesTab::Notes;
     }
-    s.message = Some(("annotation (C-o to go back)".into(), false));
+    s.message = Some((
+        format!("annotation {}", s.keymap.fill(super::hints::GO_BACK)),
+        false,
+    ));
 }
 
 /// `e`: edit the selected annotation's note.
@@ -321,7 +327,7 @@ pub fn delete_selected(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.annot.deleted.push((i, a));
     s.annot.touch(i);
     tab_move(s, 0);
-    s.message = Some(("annotation deleted (u: undo)".into(), false));
+    s.message = Some((s.keymap.fill(super::hints::DELETED), false));
     save(s, i, fx);
 }
 

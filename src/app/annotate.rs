@@ -13,9 +13,6 @@ use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
 use std::ops::Range;
 
-/// Status-line hint while selecting.
-const SELECT_HINT: &str = "select: w b e j k ( ) { } · a annotate · Esc cancel";
-
 /// Applies an annotation action.
 pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
     match a {
@@ -26,7 +23,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
             };
             s.annot.cursor = Some(c.clone());
             s.annot.selection = Some((c.clone(), c));
-            s.message = Some((SELECT_HINT.into(), false));
+            s.message = Some((s.keymap.fill(super::hints::SELECT), false));
         }
         AnnotAction::AnnotateSelection => {
             if let Some(r) = s.annot.selected() {
@@ -71,7 +68,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
                     s.annot.editor = None;
                 } else {
                     e.confirm_discard = true;
-                    s.message = Some(("discard this note? y/n".into(), false));
+                    s.message = Some((s.keymap.fill(super::hints::DISCARD), false));
                 }
             }
         }
@@ -132,10 +129,7 @@ pub fn quit_now(s: &mut AppState, fx: &mut Vec<Effect>) {
 /// `q` with unsaved annotations: ask in the status line.
 pub fn ask_quit(s: &mut AppState) {
     s.annot.quit_prompt = true;
-    s.message = Some((
-        "unsaved annotations: y save and quit · n quit without saving · Esc cancel".into(),
-        true,
-    ));
+    s.message = Some((s.keymap.fill(super::hints::QUIT_PROMPT), true));
 }
 
 fn open_new(s: &mut AppState, r: Range<usize>) {
@@ -175,7 +169,7 @@ fn move_head(s: &mut AppState, m: Motion) {
     };
     if let Some((_, h)) = s.annot.selection.as_mut() {
         *h = next.clone();
-        s.message = Some((SELECT_HINT.into(), false));
+        s.message = Some((s.keymap.fill(super::hints::SELECT), false));
     }
     let word = select::word_from(&doc, next.start.saturating_sub(1), s.show_furniture)
         .filter(|w| w.start <= next.start && next.start <= w.end)

@@ -188,7 +188,10 @@ pub fn on_doc_loaded(s: &mut AppState, i: usize) {
     area.move_cursor(CursorMove::End);
     let short: String = d.quote.chars().take(40).collect();
     s.message = Some((
-        format!("restored an unsaved note on “{short}…” (C-s save · Esc discard)"),
+        format!(
+            "restored an unsaved note on “{short}…” {}",
+            s.keymap.fill(super::hints::RESTORED)
+        ),
         false,
     ));
     s.annot.editor = Some(Editor {

@@ -329,7 +329,7 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
         s.finder.flash = Some((s.current, Span::new(offset, offset + len), id));
         fx.push(Effect::Finder(FinderEffect::FlashTimer(id)));
     }
-    s.message = Some(("jumped (C-o: back)".into(), false));
+    s.message = Some((s.keymap.fill(super::hints::JUMPED), false));
 }
 
 /// Runs the search that `fx` (the effects of the last update) submitted to

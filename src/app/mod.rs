@@ -3,7 +3,8 @@
 //!
 //! Structure for extensions (finder, annotations, sources view): add an
 //! `Overlay` variant in `state.rs`, its `Action`s in `action.rs`, a
-//! `keymap::Context` with bindings in `KEYMAP`, a `mode::Mode` (computed by
+//! `keymap::Context` with bindings in `assets/keymap.toml` (commands in
+//! `keymap::commands`), a `mode::Mode` (computed by
 //! `mode::mode`, which key routing and drawing both read), a branch in
 //! `update::update`, and a `ui` module drawn from
 //! `ui::draw` (which `main` hands to [`run`]; `app` never imports `ui`). I/O goes through a new `Effect` executed here.
@@ -19,6 +20,7 @@ pub mod drafts;
 pub mod finder;
 mod finder_shell;
 mod goto;
+pub mod hints;
 pub mod keymap;
 pub mod library_sync;
 pub mod line_edit;

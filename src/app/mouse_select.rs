@@ -61,5 +61,5 @@ pub fn drag(s: &mut AppState, col: u16, row: u16) {
     };
     s.annot.cursor = Some(head.clone());
     s.annot.selection = Some((anchor, head));
-    s.message = Some(("selected: a annotate · Esc cancel".into(), false));
+    s.message = Some((s.keymap.fill(super::hints::SELECTED), false));
 }

@@ -62,7 +62,7 @@ pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos -= 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
-    s.message = Some(("back (C-i: forward)".into(), false));
+    s.message = Some((s.keymap.fill(super::hints::BACK), false));
 }
 
 /// Ctrl-i: forward again after going back.
@@ -74,7 +74,7 @@ pub fn forward(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos += 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
-    s.message = Some(("forward (C-o: back)".into(), false));
+    s.message = Some((s.keymap.fill(super::hints::FORWARD), false));
 }
 
 fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {
@@ -221,7 +221,10 @@ pub fn follow_note(s: &mut AppState, n: usize) {
         s.overlay = Some(Overlay::Note(t));
     }
     let label = doc.notes.get(t).map_or("", |x| x.label.as_str());
-    s.message = Some((format!("note {label} (C-o to go back)"), false));
+    s.message = Some((
+        format!("note {label} {}", s.keymap.fill(super::hints::GO_BACK)),
+        false,
+    ));
 }
 
 /// Finds the committed query in the open article (ASCII case-insensitive),
@@ -299,8 +302,8 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
     let q = s.search.query.clone();
     let mut m = format!("/{q}: match {} of {n}", next + 1);
     if revealed {
-        let key = super::keymap::key_for(&super::Action::ToggleFurniture).unwrap_or("f");
-        m.push_str(&format!(" (in hidden text; {key} hides it again)"));
+        let hides = s.keymap.fill(super::hints::FURNITURE_HIDES);
+        m.push_str(&format!(" (in hidden text; {hides})"));
     }
     s.message = Some((m, false));
 }

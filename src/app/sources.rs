@@ -309,7 +309,14 @@ pub fn jump_to_marker(s: &mut AppState, m: usize) {
         s.sources.open = false;
     }
     s.focus = Pane::Body;
-    s.message = Some((format!("marker [{}] (C-o to go back)", marker.label), false));
+    s.message = Some((
+        format!(
+            "marker [{}] {}",
+            marker.label,
+            s.keymap.fill(super::hints::GO_BACK)
+        ),
+        false,
+    ));
 }
 
 /// Labels of the markers citing `row`, for display.

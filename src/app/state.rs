@@ -173,6 +173,9 @@ pub struct AppState {
     pub finder: super::finder::FinderState,
     /// Annotations, cursor, selection and note editor (`app::annotate`).
     pub annot: super::annotate::AnnotState,
+    /// The live keymap (defaults with the user's `[keys.*]` over them): key
+    /// routing, help, hints and messages that name keys all read it.
+    pub keymap: std::sync::Arc<super::keymap::Keymap>,
     next_gen: u64,
 }
 
@@ -214,6 +217,7 @@ impl AppState {
             sources: super::sources::SourcesState::default(),
             finder: super::finder::FinderState::default(),
             annot: super::annotate::AnnotState::default(),
+            keymap: super::keymap::Keymap::defaults(),
             next_gen: 1,
         }
     }

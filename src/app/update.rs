@@ -1,7 +1,6 @@
 //! `update(state, action) -> effects`: every state transition, no I/O.
 
 use super::action::{Action, Effect, Pane};
-use super::keymap;
 use super::nav;
 pub use super::route::{contexts, key_action};
 use super::state::{AppState, ArticleStatus, Overlay};
@@ -259,7 +258,7 @@ fn move_sel(s: &mut AppState, n: i32) {
     };
     match s.overlay.clone() {
         Some(Overlay::Help(k)) => {
-            let len = keymap::KEYMAP.len() + 16;
+            let len = super::view::help::row_count(&s.keymap);
             s.overlay = Some(Overlay::Help(step(k, len)));
         }
         Some(Overlay::Outline(k)) => {

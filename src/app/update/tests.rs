@@ -153,3 +153,29 @@ fn search_prompt_takes_characters() {
     assert_eq!(s.search.matches.len(), 2);
     assert_eq!(s.search.current, Some(0));
 }
+
+#[test]
+fn messages_name_the_live_keys() {
+    let mut s = state(200, 50);
+    let (km, conflicts) = crate::app::keymap::Keymap::defaults()
+        .with_user("[keys.global]\n\"F5\" = \"back\"\n\"F6\" = \"forward\"\n")
+        .expect("valid keys");
+    assert!(conflicts.is_empty());
+    s.keymap = Arc::new(km);
+    update(&mut s, Action::NextMarker);
+    update(&mut s, Action::NextMarker);
+    update(&mut s, Action::Follow);
+    update(&mut s, Action::Follow);
+    let m = s.message.clone().map(|m| m.0).unwrap_or_default();
+    assert!(m.ends_with("(F5 to go back)"), "{m}");
+    update(&mut s, Action::Back);
+    assert_eq!(
+        s.message.clone().map(|m| m.0).as_deref(),
+        Some("back (F6: forward)")
+    );
+    update(&mut s, Action::Forward);
+    assert_eq!(
+        s.message.clone().map(|m| m.0).as_deref(),
+        Some("forward (F5: back)")
+    );
+}
