@@ -157,10 +157,14 @@ fn read(
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        state.message = Some((format!("configuration: key conflict: {c}{more}"), true));
+        state.message = Some(ibid::app::Message::warning(format!(
+            "configuration: key conflict: {c}{more}"
+        )));
     }
     if let Some(e) = config_error {
-        state.message = Some((format!("configuration: {e} (using the defaults)"), true));
+        state.message = Some(ibid::app::Message::error(format!(
+            "configuration: {e} (using the defaults)"
+        )));
     }
     let opts = ibid::app::RunOptions {
         data_dir: data,

@@ -93,7 +93,7 @@ fn a_then_type_then_ctrl_s_saves_the_paragraph() {
     assert!(s.annot.editor.is_none());
     // Not "saved" until the store says so; quitting now asks.
     assert_ne!(
-        s.message.as_ref().map(|m| m.0.as_str()),
+        s.message.as_ref().map(|m| m.text.as_str()),
         Some("annotation saved")
     );
     assert!(press(&mut s, "q").is_empty());
@@ -103,7 +103,7 @@ fn a_then_type_then_ctrl_s_saves_the_paragraph() {
     let stored = vec![a.clone()];
     saved_ok(&mut s, generation, stored);
     assert_eq!(
-        s.message.as_ref().map(|m| m.0.as_str()),
+        s.message.as_ref().map(|m| m.text.as_str()),
         Some("annotation saved")
     );
     let fx = press(&mut s, "q");
@@ -124,8 +124,11 @@ fn failed_save_keeps_the_note_and_retries() {
             result: Err("read-only file system".into()),
         },
     );
-    let (msg, err) = s.message.clone().expect("message");
-    assert!(err && msg.contains("read-only"), "{msg}");
+    let m = s.message.clone().expect("message");
+    assert!(
+        m.level == ibid::app::Level::Error && m.text.contains("read-only"),
+        "{m:?}"
+    );
     assert_eq!(s.annot.articles[&0].items.len(), 1, "kept in memory");
     // Quitting asks; `y` retries the save.
     press(&mut s, "q");
@@ -245,7 +248,11 @@ fn with_stored(w: u16, h: u16) -> AppState {
 #[test]
 fn stored_annotations_are_highlighted_and_orphans_listed() {
     let mut s = with_stored(200, 50);
-    assert!(s.message.as_ref().is_some_and(|m| m.0.contains("orphaned")));
+    assert!(
+        s.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("orphaned"))
+    );
     let t = render(&s);
     let buf = t.backend().buffer();
     let (x, y) = find(buf, "The Kurile Islands").expect("on screen");

@@ -82,7 +82,11 @@ fn a_left_behind_draft_reopens_its_article_and_editor() {
     let ed = s.annot.editor.as_ref().expect("editor reopened");
     assert_eq!(ed.area.lines().join("\n"), "unfinished");
     assert_eq!(ed.quote, left.editors[0].quote);
-    let msg = s.message.as_ref().map(|m| m.0.clone()).unwrap_or_default();
+    let msg = s
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
     assert!(msg.starts_with("restored an unsaved note on"), "{msg}");
     // It is in this process's drafts now (once), not lost and not doubled.
     let now = ibid::app::drafts::snapshot(&s);

@@ -183,10 +183,7 @@ fn the_status_line_shows_hostile_messages_as_text() {
     update(&mut s, Action::Annot(AnnotAction::Answer(Some(true))));
     update(
         &mut s,
-        Action::Message {
-            text: format!("error about {HOSTILE}"),
-            error: true,
-        },
+        Action::Message(ibid::app::Message::error(format!("error about {HOSTILE}"))),
     );
     let mut term =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 30)).expect("terminal");

@@ -115,7 +115,7 @@ fn x_without_url_says_no_link() {
     assert!(!s.doc().expect("doc").note_text(n).contains("http"));
     let fx = update(&mut s, Action::OpenLink);
     assert!(fx.is_empty(), "{fx:?}");
-    assert_eq!(s.message, Some(("no link".to_string(), false)));
+    assert_eq!(s.message, Some(ibid::app::Message::info("no link")));
     let fx = update(&mut s, Action::CopyLink);
     assert!(fx.is_empty(), "{fx:?}");
 }

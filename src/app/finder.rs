@@ -4,6 +4,7 @@
 
 use super::action::{Action, Effect};
 use super::line_edit::{Edit, LineInput};
+use super::message::Message;
 use super::nav;
 use super::state::{AppState, Article, Overlay};
 use crate::document::Span;
@@ -329,7 +330,7 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
         s.finder.flash = Some((s.current, Span::new(offset, offset + len), id));
         fx.push(Effect::Finder(FinderEffect::FlashTimer(id)));
     }
-    s.message = Some((s.keymap.fill(super::hints::JUMPED), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::JUMPED)));
 }
 
 /// Runs the search that `fx` (the effects of the last update) submitted to

@@ -52,12 +52,16 @@ impl Shell {
                 });
                 if std::panic::catch_unwind(run).is_err() {
                     let text = "the finder's index could not be built".to_string();
-                    let _ = wtx.send(Msg::Action(Action::Message { text, error: true }));
+                    let _ = wtx.send(Msg::Action(Action::Message(
+                        super::message::Message::error(text),
+                    )));
                 }
             });
         if spawned.is_err() {
             let text = "could not start the finder's indexer".to_string();
-            let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+            let _ = tx.send(Msg::Action(Action::Message(
+                super::message::Message::error(text),
+            )));
         }
         Self {
             searcher,

@@ -55,6 +55,9 @@ pub const SOURCES_SORT: &str = "{sources_sort} sorts";
 /// Under a work's marker list in the sources view.
 pub const SOURCES_MARKERS: &str = "{sources.sources_enter}: go to marker · {sources.sources_back}: back · {open_link}/{copy_link}: link";
 
+/// No browser: copying works instead.
+pub const COPY_INSTEAD: &str = "({copy_link} copies the link)";
+
 /// Every template above (for the test that each names only bound keys).
 pub const ALL: &[&str] = &[
     SELECT,
@@ -82,4 +85,5 @@ pub const ALL: &[&str] = &[
     ANNOTATIONS_TITLE,
     SOURCES_SORT,
     SOURCES_MARKERS,
+    COPY_INSTEAD,
 ];

@@ -4,6 +4,7 @@
 
 use super::Msg;
 use super::action::{Action, Effect};
+use super::message::Message;
 use super::state::AppState;
 use super::view::links::osc8_url;
 use crate::document::{Document, InlineKind};
@@ -83,10 +84,10 @@ fn checked(s: &AppState) -> Result<String, String> {
 pub fn open(s: &mut AppState, fx: &mut Vec<Effect>) {
     match checked(s) {
         Ok(url) => {
-            s.message = Some((format!("opening {url}"), false));
+            s.message = Some(Message::info(format!("opening {url}")));
             fx.push(Effect::OpenUrl(url));
         }
-        Err(m) => s.message = Some((m, false)),
+        Err(m) => s.message = Some(Message::info(m)),
     }
 }
 
@@ -94,7 +95,7 @@ pub fn open(s: &mut AppState, fx: &mut Vec<Effect>) {
 pub fn copy(s: &mut AppState, fx: &mut Vec<Effect>) {
     match checked(s) {
         Ok(url) => fx.push(Effect::CopyUrl(url)),
-        Err(m) => s.message = Some((m, false)),
+        Err(m) => s.message = Some(Message::info(m)),
     }
 }
 
@@ -140,24 +141,24 @@ pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
     let display = std::env::var("DISPLAY").ok();
     let wayland = std::env::var("WAYLAND_DISPLAY").ok();
     if headless(std::env::consts::OS, display.as_deref(), wayland.as_deref()) {
-        s.message = Some((
-            "no graphical session to open a browser in (y copies the link)".into(),
-            true,
-        ));
+        s.message = Some(Message::error(format!(
+            "no graphical session to open a browser in {}",
+            s.keymap.fill(super::hints::COPY_INSTEAD)
+        )));
         return;
     }
     let tx = tx.clone();
     let spawned = std::thread::Builder::new()
         .name("ibid-open".into())
         .spawn(move || {
-            let (text, error) = match open::that_detached(&url) {
-                Ok(()) => (format!("opened {url}"), false),
-                Err(e) => (format!("could not open a browser: {e}"), true),
+            let m = match open::that_detached(&url) {
+                Ok(()) => Message::info(format!("opened {url}")),
+                Err(e) => Message::error(format!("could not open a browser: {e}")),
             };
-            let _ = tx.send(Msg::Action(Action::Message { text, error }));
+            let _ = tx.send(Msg::Action(Action::Message(m)));
         });
     if spawned.is_err() {
-        s.message = Some(("could not start the browser opener".into(), true));
+        s.message = Some(Message::error("could not start the browser opener"));
     }
 }
 
@@ -165,14 +166,14 @@ pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
 pub fn run_copy(url: &str, s: &mut AppState) {
     use std::io::Write as _;
     let Some(seq) = osc52(url) else {
-        s.message = Some(("no web link here".into(), false));
+        s.message = Some(Message::info("no web link here"));
         return;
     };
     let mut out = std::io::stdout();
     s.message = Some(
         match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => (format!("copied (OSC 52) {url}"), false),
-            Err(e) => (format!("could not copy: {e}"), true),
+            Ok(()) => Message::info(format!("copied (OSC 52) {url}")),
+            Err(e) => Message::error(format!("could not copy: {e}")),
         },
     );
 }

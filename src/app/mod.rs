@@ -26,6 +26,7 @@ pub mod library_sync;
 pub mod line_edit;
 pub mod links;
 mod loader;
+pub mod message;
 pub mod mode;
 pub mod mouse_select;
 mod nav;
@@ -38,6 +39,7 @@ pub mod update;
 pub mod view;
 
 pub use action::{Action, Effect, Pane};
+pub use message::{Level, Message};
 pub use mode::{Mode, mode};
 pub use state::{AppState, Overlay};
 pub use update::{init, key_action, update};
@@ -148,10 +150,9 @@ where
         match draft_io::DraftWriter::start(dir, files) {
             Ok(w) => Some(w),
             Err(e) => {
-                state.message = Some((
-                    crate::document::sanitize(&format!("drafts are not being kept: {e}")),
-                    true,
-                ));
+                state.message = Some(Message::warning(crate::document::sanitize(&format!(
+                    "drafts are not being kept: {e}"
+                ))));
                 None
             }
         }
@@ -266,12 +267,9 @@ impl Exec {
                     if let Some(dir) = &opts.data_dir
                         && let Err(e) = crate::positions::save(dir, &p)
                     {
-                        s.message = Some((
-                            crate::document::sanitize(&format!(
-                                "could not save reading positions: {e}"
-                            )),
-                            true,
-                        ));
+                        s.message = Some(Message::error(crate::document::sanitize(&format!(
+                            "could not save reading positions: {e}"
+                        ))));
                     }
                 }
                 Effect::OpenUrl(url) => links::run_open(url, &self.tx, s),
@@ -281,7 +279,7 @@ impl Exec {
                 | Effect::SaveAnnotations { .. }
                 | Effect::FindAnnotated(_)) => {
                     if self.annot_jobs.send(e).is_err() {
-                        s.message = Some(("the annotation worker stopped".into(), true));
+                        s.message = Some(Message::error("the annotation worker stopped"));
                     }
                 }
                 Effect::Drafts(d) => {

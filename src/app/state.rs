@@ -159,7 +159,7 @@ pub struct AppState {
     /// Search state.
     pub search: Search,
     /// Status-line message and whether it is an error.
-    pub message: Option<(String, bool)>,
+    pub message: Option<super::message::Message>,
     /// Something changed since the last draw.
     pub dirty: bool,
     /// Set when the reader should exit.

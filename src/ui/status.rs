@@ -2,10 +2,11 @@
 //! or a message, error, or the search prompt.
 
 use super::theme;
-use crate::app::AppState;
 use crate::app::view::truncate;
+use crate::app::{AppState, Level};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 /// Position through the article in percent (100 at the bottom).
 #[must_use]
@@ -49,6 +50,18 @@ fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
     out
 }
 
+/// The status-line style of a message of `level`.
+#[must_use]
+pub fn message_style(level: Level) -> Style {
+    let bg = theme::STATUS.bg.unwrap_or_default();
+    match level {
+        Level::Info => theme::STATUS,
+        Level::Warning => theme::WARNING.bg(bg),
+        Level::Error => theme::ERROR.bg(bg),
+        Level::Progress => theme::STATUS.patch(theme::DIM),
+    }
+}
+
 /// Draws the status line in `r`.
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     buf.set_style(r, theme::STATUS);
@@ -60,11 +73,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return;
     }
     let (right, rstyle) = match &s.message {
-        Some((m, true)) => (
-            crate::document::sanitize(m),
-            theme::ERROR.bg(theme::STATUS.bg.unwrap_or_default()),
-        ),
-        Some((m, false)) => (crate::document::sanitize(m), theme::STATUS),
+        Some(m) => (crate::document::sanitize(&m.text), message_style(m.level)),
         None if w < 100 => (
             s.keymap.fill(crate::app::hints::STATUS_NARROW),
             theme::STATUS.patch(theme::DIM),

@@ -166,16 +166,34 @@ fn messages_name_the_live_keys() {
     update(&mut s, Action::NextMarker);
     update(&mut s, Action::Follow);
     update(&mut s, Action::Follow);
-    let m = s.message.clone().map(|m| m.0).unwrap_or_default();
+    let m = s.message.clone().map(|m| m.text).unwrap_or_default();
     assert!(m.ends_with("(F5 to go back)"), "{m}");
     update(&mut s, Action::Back);
     assert_eq!(
-        s.message.clone().map(|m| m.0).as_deref(),
+        s.message.clone().map(|m| m.text).as_deref(),
         Some("back (F6: forward)")
     );
     update(&mut s, Action::Forward);
     assert_eq!(
-        s.message.clone().map(|m| m.0).as_deref(),
+        s.message.clone().map(|m| m.text).as_deref(),
         Some("forward (F5: back)")
     );
+}
+
+#[test]
+fn messages_are_typed() {
+    use crate::app::{Level, Message};
+    let mut s = state(200, 50);
+    update(&mut s, Action::Search);
+    for c in "zzqx".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::Follow);
+    assert_eq!(s.message, Some(Message::warning("not found: zzqx")));
+    update(&mut s, Action::NextMarker);
+    update(&mut s, Action::Follow);
+    update(&mut s, Action::Follow);
+    assert_eq!(s.message.as_ref().map(|m| m.level), Some(Level::Info));
+    update(&mut s, Action::Message(Message::error("disk full")));
+    assert!(s.message.as_ref().is_some_and(Message::is_error));
 }
