@@ -9,7 +9,6 @@ use super::state::AppState;
 use crate::annotations::{Anchor, Annotation, Loaded, Op, resolve};
 use crate::document::Document;
 use ratatui_textarea::{CursorMove, TextArea};
-use std::time::SystemTime;
 
 /// Places `items` in `doc`'s text (`None`: orphaned).
 #[must_use]
@@ -206,9 +205,13 @@ pub fn commit(s: &mut AppState, fx: &mut Vec<Effect>) {
     let i = s.current;
     let Some(doc) = s.doc().cloned() else { return };
     let note = ed.area.lines().join("\n").trim_end().to_string();
-    let now = SystemTime::now();
+    let now = s.now;
     let ann = match ed.target {
-        EditTarget::New(r) => Annotation::new(Anchor::new(&doc.text, r), note, now),
+        EditTarget::New(r) => {
+            s.annot.ids_made += 1;
+            let id = crate::annotations::id_at(now, s.annot.id_seed, s.annot.ids_made);
+            Annotation::with_id(Anchor::new(&doc.text, r), note, now, id)
+        }
         EditTarget::Existing(id) => {
             let found = s
                 .annot

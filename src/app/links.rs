@@ -4,6 +4,7 @@
 
 use super::Msg;
 use super::action::{Action, Effect};
+use super::keymap::Keymap;
 use super::message::Message;
 use super::state::AppState;
 use super::view::links::osc8_url;
@@ -137,15 +138,14 @@ pub fn headless(os: &str, display: Option<&str>, wayland: Option<&str>) -> bool 
 
 /// Executor: opens `url` on a worker thread, reporting failure (or a
 /// headless session) as a status message; never blocks the loop.
-pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
+pub fn run_open(url: String, tx: &Sender<Msg>, km: &Keymap) -> Option<Message> {
     let display = std::env::var("DISPLAY").ok();
     let wayland = std::env::var("WAYLAND_DISPLAY").ok();
     if headless(std::env::consts::OS, display.as_deref(), wayland.as_deref()) {
-        s.message = Some(Message::error(format!(
+        return Some(Message::error(format!(
             "no graphical session to open a browser in {}",
-            s.keymap.fill(super::hints::COPY_INSTEAD)
+            km.fill(super::hints::COPY_INSTEAD)
         )));
-        return;
     }
     let tx = tx.clone();
     let spawned = std::thread::Builder::new()
@@ -157,25 +157,23 @@ pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
             };
             let _ = tx.send(Msg::Action(Action::Message(m)));
         });
-    if spawned.is_err() {
-        s.message = Some(Message::error("could not start the browser opener"));
-    }
+    spawned
+        .is_err()
+        .then(|| Message::error("could not start the browser opener"))
 }
 
 /// Executor: writes the OSC 52 copy sequence for `url` to the terminal.
-pub fn run_copy(url: &str, s: &mut AppState) {
+#[must_use]
+pub fn run_copy(url: &str) -> Message {
     use std::io::Write as _;
     let Some(seq) = osc52(url) else {
-        s.message = Some(Message::info("no web link here"));
-        return;
+        return Message::info("no web link here");
     };
     let mut out = std::io::stdout();
-    s.message = Some(
-        match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => Message::info(format!("copied (OSC 52) {url}")),
-            Err(e) => Message::error(format!("could not copy: {e}")),
-        },
-    );
+    match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Message::info(format!("copied (OSC 52) {url}")),
+        Err(e) => Message::error(format!("could not copy: {e}")),
+    }
 }
 
 #[cfg(test)]

@@ -176,6 +176,9 @@ pub struct AppState {
     /// The live keymap (defaults with the user's `[keys.*]` over them): key
     /// routing, help, hints and messages that name keys all read it.
     pub keymap: std::sync::Arc<super::keymap::Keymap>,
+    /// The time of the action being handled (`update`'s `now`; stamps new
+    /// and edited annotations). Never read from the clock here.
+    pub now: std::time::SystemTime,
     next_gen: u64,
 }
 
@@ -218,6 +221,7 @@ impl AppState {
             finder: super::finder::FinderState::default(),
             annot: super::annotate::AnnotState::default(),
             keymap: super::keymap::Keymap::defaults(),
+            now: std::time::UNIX_EPOCH,
             next_gen: 1,
         }
     }

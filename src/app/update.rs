@@ -6,6 +6,7 @@ use super::nav;
 pub use super::route::{contexts, key_action};
 use super::state::{AppState, ArticleStatus, Overlay};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 /// The first loads to run at start-up: the open article, then its neighbours; the other
 /// articles load when opened (their list rows come from the finder's index), except those
@@ -33,7 +34,8 @@ pub fn init(s: &mut AppState) -> Vec<Effect> {
 }
 
 /// Applies `a` to the state and returns the I/O to perform.
-pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
+pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
+    s.now = now;
     s.dirty = true;
     if !matches!(
         a,
