@@ -1,4 +1,5 @@
 //! The `ibid` binary: parses the command line and runs the chosen command.
+#![warn(clippy::pedantic)]
 
 mod cli;
 
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                 }),
             )
         }
-        None => match read(cli.paths, cli.data_dir, cli.config.as_deref()) {
+        None => match read(cli.paths, cli.data_dir.as_deref(), cli.config.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 say(format!("{e:#}"));
@@ -102,7 +103,7 @@ fn parse_args() -> Cli {
 /// Runs the reader on `paths`, or on the library when there are none.
 fn read(
     paths: Vec<PathBuf>,
-    data_dir: Option<PathBuf>,
+    data_dir: Option<&std::path::Path>,
     config_path: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     // A bad configuration is reported here, before the screen is taken, and
@@ -115,7 +116,7 @@ fn read(
         }
     };
     ibid::library::set_max_file_bytes(config.max_file_bytes());
-    let data = ibid::library::data_dir(data_dir.as_deref());
+    let data = ibid::library::data_dir(data_dir);
     let roots = if paths.is_empty() {
         let mut roots: Vec<PathBuf> = ibid::library::seeds_dir().into_iter().collect();
         if let Some(d) = &data {

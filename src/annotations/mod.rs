@@ -113,6 +113,7 @@ impl Annotation {
 /// A tag is `#` followed by letters, digits, `-`, `_` or `/`; trailing sentence
 /// punctuation is ignored (`#draft.` gives `draft`), a lone `#` or `##` is not a
 /// tag, and repeats (compared case-insensitively) are kept once, first spelling wins.
+#[must_use]
 pub fn tags_of(note: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     for word in note.split_whitespace() {
@@ -177,6 +178,7 @@ pub fn id_seed() -> u64 {
 
 /// `t` as an RFC 3339 UTC timestamp with whole seconds, e.g. `2024-05-01T12:34:56Z`.
 /// Times before 1970 are clamped to the epoch.
+#[must_use]
 pub fn rfc3339(t: SystemTime) -> String {
     let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let days = i64::try_from(secs / 86_400).unwrap_or(i64::MAX / 2);

@@ -47,7 +47,9 @@ fn replace(s: &mut AppState, i: usize, stored: Vec<Annotation>) {
     let Some(e) = entry(s, i) else { return };
     let mut items = stored;
     for (_, ops) in &e.in_flight {
-        ops.iter().for_each(|o| apply_local(&mut items, o));
+        for o in ops {
+            apply_local(&mut items, o);
+        }
     }
     e.pending.iter().for_each(|o| apply_local(&mut items, o));
     e.placed = doc.map_or_else(|| vec![None; items.len()], |d| place(&d, &items));

@@ -285,13 +285,12 @@ fn jump(s: &mut AppState, fx: &mut Vec<Effect>) {
     let Some(info) = ix.articles().get(e.doc as usize) else {
         return;
     };
-    let i = match s.articles.iter().position(|a| a.path == info.path) {
-        Some(i) => i,
-        None => {
-            s.articles.push(Article::new(info.path.clone()));
-            fx.push(nav::load(s, s.articles.len() - 1));
-            s.articles.len() - 1
-        }
+    let i = if let Some(i) = s.articles.iter().position(|a| a.path == info.path) {
+        i
+    } else {
+        s.articles.push(Article::new(info.path.clone()));
+        fx.push(nav::load(s, s.articles.len() - 1));
+        s.articles.len() - 1
     };
     let len = match e.kind {
         Kind::Annotation => e.text.split(" — ").next().map_or(0, str::len),

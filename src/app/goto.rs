@@ -19,14 +19,13 @@ pub fn page_command(input: &str) -> Option<u32> {
 
 /// Runs a `:` command line.
 pub fn run_command(s: &mut AppState, input: &str) {
-    match page_command(input) {
-        Some(n) => goto_page(s, n),
-        None => {
-            let shown = crate::document::sanitize(input.trim());
-            s.message = Some(Message::warning(format!(
-                "unknown command: {shown} (try :p 12)"
-            )));
-        }
+    if let Some(n) = page_command(input) {
+        goto_page(s, n);
+    } else {
+        let shown = crate::document::sanitize(input.trim());
+        s.message = Some(Message::warning(format!(
+            "unknown command: {shown} (try :p 12)"
+        )));
     }
 }
 

@@ -23,20 +23,17 @@ pub fn apply(
         }
     }
     for p in added.into_iter().chain(changed) {
-        match s.articles.iter().position(|a| a.path == p) {
-            Some(i) => {
-                if i == s.current {
-                    s.articles[i].anchor = s.anchor;
-                }
-                fx.push(super::nav::load(s, i));
+        if let Some(i) = s.articles.iter().position(|a| a.path == p) {
+            if i == s.current {
+                s.articles[i].anchor = s.anchor;
             }
-            None => {
-                s.articles.push(Article::new(p));
-                let i = s.articles.len() - 1;
-                fx.push(super::nav::load(s, i));
-                if s.articles.len() == 1 {
-                    s.current = 0;
-                }
+            fx.push(super::nav::load(s, i));
+        } else {
+            s.articles.push(Article::new(p));
+            let i = s.articles.len() - 1;
+            fx.push(super::nav::load(s, i));
+            if s.articles.len() == 1 {
+                s.current = 0;
             }
         }
     }

@@ -138,6 +138,7 @@ pub fn headless(os: &str, display: Option<&str>, wayland: Option<&str>) -> bool 
 
 /// Executor: opens `url` on a worker thread, reporting failure (or a
 /// headless session) as a status message; never blocks the loop.
+#[must_use]
 pub fn run_open(url: String, tx: &Sender<Msg>, km: &Keymap) -> Option<Message> {
     let display = std::env::var("DISPLAY").ok();
     let wayland = std::env::var("WAYLAND_DISPLAY").ok();

@@ -166,26 +166,24 @@ pub fn apply(
         Motion::LineUp => line_motion(doc, lay, cur, false, furniture),
         Motion::SentenceNext => {
             let ss = sentences(doc, cur.start, furniture);
-            match ss.iter().find(|r| r.end > cur.end) {
-                Some(r) => Some(r.end..r.end),
-                None => {
-                    let b = block_at(doc, cur.start, furniture)?;
-                    let n = neighbour(doc, b, true, furniture)?;
-                    let first = sentences(doc, doc.blocks[n].span.start, furniture);
-                    first.first().map(|r| r.end..r.end)
-                }
+            if let Some(r) = ss.iter().find(|r| r.end > cur.end) {
+                Some(r.end..r.end)
+            } else {
+                let b = block_at(doc, cur.start, furniture)?;
+                let n = neighbour(doc, b, true, furniture)?;
+                let first = sentences(doc, doc.blocks[n].span.start, furniture);
+                first.first().map(|r| r.end..r.end)
             }
         }
         Motion::SentencePrev => {
             let ss = sentences(doc, cur.start, furniture);
-            match ss.iter().rev().find(|r| r.start < cur.start) {
-                Some(r) => Some(r.start..r.start),
-                None => {
-                    let b = block_at(doc, cur.start, furniture)?;
-                    let p = neighbour(doc, b, false, furniture)?;
-                    let last = sentences(doc, doc.blocks[p].span.start, furniture);
-                    last.last().map(|r| r.start..r.start)
-                }
+            if let Some(r) = ss.iter().rev().find(|r| r.start < cur.start) {
+                Some(r.start..r.start)
+            } else {
+                let b = block_at(doc, cur.start, furniture)?;
+                let p = neighbour(doc, b, false, furniture)?;
+                let last = sentences(doc, doc.blocks[p].span.start, furniture);
+                last.last().map(|r| r.start..r.start)
             }
         }
         Motion::ParaNext => {

@@ -99,9 +99,10 @@ where
         if state.dirty && !state.quit {
             terminal.draw(|f| draw(f, state))?;
             state.dirty = false;
-            if opts.test_panic && !drawn {
-                panic!("IBID_TEST_PANIC: forced panic after the first draw");
-            }
+            assert!(
+                drawn || !opts.test_panic,
+                "IBID_TEST_PANIC: forced panic after the first draw"
+            );
             drawn = true;
         }
         if state.quit {

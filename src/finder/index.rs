@@ -263,21 +263,18 @@ impl Index {
         entries.retain(|e| e.kind != Kind::Annotation);
         let base = Arc::make_mut(&mut self.base);
         let shifted = base.by_path.contains_key(&info.path);
-        let doc = match base.by_path.get(&info.path) {
-            Some(&d) => {
-                base.take_doc(d);
-                if let Some(slot) = base.articles.get_mut(d as usize) {
-                    *slot = info;
-                }
-                d
+        let doc = if let Some(&d) = base.by_path.get(&info.path) {
+            base.take_doc(d);
+            if let Some(slot) = base.articles.get_mut(d as usize) {
+                *slot = info;
             }
-            None => {
-                let d = to_u32(base.articles.len());
-                base.by_path.insert(info.path.clone(), d);
-                base.articles.push(info);
-                base.ranges.push(0..0);
-                d
-            }
+            d
+        } else {
+            let d = to_u32(base.articles.len());
+            base.by_path.insert(info.path.clone(), d);
+            base.articles.push(info);
+            base.ranges.push(0..0);
+            d
         };
         let start = to_u32(base.entries.len());
         for e in &mut entries {
@@ -360,7 +357,7 @@ impl Index {
                     + a.date.as_ref().map_or(0, String::capacity)
             })
             .sum();
-        let paths: usize = b.by_path.keys().map(|p| p.capacity()).sum();
+        let paths: usize = b.by_path.keys().map(std::path::PathBuf::capacity).sum();
         b.articles.capacity() * size_of::<ArticleInfo>()
             + articles
             + (b.entries.capacity() + self.ann.entries().len()) * size_of::<Entry>()

@@ -39,6 +39,7 @@ pub fn base_indent<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
 /// True for a table-of-contents line: dot leaders (`Introduction ....... 7`,
 /// `Scope . . . . . 12`) running to a page number or the line's end. An
 /// ellipsis inside a sentence (`the Clause . . . provides`) is not one.
+#[must_use]
 pub fn dot_leader(t: &str) -> bool {
     let Some(at) = t.find("....").or_else(|| t.find(". . . ")) else {
         return false;
@@ -49,6 +50,7 @@ pub fn dot_leader(t: &str) -> bool {
 
 /// True when a line has a gap of three or more spaces between words (column
 /// alignment: tables, RFC headers, aligned grammar rules).
+#[must_use]
 pub fn column_gap(t: &str) -> bool {
     t.trim().contains("   ")
 }

@@ -1,7 +1,7 @@
 //! Growing and shrinking the parsed half of the index, keeping its
 //! invariants (entry ranges per article, the small-entry list, lowered text).
 
-use super::*;
+use super::{Base, Entry, Kind, to_u32};
 
 impl Base {
     pub(super) fn append(&mut self, doc: u32, entries: Vec<Entry>) {

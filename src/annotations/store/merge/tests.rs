@@ -3,6 +3,7 @@
 use super::*;
 use serde_json::json;
 
+#[allow(clippy::needless_pass_by_value)] // called with `json!(…)` temporaries
 fn rec(v: Value) -> Record {
     v.as_object().cloned().expect("object")
 }

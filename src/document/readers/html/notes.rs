@@ -5,7 +5,7 @@
 //! `role="doc-noteref"` → `section.footnotes li#fn1`), kramdown/Jekyll and
 //! Hugo (`sup#fnref:1 > a.footnote` → `li#fn:1`), Ghost/markdown-it
 //! (`sup.footnote-ref` → `li.footnote-item`), Substack
-//! (`a.footnote-anchor` → `div.footnote`), WordPress footnote blocks and
+//! (`a.footnote-anchor` → `div.footnote`), `WordPress` footnote blocks and
 //! plugins, journal endnotes (`<sup><a href="#en3">`), EPUB
 //! (`epub:type="noteref"` → `aside`/`li` `epub:type="footnote|endnote"`,
 //! across files) and Project Gutenberg (`a.fnanchor` → `div.footnote`).
