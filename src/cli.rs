@@ -11,6 +11,8 @@ use std::path::PathBuf;
 /// under the data directory
 /// (e.g. ~/.local/share/ibid/library/, created on first run; --data-dir or
 /// IBID_DATA_DIR moves it). Press ? in the reader for the keys.
+// Shown as plain text by `--help`, so no Markdown backticks.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Parser)]
 #[command(name = "ibid", version, about)]
 pub struct Cli {

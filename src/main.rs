@@ -1,4 +1,5 @@
 //! The `ibid` binary: parses the command line and runs the chosen command.
+#![warn(clippy::pedantic)]
 
 mod cli;
 
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                 }),
             )
         }
-        None => match read(cli.paths, cli.data_dir, cli.config.as_deref()) {
+        None => match read(cli.paths, cli.data_dir.as_deref(), cli.config.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 say(format!("{e:#}"));
@@ -102,7 +103,7 @@ fn parse_args() -> Cli {
 /// Runs the reader on `paths`, or on the library when there are none.
 fn read(
     paths: Vec<PathBuf>,
-    data_dir: Option<PathBuf>,
+    data_dir: Option<&std::path::Path>,
     config_path: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     // A bad configuration is reported here, before the screen is taken, and
@@ -115,7 +116,7 @@ fn read(
         }
     };
     ibid::library::set_max_file_bytes(config.max_file_bytes());
-    let data = ibid::library::data_dir(data_dir.as_deref());
+    let data = ibid::library::data_dir(data_dir);
     let roots = if paths.is_empty() {
         let mut roots: Vec<PathBuf> = ibid::library::seeds_dir().into_iter().collect();
         if let Some(d) = &data {
@@ -142,14 +143,29 @@ fn read(
     state.hyperlinks = match config.reader.hyperlinks {
         ibid::config::Hyperlinks::Always => true,
         ibid::config::Hyperlinks::Never => false,
-        ibid::config::Hyperlinks::Auto => ibid::ui::hyperlink::terminal_supports_osc8(
+        ibid::config::Hyperlinks::Auto => ibid::app::view::links::terminal_supports_osc8(
             std::env::var("TERM").ok().as_deref(),
             std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
         ),
     };
     state.show_furniture = config.reader.show_furniture;
+    state.keymap = config.keymap.clone();
+    for c in &config.key_conflicts {
+        say(format!("configuration: key conflict: {c}"));
+    }
+    if let Some(c) = config.key_conflicts.first() {
+        let more = match config.key_conflicts.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        state.message = Some(ibid::app::Message::warning(format!(
+            "configuration: key conflict: {c}{more}"
+        )));
+    }
     if let Some(e) = config_error {
-        state.message = Some((format!("configuration: {e} (using the defaults)"), true));
+        state.message = Some(ibid::app::Message::error(format!(
+            "configuration: {e} (using the defaults)"
+        )));
     }
     let opts = ibid::app::RunOptions {
         data_dir: data,
@@ -171,6 +187,7 @@ fn read(
         &rx,
         &opts,
         &mut ibid::tui::suspend,
+        ibid::ui::draw,
     );
     drop(guard);
     let exit = result?;

@@ -48,6 +48,7 @@ pub enum Placement {
 
 impl Placement {
     /// The byte range, unless the anchor is orphaned.
+    #[must_use]
     pub fn range(&self) -> Option<Range<usize>> {
         match self {
             Placement::Exact(r) | Placement::Moved(r) | Placement::Fuzzy(r) => Some(r.clone()),
@@ -61,6 +62,7 @@ impl Anchor {
     ///
     /// The range is clamped to the text and each end is moved back to the
     /// nearest `char` boundary; a reversed range becomes empty.
+    #[must_use]
     pub fn new(text: &str, byte_range: Range<usize>) -> Anchor {
         let start = floor_boundary(text, byte_range.start);
         let end = floor_boundary(text, byte_range.end).max(start);
@@ -90,6 +92,7 @@ impl Anchor {
 /// Cost is about one linear scan of `text` per quote fragment plus a bounded
 /// number of edit-distance computations on quote-sized windows, so a few
 /// hundred characters of quote in a 100 KB text resolve in milliseconds.
+#[must_use]
 pub fn resolve(text: &str, anchor: &Anchor) -> Placement {
     let old = char_range_to_bytes(text, anchor.start, anchor.end);
     if anchor.quote.is_empty() {

@@ -296,7 +296,10 @@ mod tests {
 
     #[test]
     fn windows_come_from_fragments_in_a_long_text() {
-        let filler: String = (0..5000).map(|i| format!("w{i} ")).collect();
+        let filler = (0..5000).fold(String::new(), |mut out, i| {
+            out.push_str(&format!("w{i} "));
+            out
+        });
         let quote = "the distinctive sentence that we are looking for here";
         let text = format!("{filler}the distinctive sentense that we are looking for here{filler}");
         let anchor = Anchor {

@@ -4,6 +4,8 @@
 //! against the standard test vectors below, and unlike `DefaultHasher` its
 //! output never changes between Rust releases, so store files stay findable.
 
+use std::fmt::Write as _;
+
 const K: [u32; 64] = [
     0x428a_2f98,
     0x7137_4491,
@@ -97,7 +99,10 @@ pub fn sha256_hex(data: &[u8]) -> String {
     for block in data[..full].chunks_exact(64).chain(tail.chunks_exact(64)) {
         compress(&mut h, block);
     }
-    h.iter().map(|word| format!("{word:08x}")).collect()
+    h.iter().fold(String::with_capacity(64), |mut out, word| {
+        let _ = write!(out, "{word:08x}");
+        out
+    })
 }
 
 fn compress(h: &mut [u32; 8], block: &[u8]) {

@@ -40,6 +40,7 @@ pub const FORMAT_VERSION: u64 = 2;
 
 /// Fingerprint of an article's cleaned text: SHA-256, 64 hex digits. Stable
 /// across Rust releases and platforms, so a moved article is recognised.
+#[must_use]
 pub fn fingerprint(text: &str) -> String {
     sha256_hex(text.as_bytes())
 }
@@ -136,11 +137,17 @@ pub struct Store {
 impl Store {
     /// Use `root` (e.g. `<data_dir>/annotations/`) as the store, creating it
     /// if needed, as this machine's device ([`Local::default_local`]).
+    ///
+    /// # Errors
+    /// [`StoreError`] when the folder cannot be created or read.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
         Store::open_as(root, Local::default_local())
     }
 
     /// [`Store::open`] with an explicit device and lock folder.
+    ///
+    /// # Errors
+    /// As [`Store::open`].
     pub fn open_as(root: impl Into<PathBuf>, local: Local) -> Result<Store, StoreError> {
         let root = root.into();
         fs::create_dir_all(&root).map_err(|cause| StoreError::CreateDir {
@@ -156,22 +163,28 @@ impl Store {
     }
 
     /// The store folder.
+    #[must_use]
     pub fn root(&self) -> &Path {
         &self.root
     }
 
     /// This device's id (its part files are `<device>.json`).
+    #[must_use]
     pub fn device(&self) -> &str {
         &self.local.device
     }
 
     /// The folder that holds (or would hold) `key`'s annotations.
+    #[must_use]
     pub fn dir_for(&self, key: &ArticleKey) -> PathBuf {
         locate(&self.root, key).unwrap_or_else(|| self.root.join(layout::new_name(key)))
     }
 
     /// The annotations stored for `key` (by path, else by text: a moved or
     /// renamed article keeps its notes). Never writes.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the article's folder cannot be read.
     pub fn load(&self, key: &ArticleKey) -> Result<Loaded, StoreError> {
         let (_, parts) = self.gather(key)?;
         let m = merge::merge(parts.records.clone());
@@ -201,11 +214,15 @@ impl Store {
     /// Lock this machine's store, re-read the article's parts, merge `ops`,
     /// write this device's part atomically and return the merged state.
     /// Returns only after the data is on disk.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the lock, a read or the atomic write fails; the
+    /// stored data is then unchanged.
     pub fn apply(&self, key: &ArticleKey, ops: &[Op]) -> Result<Loaded, StoreError> {
         let _lock = self.local.lock()?;
         let (dir, parts) = self.gather(key)?;
         let (stored_fingerprint, adopted_from) = self.whence(key, &parts);
-        let mut loaded = self.write_view(&dir, key, parts, ops)?;
+        let mut loaded = self.write_view(&dir, key, &parts, ops)?;
         loaded.stored_fingerprint = stored_fingerprint;
         loaded.adopted_from = adopted_from;
         Ok(loaded)
@@ -240,7 +257,7 @@ impl Store {
         &self,
         dir: &Path,
         key: &ArticleKey,
-        parts: Parts,
+        parts: &Parts,
         ops: &[Op],
     ) -> Result<Loaded, StoreError> {
         let device = self.device().to_string();

@@ -155,10 +155,7 @@ fn worker(rx: &Receiver<Job>, file: &Path, lock: File, mut adopted: Vec<PathBuf>
             }
         };
         match job {
-            Some(Job::Set(d)) => {
-                latest = Some(d);
-                continue;
-            }
+            Some(Job::Set(d)) => latest = Some(d),
             Some(Job::Flush(reply)) => {
                 if let Some(d) = latest.take() {
                     result = write(file, &d, &mut adopted);

@@ -5,6 +5,7 @@
 //! position, its annotations re-anchored by the usual load path. Pure.
 
 use super::action::Effect;
+use super::message::Message;
 use super::state::{AppState, Article};
 use std::path::PathBuf;
 
@@ -22,20 +23,17 @@ pub fn apply(
         }
     }
     for p in added.into_iter().chain(changed) {
-        match s.articles.iter().position(|a| a.path == p) {
-            Some(i) => {
-                if i == s.current {
-                    s.articles[i].anchor = s.anchor;
-                }
-                fx.push(super::nav::load(s, i));
+        if let Some(i) = s.articles.iter().position(|a| a.path == p) {
+            if i == s.current {
+                s.articles[i].anchor = s.anchor;
             }
-            None => {
-                s.articles.push(Article::new(p));
-                let i = s.articles.len() - 1;
-                fx.push(super::nav::load(s, i));
-                if s.articles.len() == 1 {
-                    s.current = 0;
-                }
+            fx.push(super::nav::load(s, i));
+        } else {
+            s.articles.push(Article::new(p));
+            let i = s.articles.len() - 1;
+            fx.push(super::nav::load(s, i));
+            if s.articles.len() == 1 {
+                s.current = 0;
             }
         }
     }
@@ -63,9 +61,8 @@ fn remove(s: &mut AppState, i: usize) {
         s.note = None;
         s.anchor = s.articles.get(s.current).map_or(0, |a| a.anchor);
         s.top = 0;
-        s.message = Some((
-            "the open article was removed from the library folder".into(),
-            false,
+        s.message = Some(Message::info(
+            "the open article was removed from the library folder",
         ));
     } else {
         s.current = shift(s.current);

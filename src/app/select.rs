@@ -2,8 +2,8 @@
 //! sentences and paragraphs, as byte ranges of `Document::text`. Only words
 //! inside visible body blocks (not notes, not hidden furniture) are targets.
 
+use super::view::BodyLayout;
 use crate::document::{BlockKind, Document};
-use crate::ui::body::BodyLayout;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -166,26 +166,24 @@ pub fn apply(
         Motion::LineUp => line_motion(doc, lay, cur, false, furniture),
         Motion::SentenceNext => {
             let ss = sentences(doc, cur.start, furniture);
-            match ss.iter().find(|r| r.end > cur.end) {
-                Some(r) => Some(r.end..r.end),
-                None => {
-                    let b = block_at(doc, cur.start, furniture)?;
-                    let n = neighbour(doc, b, true, furniture)?;
-                    let first = sentences(doc, doc.blocks[n].span.start, furniture);
-                    first.first().map(|r| r.end..r.end)
-                }
+            if let Some(r) = ss.iter().find(|r| r.end > cur.end) {
+                Some(r.end..r.end)
+            } else {
+                let b = block_at(doc, cur.start, furniture)?;
+                let n = neighbour(doc, b, true, furniture)?;
+                let first = sentences(doc, doc.blocks[n].span.start, furniture);
+                first.first().map(|r| r.end..r.end)
             }
         }
         Motion::SentencePrev => {
             let ss = sentences(doc, cur.start, furniture);
-            match ss.iter().rev().find(|r| r.start < cur.start) {
-                Some(r) => Some(r.start..r.start),
-                None => {
-                    let b = block_at(doc, cur.start, furniture)?;
-                    let p = neighbour(doc, b, false, furniture)?;
-                    let last = sentences(doc, doc.blocks[p].span.start, furniture);
-                    last.last().map(|r| r.start..r.start)
-                }
+            if let Some(r) = ss.iter().rev().find(|r| r.start < cur.start) {
+                Some(r.start..r.start)
+            } else {
+                let b = block_at(doc, cur.start, furniture)?;
+                let p = neighbour(doc, b, false, furniture)?;
+                let last = sentences(doc, doc.blocks[p].span.start, furniture);
+                last.last().map(|r| r.start..r.start)
             }
         }
         Motion::ParaNext => {
@@ -230,7 +228,7 @@ mod tests {
             "First one. Second two.\n\nNext para here.\n",
             Format::Markdown,
         );
-        let lay = crate::ui::body::layout(&doc, 80, false);
+        let lay = crate::app::view::layout(&doc, 80, false);
         let w = word_from(&doc, 0, false).expect("first word");
         assert_eq!(&doc.text[w.clone()], "First");
         let n = next_word(&doc, &w, false).expect("next");

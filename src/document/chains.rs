@@ -95,18 +95,17 @@ pub(super) fn meta(
     header_pub: Option<String>,
     stated: Stated,
 ) -> Metadata {
-    let (title, derived) = match stated.title.or(front.title) {
-        Some(t) => (t, false),
-        None => {
-            let first = doc
-                .body()
-                .find(|(_, b)| b.kind == BlockKind::Paragraph)
-                .map(|(_, b)| doc.slice(b.span));
-            let t = first
-                .map(|t| metadata::derive_title(t, 72))
-                .filter(|t| !t.is_empty());
-            (t.unwrap_or_else(|| "Untitled".to_string()), true)
-        }
+    let (title, derived) = if let Some(t) = stated.title.or(front.title) {
+        (t, false)
+    } else {
+        let first = doc
+            .body()
+            .find(|(_, b)| b.kind == BlockKind::Paragraph)
+            .map(|(_, b)| doc.slice(b.span));
+        let t = first
+            .map(|t| metadata::derive_title(t, 72))
+            .filter(|t| !t.is_empty());
+        (t.unwrap_or_else(|| "Untitled".to_string()), true)
     };
     Metadata {
         title,

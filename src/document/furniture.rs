@@ -129,6 +129,8 @@ pub(crate) fn is_web_chrome(t: &str) -> bool {
         "contribute",
         "edit links",
     ];
+    static AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PHRASES).ok());
     let t = t.trim();
     // Cheap tests first: chrome is short, and is checked on every line.
     if t.len() > 160 || t.len() < 4 {
@@ -151,8 +153,6 @@ pub(crate) fn is_web_chrome(t: &str) -> bool {
             s.to_ascii_lowercase()
         };
     }
-    static AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PHRASES).ok());
     match &*AC {
         Some(ac) => ac.is_match(&*lower),
         None => PHRASES

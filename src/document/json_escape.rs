@@ -126,7 +126,7 @@ mod tests {
     fn every_code_point_streams_as_the_whole_text_escapes_it() {
         // Every char (in chunks), so the byte test before the char test
         // misses none that escape_json_text escapes.
-        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let all: Vec<char> = (0..=0x0010_FFFF_u32).filter_map(char::from_u32).collect();
         for chunk in all.chunks(4096) {
             let s: String = chunk.iter().collect();
             let mut w = EscapingWriter::new(Vec::new());

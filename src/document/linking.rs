@@ -24,7 +24,12 @@ pub(super) fn with_markers(
     let edits: Vec<(std::ops::Range<usize>, String)> = found
         .iter()
         .map(|c| {
-            let shown: String = c.labels().map(|l| format!("[{l}]")).collect();
+            let shown = c.labels().fold(String::new(), |mut out, l| {
+                out.push('[');
+                out.push_str(l);
+                out.push(']');
+                out
+            });
             (c.range.clone(), shown)
         })
         .collect();

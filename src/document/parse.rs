@@ -65,6 +65,7 @@ pub fn parse_str(s: &str, format: Format) -> Document {
     build(clean::decode(s.as_bytes()), format)
 }
 
+#[allow(clippy::needless_pass_by_value)] // the decoded text ends here
 fn build(decoded: clean::Decoded, format: Format) -> Document {
     let mut diagnostics = Vec::new();
     if decoded.lossy {
@@ -84,7 +85,7 @@ fn build(decoded: clean::Decoded, format: Format) -> Document {
     }
     let reading = readers::read_paged_text(&decoded.text, format, &decoded.page_starts);
     let mut doc = assemble(reading, format, diagnostics);
-    doc.meta.encoding = decoded.encoding.clone();
+    doc.meta.encoding.clone_from(&decoded.encoding);
     doc
 }
 

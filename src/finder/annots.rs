@@ -43,17 +43,16 @@ impl Annots {
     /// Replaces article `doc`'s annotations; the other articles' entries only move.
     pub fn set(&mut self, doc: u32, items: Vec<RawAnnotation>, base: &Base) {
         let built = build(doc, &items, base);
-        let at = match self.ranges.get(&doc) {
-            Some(r) => r.clone(),
-            None => {
-                // Where its group goes: after every group of a smaller doc.
-                let start = self
-                    .ranges
-                    .range(..doc)
-                    .next_back()
-                    .map_or(0, |(_, r)| r.end);
-                start..start
-            }
+        let at = if let Some(r) = self.ranges.get(&doc) {
+            r.clone()
+        } else {
+            // Where its group goes: after every group of a smaller doc.
+            let start = self
+                .ranges
+                .range(..doc)
+                .next_back()
+                .map_or(0, |(_, r)| r.end);
+            start..start
         };
         let (old, new) = (at.end - at.start, to_u32(built.len()));
         self.entries

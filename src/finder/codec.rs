@@ -162,6 +162,8 @@ impl<'a> Reader<'a> {
         let n = self.u32()? as usize;
         std::str::from_utf8(self.take(n)?).ok()
     }
+    /// A stored optional string: outer `None` when the input is cut short.
+    #[allow(clippy::option_option)]
     fn opt(&mut self) -> Option<Option<String>> {
         match self.take(1)?[0] {
             0 => Some(None),

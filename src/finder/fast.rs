@@ -78,25 +78,21 @@ pub fn search_keystroke(
         recent,
     };
     // (row or id, cheap score) for rows / scoped entries, then annotations.
-    let (rows, by_entry): (Vec<(u32, i64)>, bool) = match scope {
-        Some(d) => {
-            let ids: Vec<u32> = match narrowed {
-                Some(p) => p.rows.clone(),
-                None => index.doc_ids(d).map(to_u32).collect(),
-            };
-            (s1.entries(&ids), true)
-        }
-        None => {
-            let rows = index.first_stage_rows();
-            let scored = match narrowed {
-                Some(p) => s1.rows_parallel(&p.rows),
-                None => {
-                    let all: Vec<u32> = (0..to_u32(rows.len())).collect();
-                    s1.rows_parallel(&all)
-                }
-            };
-            (scored, false)
-        }
+    let (rows, by_entry): (Vec<(u32, i64)>, bool) = if let Some(d) = scope {
+        let ids: Vec<u32> = match narrowed {
+            Some(p) => p.rows.clone(),
+            None => index.doc_ids(d).map(to_u32).collect(),
+        };
+        (s1.entries(&ids), true)
+    } else {
+        let rows = index.first_stage_rows();
+        let scored = if let Some(p) = narrowed {
+            s1.rows_parallel(&p.rows)
+        } else {
+            let all: Vec<u32> = (0..to_u32(rows.len())).collect();
+            s1.rows_parallel(&all)
+        };
+        (scored, false)
     };
     let ann: Vec<(u32, i64)> = if scope.is_some() {
         Vec::new()

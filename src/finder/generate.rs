@@ -70,7 +70,7 @@ const PROTECTED: &[&str] = &[
     "said",
 ];
 
-/// A small deterministic PRNG (SplitMix64).
+/// A small deterministic PRNG (`SplitMix64`).
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
 

@@ -263,21 +263,18 @@ impl Index {
         entries.retain(|e| e.kind != Kind::Annotation);
         let base = Arc::make_mut(&mut self.base);
         let shifted = base.by_path.contains_key(&info.path);
-        let doc = match base.by_path.get(&info.path) {
-            Some(&d) => {
-                base.take_doc(d);
-                if let Some(slot) = base.articles.get_mut(d as usize) {
-                    *slot = info;
-                }
-                d
+        let doc = if let Some(&d) = base.by_path.get(&info.path) {
+            base.take_doc(d);
+            if let Some(slot) = base.articles.get_mut(d as usize) {
+                *slot = info;
             }
-            None => {
-                let d = to_u32(base.articles.len());
-                base.by_path.insert(info.path.clone(), d);
-                base.articles.push(info);
-                base.ranges.push(0..0);
-                d
-            }
+            d
+        } else {
+            let d = to_u32(base.articles.len());
+            base.by_path.insert(info.path.clone(), d);
+            base.articles.push(info);
+            base.ranges.push(0..0);
+            d
         };
         let start = to_u32(base.entries.len());
         for e in &mut entries {
@@ -360,7 +357,7 @@ impl Index {
                     + a.date.as_ref().map_or(0, String::capacity)
             })
             .sum();
-        let paths: usize = b.by_path.keys().map(|p| p.capacity()).sum();
+        let paths: usize = b.by_path.keys().map(std::path::PathBuf::capacity).sum();
         b.articles.capacity() * size_of::<ArticleInfo>()
             + articles
             + (b.entries.capacity() + self.ann.entries().len()) * size_of::<Entry>()
@@ -373,166 +370,7 @@ impl Index {
     }
 }
 
-impl Base {
-    fn append(&mut self, doc: u32, entries: Vec<Entry>) {
-        let start = to_u32(self.entries.len());
-        for (i, e) in entries.iter().enumerate() {
-            if e.kind != Kind::Passage {
-                self.small.push(start + to_u32(i));
-            }
-        }
-        self.lowered.extend(&entries);
-        self.entries.extend(entries);
-        if let Some(r) = self.ranges.get_mut(doc as usize) {
-            *r = start..to_u32(self.entries.len());
-        }
-    }
-
-    /// Removes an article's entries from the list (keeping the invariants).
-    fn take_doc(&mut self, doc: u32) {
-        let r = self
-            .ranges
-            .get(doc as usize)
-            .map_or(0..0, |r| r.start as usize..r.end as usize);
-        if r.is_empty() {
-            return;
-        }
-        let (start, end) = (to_u32(r.start), to_u32(r.end));
-        let len = end - start;
-        self.entries.drain(r);
-        for e in &mut self.entries[start as usize..] {
-            e.heading = e.heading.map(|h| if h >= end { h - len } else { h });
-        }
-        for r in &mut self.ranges {
-            if r.start >= end {
-                *r = r.start - len..r.end - len;
-            }
-        }
-        if let Some(r) = self.ranges.get_mut(doc as usize) {
-            *r = 0..0;
-        }
-        self.small.retain(|&i| i < start || i >= end);
-        for i in &mut self.small {
-            if *i >= end {
-                *i -= len;
-            }
-        }
-        let entries = &self.entries;
-        self.lowered
-            .rebuild(self.small.iter().filter_map(|&i| entries.get(i as usize)));
-    }
-}
+mod base;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::{Format, parse_str};
-
-    fn doc(s: &str) -> Document {
-        parse_str(s, Format::Plain)
-    }
-
-    #[test]
-    fn remove_keeps_other_articles_consistent() {
-        let mut ix = Index::new();
-        let a = doc("First Title\n\nIntro.\n\nSection One\n\nBody one is here.\n");
-        let b = doc("Second Title\n\nIntro two.\n\nSection Two\n\nBody two is here.\n");
-        ix.add_document(Path::new("a.txt"), &a, 1, 1);
-        let db = ix.add_document(Path::new("b.txt"), &b, 1, 1);
-        let before: Vec<Option<String>> = ix
-            .entries()
-            .iter()
-            .filter(|e| e.doc == db)
-            .map(|e| ix.heading_of(e).map(str::to_owned))
-            .collect();
-        assert!(ix.remove(Path::new("a.txt")));
-        assert!(ix.entries().iter().all(|e| e.doc == db));
-        let after: Vec<Option<String>> = ix
-            .entries()
-            .iter()
-            .map(|e| ix.heading_of(e).map(str::to_owned))
-            .collect();
-        assert_eq!(before, after);
-        assert_eq!(ix.doc_range(db), 0..ix.entries().len());
-        assert!(ix.articles()[0].removed);
-        for i in ix.small_entries() {
-            assert_ne!(ix.entries()[i].kind, Kind::Passage);
-        }
-    }
-
-    #[test]
-    fn annotations_are_replaced() {
-        let mut ix = Index::new();
-        let a = doc("First Title\n\nIntro.\n\nSection One\n\nBody one is here.\n");
-        let p = Path::new("a.txt");
-        ix.add_document(p, &a, 1, 1);
-        let off = to_u32(a.text.find("Body").unwrap_or(0));
-        ix.set_annotations(p, vec![(off, "Body one".into(), "check".into())]);
-        ix.set_annotations(p, vec![(off, "Body one".into(), "again".into())]);
-        let anns: Vec<&Entry> = ix
-            .entries()
-            .iter()
-            .filter(|e| e.kind == Kind::Annotation)
-            .collect();
-        assert_eq!(anns.len(), 1);
-        assert_eq!(&*anns[0].text, "Body one — again");
-        assert!(!ix.set_annotations(Path::new("nope"), Vec::new()));
-    }
-
-    #[test]
-    fn annotations_change_one_article_without_copying_the_parsed_entries() {
-        let mut ix = Index::new();
-        let a = doc("First Title\n\nIntro.\n\nSection One\n\nBody one is here.\n");
-        let b = doc("Second Title\n\nIntro two.\n\nSection Two\n\nBody two is here.\n");
-        let (pa, pb) = (Path::new("a.txt"), Path::new("b.txt"));
-        ix.add_document(pa, &a, 1, 1);
-        ix.add_document(pb, &b, 1, 1);
-        let off_b = to_u32(b.text.find("Body").unwrap_or(0));
-        ix.set_annotations(pb, vec![(off_b, "Body two".into(), "b note".into())]);
-        let published = ix.clone();
-        let off_a = to_u32(a.text.find("Body").unwrap_or(0));
-        ix.set_annotations(pa, vec![(off_a, "Body one".into(), String::new())]);
-        assert!(
-            Arc::ptr_eq(&ix.base, &published.base),
-            "parsed entries shared"
-        );
-        let anns: Vec<(&str, Option<&str>)> = ix
-            .entries()
-            .iter()
-            .filter(|e| e.kind == Kind::Annotation)
-            .map(|e| (&*e.text, ix.heading_of(e)))
-            .collect();
-        assert_eq!(
-            anns,
-            vec![
-                ("Body one", Some("Section One")),
-                ("Body two — b note", Some("Section Two"))
-            ]
-        );
-        // Scoped ids include the article's annotations.
-        let db = ix.doc_of(pb).expect("b");
-        let kinds: Vec<Kind> = ix.doc_ids(db).map(|i| ix.entries()[i].kind).collect();
-        assert_eq!(kinds.last(), Some(&Kind::Annotation));
-        assert!(ix.doc_ids(db).all(|i| ix.entries()[i].doc == db));
-        // Re-indexing `a` moves the parsed ids: `b`'s annotation still sits under its heading.
-        ix.add_document(pa, &a, 2, 2);
-        let under: Vec<Option<&str>> = ix
-            .entries()
-            .iter()
-            .filter(|e| e.kind == Kind::Annotation)
-            .map(|e| ix.heading_of(e))
-            .collect();
-        assert_eq!(under, vec![Some("Section One"), Some("Section Two")]);
-        ix.remove(pa);
-        let left: Vec<&str> = ix
-            .entries()
-            .iter()
-            .filter(|e| e.kind == Kind::Annotation)
-            .map(|e| &*e.text)
-            .collect();
-        assert_eq!(left, vec!["Body two — b note"]);
-        ix.set_annotations(pb, Vec::new());
-        assert_eq!(ix.small_len(), ix.small_entries().count());
-        assert!(ix.entries().iter().all(|e| e.kind != Kind::Annotation));
-    }
-}
+mod tests;

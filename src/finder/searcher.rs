@@ -133,12 +133,27 @@ impl Searcher {
     /// Searches the request's streamed kinds, merging into its `seed` (normally the
     /// synchronous [`super::search_small`] result for the other kinds); cancels any older
     /// search. Returns the generation its partials will carry.
+    #[must_use]
     pub fn submit(&self, req: SearchRequest) -> u64 {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(tx) = &self.tx {
             let _ = tx.send(Request { generation, req });
         }
         generation
+    }
+
+    /// [`Searcher::submit`] under a generation the caller chose (larger than
+    /// any before), so the caller knows it without asking.
+    pub fn submit_as(&self, generation: u64, req: SearchRequest) {
+        self.generation.fetch_max(generation, Ordering::SeqCst);
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Request { generation, req });
+        }
+    }
+
+    /// Abandons the running search, moving to the caller's `generation`.
+    pub fn cancel_to(&self, generation: u64) {
+        self.generation.fetch_max(generation, Ordering::SeqCst);
     }
 
     /// Abandons the running search (no more partials for it).
@@ -259,15 +274,12 @@ fn run(
         // A small first chunk makes the first partial quick.
         let step = if searched == 0 { FIRST_CHUNK } else { CHUNK };
         let end = (searched + step).min(total);
-        let hits = match candidates {
-            Some(c) => {
-                let ids = c[searched..end].iter().map(|&i| i as usize);
-                scan(m, ix, &req.query, &req.recent, ids, streamed)
-            }
-            None => {
-                let ids = job.range.start + searched..job.range.start + end;
-                scan(m, ix, &req.query, &req.recent, ids, streamed)
-            }
+        let hits = if let Some(c) = candidates {
+            let ids = c[searched..end].iter().map(|&i| i as usize);
+            scan(m, ix, &req.query, &req.recent, ids, streamed)
+        } else {
+            let ids = job.range.start + searched..job.range.start + end;
+            scan(m, ix, &req.query, &req.recent, ids, streamed)
         };
         searched = end;
         matched.extend(hits.iter().map(|h| h.entry));

@@ -145,6 +145,7 @@ fn csl_date(iso: &str) -> Value {
 /// (the BibTeX key), `type`, `note` (`Cited in <article>: notes 1, 2, 5`)
 /// and whichever of `title`, `author`, `container-title` (or `publisher`
 /// for books), `issued`, `page`, `URL`, `accessed` the notes give.
+#[must_use]
 pub fn to_csl_json(works: &[Work], article_title: &str) -> Value {
     let items = works
         .iter()
@@ -240,6 +241,7 @@ fn bib_name(a: &str) -> String {
 /// BibTeX entries (`@article`, `@book`, `@online`, `@misc`) with unique
 /// keys such as `mochizuki2013russia`, escaped fields, ISO `date`/`urldate`
 /// and a `note` field listing the citing note labels.
+#[must_use]
 pub fn to_bibtex(works: &[Work]) -> String {
     let mut out = String::new();
     for (w, key) in works.iter().zip(keys(works)) {
@@ -304,6 +306,7 @@ fn md_escape(s: &str) -> String {
 /// A Markdown bibliography, one bullet per work in the given order:
 /// authors, “title” (italic for books), *container*, date, pages, `<URL>`,
 /// access date, then the citing notes.
+#[must_use]
 pub fn to_markdown(works: &[Work]) -> String {
     let mut out = String::new();
     for w in works {

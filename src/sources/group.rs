@@ -28,6 +28,7 @@ pub struct Work {
 /// URL, or title and author surname; short forms by title prefix) merge.
 /// An unresolved `op. cit.` becomes its own work from its short form; an
 /// unresolved `Ibid.` and comments cite nothing.
+#[must_use]
 pub fn works(notes: &[NoteInput]) -> Vec<Work> {
     let mut works: Vec<Work> = Vec::new();
     let mut cites: Vec<Vec<usize>> = vec![Vec::new(); notes.len()];
@@ -41,11 +42,10 @@ pub fn works(notes: &[NoteInput]) -> Vec<Work> {
             cites[j].clone()
         } else {
             match parse_note(&n.text) {
-                NoteKind::Comment => Vec::new(),
                 NoteKind::Ibid | NoteKind::OpCit if !referred.is_empty() => {
                     pick(&works, &referred, &note_citations(&n.text))
                 }
-                NoteKind::Ibid => Vec::new(),
+                NoteKind::Comment | NoteKind::Ibid => Vec::new(),
                 NoteKind::OpCit => place_all(&mut works, note_citations(&n.text), &[], i),
                 NoteKind::Citation(cs) => place_all(&mut works, cs, &referred, i),
             }

@@ -72,6 +72,7 @@ pub struct Health {
 
 impl Health {
     /// True when no check found anything.
+    #[must_use]
     pub fn is_clean(&self) -> bool {
         [
             &self.markers_without_note,
@@ -88,6 +89,7 @@ impl Health {
 
 /// Runs every check. `markers` are in reading order; note indices are
 /// 0-based positions in `notes`.
+#[must_use]
 pub fn check_health(markers: &[HealthMarker], notes: &[HealthNote]) -> Health {
     let mut h = Health::default();
     let mut cited = HashSet::new();

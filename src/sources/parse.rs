@@ -12,6 +12,7 @@ use std::ops::Range;
 /// resolves them); a note citing several works, short forms included,
 /// yields all of them; a note with no title, URL or publisher is a
 /// `Comment`.
+#[must_use]
 pub fn parse_note(text: &str) -> NoteKind {
     let s = clean(text);
     if is_ibid(&s) {

@@ -65,6 +65,7 @@ pub enum StoreError {
 
 impl StoreError {
     /// The underlying OS error kind, if any (e.g. to tell "disk full" apart).
+    #[must_use]
     pub fn io_kind(&self) -> Option<io::ErrorKind> {
         match self {
             StoreError::CreateDir { cause, .. }

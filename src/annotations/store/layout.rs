@@ -114,6 +114,7 @@ pub(super) struct Parts {
     /// Every record version from every readable part.
     pub(super) records: Vec<Record>,
     /// The parts (file, content), in name order.
+    #[allow(clippy::struct_field_names)] // `parts.parts`: the part files themselves
     pub(super) parts: Vec<(PathBuf, Part)>,
     /// Sync-tool conflict copies that were read (to remove after a write).
     pub(super) conflicts: Vec<PathBuf>,

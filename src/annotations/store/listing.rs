@@ -11,6 +11,9 @@ impl Store {
     /// Start-of-session housekeeping: removes stale temp files (this device's,
     /// and version-1 leftovers), then merges and removes every sync-tool
     /// conflict copy. Returns user-facing messages about what could not be done.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store folder cannot be listed or locked.
     pub fn housekeep(&self) -> Result<Vec<String>, StoreError> {
         let lock = self.local.lock()?;
         disk::sweep(&self.root, self.device());
@@ -34,7 +37,7 @@ impl Store {
                 path: PathBuf::from(&best.path),
                 fingerprint: best.fingerprint.clone(),
             };
-            match self.write_view(&dir, &key, parts, &[]) {
+            match self.write_view(&dir, &key, &parts, &[]) {
                 Ok(l) => warnings.extend(l.warnings),
                 Err(e) => warnings.push(e.to_string()),
             }
@@ -44,6 +47,9 @@ impl Store {
 
     /// Every article in the store, sorted by path, for the finder and export.
     /// Unreadable files are skipped with a warning and left untouched.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store folder cannot be listed.
     pub fn all(&self) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
         let mut by_name: HashMap<String, Parts> = HashMap::new();

@@ -34,9 +34,10 @@ pub fn default_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("IBID_STATE_DIR").filter(|d| !d.is_empty()) {
         return PathBuf::from(d);
     }
-    directories::ProjectDirs::from("", "", "ibid")
-        .map(|p| p.state_dir().unwrap_or_else(|| p.cache_dir()).to_path_buf())
-        .unwrap_or_else(|| std::env::temp_dir().join("ibid-state"))
+    directories::ProjectDirs::from("", "", "ibid").map_or_else(
+        || std::env::temp_dir().join("ibid-state"),
+        |p| p.state_dir().unwrap_or_else(|| p.cache_dir()).to_path_buf(),
+    )
 }
 
 /// Keeps only characters that are safe in a file name, at most 40 of them.

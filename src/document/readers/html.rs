@@ -110,7 +110,7 @@ pub fn read_str(html: &str) -> Reading<'static> {
 }
 
 /// Article containers of sites that are walked without the extractor
-/// (MediaWiki's content area: Wikipedia and every other wiki on it).
+/// (`MediaWiki`'s content area: Wikipedia and every other wiki on it).
 const KNOWN_ROOTS: &[&str] = &["#mw-content-text"];
 
 /// Deepest nesting handed to the extractor.

@@ -1,4 +1,4 @@
-//! Listings read line by line (reST literal blocks, Org and AsciiDoc
+//! Listings read line by line (reST literal blocks, Org and `AsciiDoc`
 //! blocks) joined back into one preformatted paragraph per listing.
 
 use crate::document::raw::{Para, ParaKind};

@@ -28,13 +28,13 @@ use std::path::Path;
 pub enum Format {
     /// Plain text, classified by shape.
     Plain,
-    /// CommonMark + GFM with footnotes, and the pandoc/kramdown dialects.
+    /// `CommonMark` + GFM with footnotes, and the pandoc/kramdown dialects.
     Markdown,
     /// reStructuredText (PEPs, Sphinx).
     Rst,
     /// Emacs Org mode.
     Org,
-    /// AsciiDoc.
+    /// `AsciiDoc`.
     AsciiDoc,
     /// A web page (HTML or XHTML), read from its bytes so that its declared
     /// charset is honoured.
@@ -107,7 +107,7 @@ impl Format {
 
     /// By extension, else by content. `text` is the decoded start of the
     /// file. A `.txt` file (PEPs were) is still sniffed for reST, Org and
-    /// AsciiDoc headers, never for Markdown.
+    /// `AsciiDoc` headers, never for Markdown.
     #[must_use]
     pub fn detect(path: Option<&Path>, text: &str) -> Self {
         let by_ext = path
@@ -151,7 +151,7 @@ impl Format {
     }
 }
 
-/// reST, Org or AsciiDoc by the way such files open: an RST field list or
+/// reST, Org or `AsciiDoc` by the way such files open: an RST field list or
 /// PEP header, `#+title:`, or `= Title` followed by `:author:`-style attributes
 /// or an author line.
 fn sniff_markup(text: &str) -> Option<Format> {

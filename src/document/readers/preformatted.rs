@@ -17,6 +17,7 @@ pub enum Shape {
     Preformatted,
 }
 
+#[must_use]
 pub fn indent(l: &str) -> usize {
     l.len() - l.trim_start_matches(' ').len()
 }
@@ -42,6 +43,7 @@ pub fn base_indent<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
 /// True for a table-of-contents line: dot leaders (`Introduction ....... 7`,
 /// `Scope . . . . . 12`) running to a page number or the line's end. An
 /// ellipsis inside a sentence (`the Clause . . . provides`) is not one.
+#[must_use]
 pub fn dot_leader(t: &str) -> bool {
     static DOTS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"...."));
     static SPACED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b". . . "));
@@ -55,6 +57,7 @@ pub fn dot_leader(t: &str) -> bool {
 
 /// True when a line has a gap of three or more spaces between words (column
 /// alignment: tables, RFC headers, aligned grammar rules).
+#[must_use]
 pub fn column_gap(t: &str) -> bool {
     // The untrimmed line has the gap whenever the trimmed one does.
     static GAP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"   "));

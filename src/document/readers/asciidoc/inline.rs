@@ -1,4 +1,4 @@
-//! AsciiDoc inline markup: `footnote:[…]`, `footnote:id[…]` and its reuse,
+//! `AsciiDoc` inline markup: `footnote:[…]`, `footnote:id[…]` and its reuse,
 //! `footnoteref:`, `link:`/URL macros with text, `image:`, `kbd:`/`btn:`/
 //! `pass:`, `<<xref,text>>`, `{attribute}` references, constrained and
 //! unconstrained `*strong*`, `_emphasis_`, `` `monospace` ``, `#mark#`.
@@ -173,10 +173,9 @@ impl Reader {
         }
         let c = rest.chars().next()?;
         let kind = match c {
-            '*' => InlineKind::Strong,
+            '*' | '#' => InlineKind::Strong,
             '_' => InlineKind::Emphasis,
             '`' => InlineKind::Code,
-            '#' => InlineKind::Strong,
             _ => return None,
         };
         let double = rest[1..].starts_with(c);

@@ -1,4 +1,4 @@
-//! AsciiDoc front end, written here: the AsciiDoc crates on crates.io
+//! `AsciiDoc` front end, written here: the `AsciiDoc` crates on crates.io
 //! (`asciidork-parser`, `acdc-parser`) are young, bring large dependency
 //! trees and do not keep byte offsets per paragraph the way ibid needs. Reads
 //! the header (`= Title`, author and revision lines, `:author:`-style
@@ -19,7 +19,7 @@ use std::ops::Range;
 
 const ADMONITIONS: [&str; 5] = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"];
 
-/// Reads an AsciiDoc document.
+/// Reads an `AsciiDoc` document.
 #[must_use]
 pub fn read(src: &str) -> Reading<'static> {
     let all = lines::lines(src);
@@ -183,6 +183,7 @@ impl Reader {
         }
     }
 
+    #[allow(clippy::needless_pass_by_value)] // cloned into each paragraph it starts
     fn blocks(&mut self, all: &[Line<'_>], kind: ParaKind) {
         let mut i = 0;
         while i < all.len() {

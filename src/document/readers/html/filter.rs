@@ -85,6 +85,7 @@ const CHROME: &[&str] = &[
 ];
 
 /// Hidden by attribute or inline style, or page chrome on the web.
+#[must_use]
 pub fn hidden(web: bool, n: &NodeRef, name: &str) -> bool {
     if n.has_attr("hidden") || n.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
@@ -128,6 +129,7 @@ pub fn hidden(web: bool, n: &NodeRef, name: &str) -> bool {
 }
 
 /// A link or wrapper inside a note that only points back to its marker.
+#[must_use]
 pub fn is_backlink(notes: &Notes, page: &str, n: &NodeRef, name: &str) -> bool {
     let class = n
         .attr("class")
@@ -157,6 +159,7 @@ pub fn is_backlink(notes: &Notes, page: &str, n: &NodeRef, name: &str) -> bool {
 }
 
 /// A `<sup>` holding only a short number (no link inside).
+#[must_use]
 pub fn plain_number(n: &NodeRef) -> bool {
     if n.descendants_it()
         .any(|d| d.node_name().is_some_and(|x| x.eq_ignore_ascii_case("a")))
@@ -213,6 +216,7 @@ pub fn strip_label(p: &mut Para<'static>) {
         .collect();
 }
 
+#[must_use]
 pub fn superscript(c: char) -> char {
     match c {
         '1' => '¹',

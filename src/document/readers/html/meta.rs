@@ -158,7 +158,10 @@ fn json_ld(doc: &Document, page_title: Option<&str>) -> Ld {
         let mut items: Vec<&serde_json::Value> = Vec::new();
         collect_items(&v, &mut items, 0);
         for it in items {
-            let ty = it.get("@type").map(|t| t.to_string()).unwrap_or_default();
+            let ty = it
+                .get("@type")
+                .map(std::string::ToString::to_string)
+                .unwrap_or_default();
             if ![
                 "Article",
                 "Posting",

@@ -43,15 +43,12 @@ pub(super) fn entities(s: &str) -> String {
         rest = &rest[i..];
         let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
         let decoded = end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e)));
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some((c, e)) = decoded {
+            out.push(c);
+            rest = &rest[e + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);

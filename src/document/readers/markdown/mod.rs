@@ -1,4 +1,4 @@
-//! Markdown front end: pulldown-cmark events (CommonMark + GFM tables, task
+//! Markdown front end: pulldown-cmark events (`CommonMark` + GFM tables, task
 //! lists, strikethrough, footnotes, heading attributes) → paragraphs with
 //! inline styles, footnote references and definitions. Dialects on top:
 //! pandoc inline notes `^[…]` and title blocks, front matter in YAML, TOML or
@@ -297,7 +297,7 @@ fn start_tag(b: &mut Builder, tag: Tag<'_>, at: usize) {
             b.flush(at);
             b.footnote = Some(sanitize(&label));
         }
-        Tag::Table(_) => b.flush(at),
+        Tag::Table(_) | Tag::HtmlBlock => b.flush(at),
         Tag::TableHead | Tag::TableRow => {
             // Rows are preformatted: neither headings nor running headers.
             b.start(ParaKind::Code, at);
@@ -309,7 +309,6 @@ fn start_tag(b: &mut Builder, tag: Tag<'_>, at: usize) {
             }
             b.cells += 1;
         }
-        Tag::HtmlBlock => b.flush(at),
         Tag::Emphasis => open(b, InlineKind::Emphasis, at),
         Tag::Strong => open(b, InlineKind::Strong, at),
         Tag::Link { dest_url, .. } => {

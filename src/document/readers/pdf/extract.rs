@@ -170,7 +170,7 @@ fn info(doc: &PdfDocument) -> Info {
 }
 
 /// A PDF text string: UTF-16BE with a BOM, UTF-8 with a BOM, else
-/// PDFDocEncoding (Latin-1 for the printable range).
+/// `PDFDocEncoding` (Latin-1 for the printable range).
 #[must_use]
 pub fn decode_text_string(b: &[u8]) -> String {
     if let Some(rest) = b.strip_prefix(&[0xFE, 0xFF]) {

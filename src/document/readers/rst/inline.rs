@@ -150,7 +150,7 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
     }
     if rest.starts_with('*') {
         let end = closed("*")?;
-        let inner = &rest[1..1 + end];
+        let inner = &rest[1..=end];
         return Some((
             end + 2,
             Box::new(move |o: &mut Inl| {
@@ -162,7 +162,7 @@ fn span<'a>(ctx: &'a Context, rest: &'a str) -> Option<(usize, Emit<'a>)> {
     }
     if rest.starts_with('`') {
         let end = closed("`")?;
-        let inner = &rest[1..1 + end];
+        let inner = &rest[1..=end];
         let after = &rest[end + 2..];
         let under = after.bytes().take_while(|&b| b == b'_').count().min(2);
         let len = end + 2 + under;

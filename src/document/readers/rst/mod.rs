@@ -132,12 +132,11 @@ impl Reader {
     }
 
     fn heading(&mut self, text: &str, style: (char, bool), source: std::ops::Range<usize>) {
-        let pos = match self.styles.iter().position(|s| *s == style) {
-            Some(p) => p,
-            None => {
-                self.styles.push(style);
-                self.styles.len() - 1
-            }
+        let pos = if let Some(p) = self.styles.iter().position(|s| *s == style) {
+            p
+        } else {
+            self.styles.push(style);
+            self.styles.len() - 1
         };
         let level = u8::try_from(pos + 1)
             .unwrap_or(6)
@@ -153,6 +152,7 @@ impl Reader {
 
     /// Reads a run of blocks; plain paragraphs get `kind` (Quote inside
     /// block quotes and admonitions).
+    #[allow(clippy::needless_pass_by_value)] // cloned into each paragraph it starts
     pub(super) fn blocks(&mut self, all: &[Line<'_>], kind: ParaKind) {
         let mut i = 0;
         // A list item's text may have announced a literal block.
