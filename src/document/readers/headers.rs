@@ -129,10 +129,7 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
 /// title or a date), with indented continuation lines: a PEP's header, a
 /// case-law page's `Court:` / `Docket Number(s):` / `Date:`.
 fn rfc822(paras: &mut [Para<'_>]) -> Option<Stated> {
-    let is_field = |t: &str| {
-        t.split_once(": ")
-            .is_some_and(|(k, _)| k.len() <= 24 && field_name(k))
-    };
+    let is_field = field_line;
     let n = paras
         .iter()
         .take_while(|p| {
@@ -209,6 +206,18 @@ pub fn field_name(k: &str) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         && k.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ' ' | '(' | ')'))
+}
+
+/// Longest field name of a `Key: value` line, in bytes.
+const MAX_FIELD: usize = 24;
+
+/// True for a `Key: value` header line (`Title: …`, `Docket Number(s): …`):
+/// the one test the plain reader, the preformatted shapes and the header
+/// readers share.
+#[must_use]
+pub fn field_line(t: &str) -> bool {
+    t.split_once(": ")
+        .is_some_and(|(k, v)| k.len() <= MAX_FIELD && !v.trim().is_empty() && field_name(k))
 }
 
 /// True for an initialised name (`R. Fielding`, `T. Berners-Lee, Ed.`).

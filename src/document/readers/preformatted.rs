@@ -144,14 +144,6 @@ fn verse(lines: &[&str]) -> bool {
     capital * 10 >= lines.len() * 9 && lines.iter().all(|l| wordiness(l) >= 80)
 }
 
-/// True for a `Key: value` line at the margin (`Category: Standards Track`).
-fn header_field(l: &str) -> bool {
-    !l.starts_with(' ')
-        && l.split_once(": ").is_some_and(|(k, v)| {
-            k.len() <= 30 && !v.trim().is_empty() && super::headers::field_name(k)
-        })
-}
-
 /// True for a block of three or more short lines set one under another in
 /// an indented body (an RFC's author addresses, a list of names): none
 /// continues the line before in lower case (an e-mail address or URL
@@ -216,7 +208,11 @@ pub fn classify(lines: &[&str], base: usize) -> Shape {
     }
     // An RFC's first lines: two columns, then fields of the left one alone
     // (`Updates: 5705, 6066`, `ISSN: 2070-1721`).
-    if gaps >= 1 && lines.iter().all(|l| column_gap(l) || header_field(l)) {
+    if gaps >= 1
+        && lines
+            .iter()
+            .all(|l| column_gap(l) || (!l.starts_with(' ') && super::headers::field_line(l)))
+    {
         return Shape::Preformatted;
     }
     let rules = lines.iter().filter(|l| assignment(l)).count();

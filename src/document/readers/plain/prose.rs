@@ -13,7 +13,7 @@ const WRAP_MAX: usize = 110;
 /// True when a line starts a list item or labelled note and so never
 /// continues the previous line.
 fn starts_item(line: &str) -> bool {
-    if is_header_field(line) {
+    if crate::document::readers::headers::field_line(line) {
         return true;
     }
     let t = line.trim_start();
@@ -83,16 +83,6 @@ fn item_break(prev: &str, line: &str, chrome: bool) -> bool {
     !t.starts_with('[')
         || t.starts_with("[Footnote")
         || prev.trim_end().ends_with(['.', ')', '"', '”', ':', ']'])
-}
-
-/// `Key: value` at the start of a line (RFC 822 headers, `Title:` lines).
-fn is_header_field(line: &str) -> bool {
-    line.split_once(": ").is_some_and(|(k, v)| {
-        !k.is_empty()
-            && k.len() <= 20
-            && !v.is_empty()
-            && crate::document::readers::headers::field_name(k)
-    })
 }
 
 /// Splits hard-wrapped or one-line-per-paragraph prose lines into paragraphs.
