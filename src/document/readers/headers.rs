@@ -75,36 +75,18 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
     let mut stated = Stated::default();
     for p in &paras[..start] {
         let t = p.text.trim();
-        if let Some(v) = field(t, "title") {
-            // The title's first line; a second, indented line is a subtitle.
-            let raw = source.get(p.source.clone()).unwrap_or(t);
-            let first = raw.lines().next().and_then(|l| field(l.trim(), "title"));
-            stated
-                .title
-                .get_or_insert_with(|| first.unwrap_or(v).to_string());
-        } else if let Some(v) = field(t, "author") {
-            stated.author.get_or_insert_with(|| v.to_string());
-        } else if let Some(v) = field(t, "release date").or_else(|| field(t, "posting date")) {
-            let v = v.split('[').next().unwrap_or(v).trim();
-            if let Some(d) = date_of(v) {
-                stated.date.get_or_insert(d);
-            }
-        } else if let Some(v) = field(t, "language") {
-            stated.language.get_or_insert_with(|| v.to_string());
-        } else if let Some(rest) = t
-            .strip_prefix("The Project Gutenberg EBook of ")
-            .or_else(|| t.strip_prefix("The Project Gutenberg eBook of "))
-        {
-            let rest = rest.split(". This eBook").next().unwrap_or(rest);
-            if let Some((title, by)) = rest.rsplit_once(", by ") {
-                stated.title.get_or_insert_with(|| title.trim().to_string());
-                stated
-                    .author
-                    .get_or_insert_with(|| by.trim().trim_end_matches('.').to_string());
-            } else {
-                stated.title.get_or_insert_with(|| rest.trim().to_string());
-            }
-        }
+        // The title's first line; a second, indented line is a subtitle.
+        let first = field(t, "title").and_then(|_| {
+            let raw = source.get(p.source.clone())?;
+            raw.lines()
+                .next()
+                .map(str::trim)
+                .filter(|l| field(l, "title").is_some())
+        });
+        gutenberg_line(first.unwrap_or(t), &mut stated);
+    }
+    for p in &paras[..start] {
+        gutenberg_title_line(p.text.trim(), &mut stated);
     }
     let n = paras.len();
     for i in (0..=start).chain(end..n) {
@@ -123,6 +105,45 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
         }
     }
     Some((stated, None))
+}
+
+/// What one line of a Project Gutenberg header states (`Title:`, `Author:`,
+/// `Release Date:`, `Language:`), kept where `stated` has nothing yet. Shared by the plain-text and
+/// HTML editions.
+pub(crate) fn gutenberg_line(t: &str, stated: &mut Stated) {
+    if let Some(v) = field(t, "title") {
+        stated.title.get_or_insert_with(|| v.to_string());
+    } else if let Some(v) = field(t, "author") {
+        stated.author.get_or_insert_with(|| v.to_string());
+    } else if let Some(v) = field(t, "release date").or_else(|| field(t, "posting date")) {
+        let v = v.split('[').next().unwrap_or(v).trim();
+        if let Some(d) = date_of(v) {
+            stated.date.get_or_insert(d);
+        }
+    } else if let Some(v) = field(t, "language") {
+        stated.language.get_or_insert_with(|| v.to_string());
+    }
+}
+
+/// Title and author from `The Project Gutenberg eBook of X, by Y`, for a
+/// header without `Title:`/`Author:` fields (the fields win: this line is
+/// often cut or wrapped).
+pub(crate) fn gutenberg_title_line(t: &str, stated: &mut Stated) {
+    let Some(rest) = t
+        .strip_prefix("The Project Gutenberg EBook of ")
+        .or_else(|| t.strip_prefix("The Project Gutenberg eBook of "))
+    else {
+        return;
+    };
+    let rest = rest.split(". This eBook").next().unwrap_or(rest);
+    if let Some((title, by)) = rest.rsplit_once(", by ") {
+        stated.title.get_or_insert_with(|| title.trim().to_string());
+        stated
+            .author
+            .get_or_insert_with(|| by.trim().trim_end_matches('.').to_string());
+    } else {
+        stated.title.get_or_insert_with(|| rest.trim().to_string());
+    }
 }
 
 /// `Key: value` header lines at the very top (three or more, one of them a

@@ -7,6 +7,7 @@
 use crate::document::Furniture;
 use crate::document::raw::Para;
 use crate::document::readers::Stated;
+use crate::document::readers::headers::{gutenberg_line, gutenberg_title_line};
 
 /// True for a Project Gutenberg HTML page: its start-of-book line within the
 /// opening of the page.
@@ -47,49 +48,15 @@ pub fn read(paras: &mut [Para<'_>], stated: &mut Stated) {
     let mut found = Stated::default();
     for p in &paras[..=start] {
         for line in p.text.lines() {
-            let Some((k, v)) = line.split_once(':') else {
-                continue;
-            };
-            let (k, v) = (k.trim().to_ascii_lowercase(), v.trim());
-            if v.is_empty() {
-                continue;
-            }
-            match k.as_str() {
-                "title" => {
-                    found.title.get_or_insert_with(|| v.to_string());
-                }
-                "author" => {
-                    found.author.get_or_insert_with(|| v.to_string());
-                }
-                "release date" | "posting date" => {
-                    let v = v.split('[').next().unwrap_or(v).trim();
-                    if let Some(d) = crate::document::metadata::find_date(v) {
-                        found.date.get_or_insert(d);
-                    }
-                }
-                "language" => {
-                    found.language.get_or_insert_with(|| v.to_string());
-                }
-                _ => {}
-            }
+            gutenberg_line(line.trim(), &mut found);
         }
     }
-    // `<title>The Project Gutenberg eBook of X, by Y</title>` when the
-    // header has no fields.
-    if found.title.is_none()
-        && let Some(t) = stated.title.as_deref()
-        && let Some(rest) = strip_ci(t, "The Project Gutenberg eBook of ")
-    {
-        match rest.rsplit_once(", by ") {
-            Some((title, by)) => {
-                found.title = Some(title.trim().to_string());
-                found.author = found
-                    .author
-                    .take()
-                    .or_else(|| Some(by.trim().trim_end_matches('.').to_string()));
-            }
-            None => found.title = Some(rest.trim().trim_end_matches('.').to_string()),
-        }
+    for line in paras[..=start].iter().flat_map(|p| p.text.lines()) {
+        gutenberg_title_line(line.trim(), &mut found);
+    }
+    // `<title>The Project Gutenberg eBook of X, by Y</title>`.
+    if let Some(t) = stated.title.clone() {
+        gutenberg_title_line(&t, &mut found);
     }
     stated.title = found.title.or(stated.title.take());
     stated.author = found.author.or(stated.author.take());
@@ -99,12 +66,6 @@ pub fn read(paras: &mut [Para<'_>], stated: &mut Stated) {
     for i in (0..=start).chain(end..n) {
         paras[i].hidden = Some(Furniture::Licence);
     }
-}
-
-fn strip_ci<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
-    t.get(..prefix.len())
-        .filter(|h| h.eq_ignore_ascii_case(prefix))
-        .map(|_| &t[prefix.len()..])
 }
 
 #[cfg(test)]
