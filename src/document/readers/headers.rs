@@ -55,17 +55,8 @@ fn month_year(v: &str) -> Option<String> {
 /// Project Gutenberg: everything up to the `*** START OF …` line and from the
 /// `*** END OF …` line on is licence furniture.
 fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usize>)> {
-    let marks = |p: &Para, what: &str| {
-        let raw = source.get(p.source.clone()).unwrap_or(&p.text).trim_start();
-        if !(raw.starts_with("***") || raw.starts_with("*END*")) {
-            return false;
-        }
-        let u = raw.to_uppercase();
-        u.len() < 300
-            && (u.starts_with("***") || u.starts_with("*END*"))
-            && u.contains(what)
-            && u.contains("PROJECT GUTENBERG")
-    };
+    let marks =
+        |p: &Para, what: &str| licence_line(source.get(p.source.clone()).unwrap_or(&p.text), what);
     let start = paras.iter().take(200).position(|p| marks(p, "START OF"))?;
     let end = paras
         .iter()
@@ -105,6 +96,17 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
         }
     }
     Some((stated, None))
+}
+
+/// True for a Project Gutenberg licence boundary (`*** START OF THE PROJECT
+/// GUTENBERG EBOOK … ***`, `*END*THE SMALL PRINT!`) containing `what`.
+pub(crate) fn licence_line(t: &str, what: &str) -> bool {
+    let raw = t.trim_start();
+    if !(raw.starts_with("***") || raw.starts_with("*END*")) {
+        return false;
+    }
+    let u = raw.to_uppercase();
+    u.len() < 300 && u.contains(what) && u.contains("PROJECT GUTENBERG")
 }
 
 /// What one line of a Project Gutenberg header states (`Title:`, `Author:`,

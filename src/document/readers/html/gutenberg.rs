@@ -7,7 +7,7 @@
 use crate::document::Furniture;
 use crate::document::raw::Para;
 use crate::document::readers::Stated;
-use crate::document::readers::headers::{gutenberg_line, gutenberg_title_line};
+use crate::document::readers::headers::{gutenberg_line, gutenberg_title_line, licence_line};
 
 /// True for a Project Gutenberg HTML page: its start-of-book line within the
 /// opening of the page.
@@ -22,12 +22,10 @@ pub fn is_gutenberg(html: &str) -> bool {
         && (head.contains("START OF THE PROJECT") || head.contains("START OF THIS PROJECT"))
 }
 
-/// A licence boundary line: `*** START OF THE PROJECT GUTENBERG EBOOK … ***`.
+/// A paragraph holding a licence boundary line (a `<pre>` header may
+/// hold the fields and the `*** START OF …` line together).
 fn boundary(t: &str, what: &str) -> bool {
-    t.lines().any(|l| {
-        let u = l.trim().to_ascii_uppercase();
-        u.len() < 300 && u.starts_with("***") && u.contains(what) && u.contains("PROJECT GUTENBERG")
-    })
+    t.lines().any(|l| licence_line(l, what))
 }
 
 /// Hides the licence header and footer of a Gutenberg page's paragraphs and
