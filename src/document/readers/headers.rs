@@ -83,11 +83,16 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
     for i in (0..=start).chain(end..n) {
         paras[i].hidden = Some(Furniture::Licence);
     }
-    // Credits right after the start line.
-    for p in paras[start + 1..end].iter_mut().take(4) {
+    hide_credits(&mut paras[start + 1..end]);
+    Some((stated, None))
+}
+
+/// Hides the credit lines (`Produced by …`, `E-text prepared by …`) among
+/// the first paragraphs after a Gutenberg start line. A transcriber's notes
+/// are text for the reader; only the credits are furniture.
+pub(crate) fn hide_credits(after_start: &mut [Para<'_>]) {
+    for p in after_start.iter_mut().take(4) {
         let l = p.text.trim_start().to_lowercase();
-        // A transcriber's notes are text for the reader; only the credit
-        // lines are furniture.
         if l.starts_with("produced by")
             || l.starts_with("e-text prepared by")
             || l.starts_with("transcribed by") && l.len() < 200
@@ -95,7 +100,6 @@ fn gutenberg(paras: &mut [Para<'_>], source: &str) -> Option<(Stated, Option<usi
             p.hidden = Some(Furniture::Boilerplate);
         }
     }
-    Some((stated, None))
 }
 
 /// True for a Project Gutenberg licence boundary (`*** START OF THE PROJECT

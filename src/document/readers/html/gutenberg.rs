@@ -7,7 +7,9 @@
 use crate::document::Furniture;
 use crate::document::raw::Para;
 use crate::document::readers::Stated;
-use crate::document::readers::headers::{gutenberg_line, gutenberg_title_line, licence_line};
+use crate::document::readers::headers::{
+    gutenberg_line, gutenberg_title_line, hide_credits, licence_line,
+};
 
 /// True for a Project Gutenberg HTML page: its start-of-book line within the
 /// opening of the page.
@@ -64,6 +66,7 @@ pub fn read(paras: &mut [Para<'_>], stated: &mut Stated) {
     for i in (0..=start).chain(end..n) {
         paras[i].hidden = Some(Furniture::Licence);
     }
+    hide_credits(&mut paras[start + 1..end]);
 }
 
 #[cfg(test)]
@@ -127,5 +130,25 @@ mod tests {
             Some("Contribution to Passamaquoddy Folk-Lore")
         );
         assert_eq!(stated.author.as_deref(), Some("J. Walter Fewkes"));
+    }
+
+    #[test]
+    fn the_credits_after_the_start_line_are_furniture() {
+        let mut paras = vec![
+            Para::verbatim(
+                "***START OF THE PROJECT GUTENBERG EBOOK FOLK-LORE***",
+                0..0,
+                true,
+            ),
+            Para::verbatim(
+                "E-text prepared by Thierry Alberto and the Team",
+                0..0,
+                true,
+            ),
+            Para::verbatim("Hemenway Southwestern Expedition", 0..0, true),
+        ];
+        read(&mut paras, &mut Stated::default());
+        let hidden: Vec<bool> = paras.iter().map(|p| p.hidden.is_some()).collect();
+        assert_eq!(hidden, vec![true, true, false]);
     }
 }
