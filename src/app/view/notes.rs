@@ -129,6 +129,52 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<NoteLine> {
     out
 }
 
+/// Note lines laid out for one (article, generation, width): filled by
+/// `update` for the notes on screen, read by drawing, so a frame never
+/// re-wraps a note it has already laid out.
+#[derive(Debug, Clone, Default)]
+pub struct NoteCache {
+    key: Option<(usize, u64, u16)>,
+    lines: std::collections::HashMap<usize, std::sync::Arc<Vec<NoteLine>>>,
+}
+
+impl NoteCache {
+    /// Makes sure notes `notes` of `doc` (article `article`, load
+    /// `generation`) are laid out at `width`; drops everything laid out for
+    /// another article, load or width.
+    pub fn ensure(
+        &mut self,
+        doc: &Document,
+        (article, generation): (usize, u64),
+        width: u16,
+        notes: &[usize],
+    ) {
+        let key = Some((article, generation, width));
+        if self.key != key {
+            self.key = key;
+            self.lines.clear();
+        }
+        for &n in notes {
+            self.lines
+                .entry(n)
+                .or_insert_with(|| std::sync::Arc::new(note_lines(doc, n, width)));
+        }
+    }
+
+    /// The cached lines of note `n` of `article`/`generation` at `width`.
+    #[must_use]
+    pub fn get(
+        &self,
+        (article, generation): (usize, u64),
+        width: u16,
+        n: usize,
+    ) -> Option<&[NoteLine]> {
+        (self.key == Some((article, generation, width)))
+            .then(|| self.lines.get(&n).map(|l| l.as_slice()))
+            .flatten()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
