@@ -352,18 +352,8 @@ impl AppState {
         let Some(doc) = self.doc().cloned() else {
             return;
         };
-        let key = self.doc_key();
         let vis = self.visible_notes();
-        self.note_cache.ensure(&doc, key, width, &vis);
-    }
-
-    /// The (article, load generation) of the open article, keying caches.
-    #[must_use]
-    pub fn doc_key(&self) -> (usize, u64) {
-        (
-            self.current,
-            self.articles.get(self.current).map_or(0, |a| a.generation),
-        )
+        self.note_cache.ensure(&doc, width, &vis);
     }
 
     /// Notes cited by the markers on screen, in order, without repeats; the

@@ -121,7 +121,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         rows.extend(
             // Laid out by `update` (the cache); computed here only if missing.
             s.note_cache
-                .get(s.doc_key(), w, n)
+                .get(doc, w, n)
                 .map_or_else(|| note_lines_linked(doc, n, w), |l| styled(doc, l.to_vec()))
                 .into_iter()
                 .map(|(l, k)| (l, k, selected)),

@@ -258,7 +258,7 @@ fn notes_on_screen_are_laid_out_once_per_width() {
     assert!(!vis.is_empty());
     let doc = s.doc().cloned().expect("doc");
     for &n in &vis {
-        let cached = s.note_cache.get(s.doc_key(), w, n).expect("cached");
+        let cached = s.note_cache.get(&doc, w, n).expect("cached");
         assert_eq!(
             cached,
             crate::app::view::notes::note_lines(&doc, n, w).as_slice()
@@ -268,6 +268,9 @@ fn notes_on_screen_are_laid_out_once_per_width() {
     update(&mut s, Action::Resize(160, 50), std::time::UNIX_EPOCH);
     let w2 = s.panes().notes_text_width().expect("notes panel");
     assert_ne!(w, w2);
-    assert!(s.note_cache.get(s.doc_key(), w, vis[0]).is_none());
-    assert!(s.note_cache.get(s.doc_key(), w2, vis[0]).is_some());
+    assert!(s.note_cache.get(&doc, w, vis[0]).is_none());
+    assert!(s.note_cache.get(&doc, w2, vis[0]).is_some());
+    // Another document (a reload) never matches the cache.
+    let other = Arc::new((*doc).clone());
+    assert!(s.note_cache.get(&other, w2, vis[0]).is_none());
 }

@@ -129,29 +129,24 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<NoteLine> {
     out
 }
 
-/// Note lines laid out for one (article, generation, width): filled by
-/// `update` for the notes on screen, read by drawing, so a frame never
-/// re-wraps a note it has already laid out.
+/// Note lines laid out for one document at one width: filled by `update`
+/// for the notes on screen, read by drawing, so a frame never re-wraps a
+/// note it has already laid out. The cache holds the document it was made
+/// for, so a reloaded document (a new allocation) never matches it.
 #[derive(Debug, Clone, Default)]
 pub struct NoteCache {
-    key: Option<(usize, u64, u16)>,
+    doc: Option<std::sync::Arc<Document>>,
+    width: u16,
     lines: std::collections::HashMap<usize, std::sync::Arc<Vec<NoteLine>>>,
 }
 
 impl NoteCache {
-    /// Makes sure notes `notes` of `doc` (article `article`, load
-    /// `generation`) are laid out at `width`; drops everything laid out for
-    /// another article, load or width.
-    pub fn ensure(
-        &mut self,
-        doc: &Document,
-        (article, generation): (usize, u64),
-        width: u16,
-        notes: &[usize],
-    ) {
-        let key = Some((article, generation, width));
-        if self.key != key {
-            self.key = key;
+    /// Makes sure notes `notes` of `doc` are laid out at `width`; drops
+    /// everything laid out for another document or width.
+    pub fn ensure(&mut self, doc: &std::sync::Arc<Document>, width: u16, notes: &[usize]) {
+        if !self.is_for(doc, width) {
+            self.doc = Some(std::sync::Arc::clone(doc));
+            self.width = width;
             self.lines.clear();
         }
         for &n in notes {
@@ -161,15 +156,14 @@ impl NoteCache {
         }
     }
 
-    /// The cached lines of note `n` of `article`/`generation` at `width`.
+    fn is_for(&self, doc: &Document, width: u16) -> bool {
+        self.width == width && self.doc.as_deref().is_some_and(|d| std::ptr::eq(d, doc))
+    }
+
+    /// The cached lines of note `n` of `doc` at `width`.
     #[must_use]
-    pub fn get(
-        &self,
-        (article, generation): (usize, u64),
-        width: u16,
-        n: usize,
-    ) -> Option<&[NoteLine]> {
-        (self.key == Some((article, generation, width)))
+    pub fn get(&self, doc: &Document, width: u16, n: usize) -> Option<&[NoteLine]> {
+        self.is_for(doc, width)
             .then(|| self.lines.get(&n).map(|l| l.as_slice()))
             .flatten()
     }
