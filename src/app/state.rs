@@ -179,6 +179,8 @@ pub struct AppState {
     /// The time of the action being handled (`update`'s `now`; stamps new
     /// and edited annotations). Never read from the clock here.
     pub now: std::time::SystemTime,
+    /// The notes on screen laid out at the notes panel's width.
+    pub note_cache: super::view::notes::NoteCache,
     next_gen: u64,
 }
 
@@ -222,6 +224,7 @@ impl AppState {
             annot: super::annotate::AnnotState::default(),
             keymap: super::keymap::Keymap::defaults(),
             now: std::time::UNIX_EPOCH,
+            note_cache: super::view::notes::NoteCache::default(),
             next_gen: 1,
         }
     }
@@ -338,6 +341,19 @@ impl AppState {
                 _ => None,
             },
         }
+    }
+
+    /// Lays out the notes on screen at the notes panel's width (kept in
+    /// `note_cache` until the article, its load or the width changes).
+    pub fn ensure_note_cache(&mut self) {
+        let Some(width) = self.panes().notes_text_width() else {
+            return;
+        };
+        let Some(doc) = self.doc().cloned() else {
+            return;
+        };
+        let vis = self.visible_notes();
+        self.note_cache.ensure(&doc, width, &vis);
     }
 
     /// Notes cited by the markers on screen, in order, without repeats; the

@@ -188,6 +188,7 @@ pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
     }
     super::finder::after_update(s, &mut fx);
     s.ensure_layout();
+    s.ensure_note_cache();
     super::sources::ensure(s);
     super::annotate::after_update(s);
     super::bridge::annotations_to_finder(s, &mut fx);

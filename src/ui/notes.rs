@@ -41,7 +41,12 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
 /// [`note_lines`] with the hyperlinks on each line.
 #[must_use]
 pub fn note_lines_linked(doc: &Document, n: usize, width: u16) -> Vec<(Line<'_>, Vec<LineLink>)> {
-    layout::note_lines(doc, n, width)
+    styled(doc, layout::note_lines(doc, n, width))
+}
+
+/// Styles laid-out note lines.
+fn styled(doc: &Document, lines: Vec<NoteLine>) -> Vec<(Line<'_>, Vec<LineLink>)> {
+    lines
         .into_iter()
         .map(|l| match l {
             NoteLine::Text {
@@ -114,7 +119,10 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
             sel_first = Some(rows.len());
         }
         rows.extend(
-            note_lines_linked(doc, n, w)
+            // Laid out by `update` (the cache); computed here only if missing.
+            s.note_cache
+                .get(doc, w, n)
+                .map_or_else(|| note_lines_linked(doc, n, w), |l| styled(doc, l.to_vec()))
                 .into_iter()
                 .map(|(l, k)| (l, k, selected)),
         );

@@ -246,3 +246,31 @@ fn update_is_pure_given_now_and_the_id_seed() {
     let (_, other) = annotate_at(now, 43);
     assert_ne!(format!("{fx:?}"), format!("{other:?}"));
 }
+
+#[test]
+fn notes_on_screen_are_laid_out_once_per_width() {
+    let mut s = state(200, 50);
+    let w = s
+        .panes()
+        .notes_text_width()
+        .expect("notes panel at 200 columns");
+    let vis = s.visible_notes();
+    assert!(!vis.is_empty());
+    let doc = s.doc().cloned().expect("doc");
+    for &n in &vis {
+        let cached = s.note_cache.get(&doc, w, n).expect("cached");
+        assert_eq!(
+            cached,
+            crate::app::view::notes::note_lines(&doc, n, w).as_slice()
+        );
+    }
+    // A new width lays them out again, at that width only.
+    update(&mut s, Action::Resize(160, 50), std::time::UNIX_EPOCH);
+    let w2 = s.panes().notes_text_width().expect("notes panel");
+    assert_ne!(w, w2);
+    assert!(s.note_cache.get(&doc, w, vis[0]).is_none());
+    assert!(s.note_cache.get(&doc, w2, vis[0]).is_some());
+    // Another document (a reload) never matches the cache.
+    let other = Arc::new((*doc).clone());
+    assert!(s.note_cache.get(&other, w2, vis[0]).is_none());
+}

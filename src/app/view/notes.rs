@@ -129,6 +129,46 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<NoteLine> {
     out
 }
 
+/// Note lines laid out for one document at one width: filled by `update`
+/// for the notes on screen, read by drawing, so a frame never re-wraps a
+/// note it has already laid out. The cache holds the document it was made
+/// for, so a reloaded document (a new allocation) never matches it.
+#[derive(Debug, Clone, Default)]
+pub struct NoteCache {
+    doc: Option<std::sync::Arc<Document>>,
+    width: u16,
+    lines: std::collections::HashMap<usize, std::sync::Arc<Vec<NoteLine>>>,
+}
+
+impl NoteCache {
+    /// Makes sure notes `notes` of `doc` are laid out at `width`; drops
+    /// everything laid out for another document or width.
+    pub fn ensure(&mut self, doc: &std::sync::Arc<Document>, width: u16, notes: &[usize]) {
+        if !self.is_for(doc, width) {
+            self.doc = Some(std::sync::Arc::clone(doc));
+            self.width = width;
+            self.lines.clear();
+        }
+        for &n in notes {
+            self.lines
+                .entry(n)
+                .or_insert_with(|| std::sync::Arc::new(note_lines(doc, n, width)));
+        }
+    }
+
+    fn is_for(&self, doc: &Document, width: u16) -> bool {
+        self.width == width && self.doc.as_deref().is_some_and(|d| std::ptr::eq(d, doc))
+    }
+
+    /// The cached lines of note `n` of `doc` at `width`.
+    #[must_use]
+    pub fn get(&self, doc: &Document, width: u16, n: usize) -> Option<&[NoteLine]> {
+        self.is_for(doc, width)
+            .then(|| self.lines.get(&n).map(|l| l.as_slice()))
+            .flatten()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,13 @@ pub struct Panes {
 }
 
 impl Panes {
+    /// Cells for note text in the notes panel (its border and one column of
+    /// padding taken off), when the panel is shown.
+    #[must_use]
+    pub fn notes_text_width(&self) -> Option<u16> {
+        self.notes.map(|r| r.width.saturating_sub(2))
+    }
+
     /// The body's text area: the body pane minus one column of padding each side.
     #[must_use]
     pub fn body_text(&self) -> Rect {
