@@ -98,7 +98,7 @@ pub fn read_document(path: &Path) -> Result<Document, LoadError> {
     } else {
         read_text_bytes(path)?
     };
-    Ok(document::parse(&bytes, Some(path)))
+    Ok(document::parse_owned(bytes, Some(path)))
 }
 
 /// What a non-regular file is, for the message.
