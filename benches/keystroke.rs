@@ -123,7 +123,7 @@ fn rewrap(c: &mut Criterion) {
     let mut g = c.benchmark_group("layout_10MB");
     g.sample_size(10);
     g.bench_function("width_120", |b| {
-        b.iter(|| ibid::ui::body::layout(&doc, 120, false))
+        b.iter(|| ibid::app::view::layout(&doc, 120, false))
     });
     g.finish();
 }

@@ -142,7 +142,7 @@ fn read(
     state.hyperlinks = match config.reader.hyperlinks {
         ibid::config::Hyperlinks::Always => true,
         ibid::config::Hyperlinks::Never => false,
-        ibid::config::Hyperlinks::Auto => ibid::ui::hyperlink::terminal_supports_osc8(
+        ibid::config::Hyperlinks::Auto => ibid::app::view::links::terminal_supports_osc8(
             std::env::var("TERM").ok().as_deref(),
             std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
         ),
@@ -171,6 +171,7 @@ fn read(
         &rx,
         &opts,
         &mut ibid::tui::suspend,
+        ibid::ui::draw,
     );
     drop(guard);
     let exit = result?;

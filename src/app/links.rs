@@ -5,8 +5,8 @@
 use super::Msg;
 use super::action::{Action, Effect};
 use super::state::AppState;
+use super::view::links::osc8_url;
 use crate::document::{Document, InlineKind};
-use crate::ui::hyperlink::osc8_url;
 use std::sync::mpsc::Sender;
 
 /// The first URL of note `n`: a Markdown link target, else a bare `http(s)`
@@ -21,7 +21,7 @@ pub fn note_url(doc: &Document, n: usize) -> Option<String> {
                 _ => None,
             })
             .or_else(|| {
-                crate::ui::notes::urls(&doc.text, note.span)
+                super::view::links::urls(&doc.text, note.span)
                     .first()
                     .map(|u| doc.slice(*u).to_string())
             })

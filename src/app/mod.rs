@@ -3,13 +3,15 @@
 //!
 //! Structure for extensions (finder, annotations, sources view): add an
 //! `Overlay` variant in `state.rs`, its `Action`s in `action.rs`, a
-//! `keymap::Context` with bindings in `KEYMAP`, a branch in
-//! `update::contexts`/`update::update`, and a `ui` module drawn from
-//! `ui::draw`. I/O goes through a new `Effect` executed here.
+//! `keymap::Context` with bindings in `KEYMAP`, a `mode::Mode` (computed by
+//! `mode::mode`, which key routing and drawing both read), a branch in
+//! `update::update`, and a `ui` module drawn from
+//! `ui::draw` (which `main` hands to [`run`]; `app` never imports `ui`). I/O goes through a new `Effect` executed here.
 
 pub mod action;
 mod annot_io;
 pub mod annot_list;
+pub mod annot_state;
 pub mod annotate;
 mod bridge;
 pub mod draft_io;
@@ -22,15 +24,19 @@ pub mod library_sync;
 pub mod line_edit;
 pub mod links;
 mod loader;
+pub mod mode;
 pub mod mouse_select;
 mod nav;
+pub mod route;
 pub mod select;
 mod shutdown;
 pub mod sources;
 pub mod state;
 pub mod update;
+pub mod view;
 
 pub use action::{Action, Effect, Pane};
+pub use mode::{Mode, mode};
 pub use state::{AppState, Overlay};
 pub use update::{init, key_action, update};
 
@@ -48,6 +54,10 @@ pub enum Msg {
     /// From a worker or the signal thread.
     Action(Action),
 }
+
+/// Paints the whole screen for a state (`ui::draw`; passed in by `main`, so
+/// `app` does not depend on the drawing code).
+pub type DrawFn = fn(&mut ratatui::Frame<'_>, &AppState);
 
 /// Shell options for [`run`].
 #[derive(Debug, Clone, Default)]
@@ -110,7 +120,8 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
 
 /// Runs the reader until it quits, then finishes the saves under way (at
 /// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
-/// `suspend` gives the terminal back and stops the process (Ctrl-Z).
+/// `suspend` gives the terminal back and stops the process (Ctrl-Z);
+/// `draw` paints a frame.
 ///
 /// # Errors
 /// Drawing to the terminal failed, or every sender of `rx` is gone.
@@ -121,6 +132,7 @@ pub fn run<B: Backend>(
     rx: &Receiver<Msg>,
     opts: &RunOptions,
     suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+    draw: DrawFn,
 ) -> anyhow::Result<Exit>
 where
     B::Error: Send + Sync + 'static,
@@ -152,7 +164,7 @@ where
     };
     // Whatever ends the loop (quit, a signal, a terminal that went away),
     // the saves under way are finished and unsaved work is kept.
-    let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend);
+    let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend, draw);
     let mut exit = shutdown::finish(&mut state, ex.annot_jobs, rx, ex.drafts.as_ref());
     if let Err(e) = outcome {
         if state.quit {
@@ -172,6 +184,7 @@ fn event_loop<B: Backend>(
     opts: &RunOptions,
     ex: &mut Exec,
     suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+    draw: DrawFn,
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -183,7 +196,7 @@ where
     let mut drawn = false;
     loop {
         if state.dirty && !state.quit {
-            terminal.draw(|f| crate::ui::draw(f, state))?;
+            terminal.draw(|f| draw(f, state))?;
             state.dirty = false;
             if opts.test_panic && !drawn {
                 panic!("IBID_TEST_PANIC: forced panic after the first draw");

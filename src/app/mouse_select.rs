@@ -3,7 +3,7 @@
 
 use super::select;
 use super::state::AppState;
-use crate::ui::body::cells;
+use super::view::cells;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 

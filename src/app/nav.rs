@@ -340,10 +340,9 @@ pub fn click(s: &mut AppState, col: u16, row: u16, fx: &mut Vec<Effect>) {
     let p = s.panes();
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(r) = p.list.filter(|r| r.contains(pos)) {
-        let rows = usize::from(r.height.saturating_sub(1)) / crate::ui::list::ROWS;
-        let off = crate::ui::list::offset(s.list_sel, rows);
-        let i = off + usize::from(row.saturating_sub(r.y + 1)) / crate::ui::list::ROWS;
-        if row > r.y && i < s.articles.len() {
+        if let Some(i) = super::view::list::entry_at(r, s.list_sel, row)
+            && i < s.articles.len()
+        {
             open_article(s, i, fx);
         }
         return;

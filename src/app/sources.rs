@@ -3,7 +3,6 @@
 //! a marker. Works are computed once per loaded document and cached by article.
 
 use super::action::{Effect, Pane};
-use super::keymap::Context;
 use super::nav;
 use super::state::AppState;
 use crate::document::Document;
@@ -181,17 +180,10 @@ pub fn current(s: &AppState) -> Option<&Arc<SourcesData>> {
     s.sources.data(s.current, a.generation)
 }
 
-/// True when the sources view takes the keys: open, no overlay, and either
-/// shown as an overlay (narrow) or the notes panel has focus.
+/// True when the sources view takes the keys (see [`super::mode::mode`]).
 #[must_use]
 pub fn active(s: &AppState) -> bool {
-    s.sources.open && s.overlay.is_none() && (!s.notes_visible() || s.focus == Pane::Notes)
-}
-
-/// Key contexts while the view is active (`None`: not active).
-#[must_use]
-pub fn contexts(s: &AppState) -> Option<Vec<Context>> {
-    active(s).then(|| vec![Context::Sources, Context::Global])
+    super::mode::mode(s) == super::mode::Mode::Sources
 }
 
 /// Computes the open article's sources if the view is open and the cache

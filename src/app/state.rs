@@ -2,9 +2,9 @@
 //! Mutated only by `update`; read by `draw`.
 
 use super::action::Pane;
+use super::view::{self as body, BodyLayout};
+use super::view::{Panes, panes};
 use crate::document::{Document, Span};
-use crate::ui::body::{self, BodyLayout};
-use crate::ui::layout::{Panes, panes};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -1,10 +1,10 @@
 //! Paints the visible slice of the cached body layout, with the selected
 //! marker and search matches highlighted.
 
-use super::body::{BodyLine, CODE, EMPH, LINK, LineKind, MARKER, STRONG, cells};
 use super::theme;
 use crate::app::AppState;
 use crate::app::state::ArticleStatus;
+use crate::app::view::{BodyLine, CODE, EMPH, LINK, LineKind, MARKER, STRONG, cells};
 use crate::document::Document;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Draws the body pane `r` (its text area is `r` minus one column each side).
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
-    let t = super::layout::Panes {
+    let t = crate::app::view::Panes {
         body: r,
         ..Default::default()
     }

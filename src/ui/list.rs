@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::app::state::ArticleStatus;
-use crate::app::{AppState, Overlay, Pane};
+use crate::app::{AppState, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Borders;
@@ -19,7 +19,7 @@ pub fn offset(sel: usize, rows: usize) -> usize {
 
 /// Draws the list in `r` (with a right border).
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
-    let focused = s.focus == Pane::List || s.overlay == Some(Overlay::List);
+    let focused = crate::app::mode(s).focused_pane() == Some(Pane::List);
     let Some(inner) = super::pane::frame(buf, r, Borders::RIGHT, focused, 3) else {
         return;
     };

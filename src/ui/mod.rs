@@ -1,16 +1,14 @@
 //! Drawing: `draw(frame, state)` reads the state and paints the panes and
-//! overlays. It never wraps the article (that is `body::layout`, cached in
+//! overlays. It never wraps the article (that is `app::view::layout`, cached in
 //! the state) and does no I/O.
 
 pub mod annotations;
-pub mod body;
 pub mod body_view;
 pub mod editor;
 pub mod finder;
 pub mod finder_preview;
 pub mod help;
 pub mod hyperlink;
-pub mod layout;
 pub mod list;
 pub mod notes;
 pub mod outline;
@@ -28,12 +26,12 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 /// Paints the whole screen for `s`.
 pub fn draw(f: &mut Frame<'_>, s: &AppState) {
     let area = f.area();
-    let p = layout::panes(area);
+    let p = crate::app::view::panes(area);
     let buf = f.buffer_mut();
     if p.tiny {
         let msg = ["ibid: terminal too small", "too small", "small", "!"]
             .into_iter()
-            .find(|m| body::cells(m) <= usize::from(area.width))
+            .find(|m| crate::app::view::cells(m) <= usize::from(area.width))
             .unwrap_or("");
         buf.set_stringn(area.x, area.y, msg, usize::from(area.width), theme::ERROR);
         return;

@@ -2,11 +2,11 @@
 //! terminals), the citation-health report, then one row per distinct work;
 //! or the markers citing one work. Reads the data cached by `app::sources`.
 
-use super::body::cells;
-use super::notes::truncate;
 use super::theme;
 use crate::app::AppState;
 use crate::app::sources::{SourceRow, current, marker_labels};
+use crate::app::view::cells;
+use crate::app::view::truncate;
 use crate::document::{Document, sanitize};
 use crate::sources::{Finding, Health};
 use ratatui::buffer::Buffer;

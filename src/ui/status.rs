@@ -1,10 +1,10 @@
 //! The status line: article, position, current heading, and a key hint —
 //! or a message, error, or the search prompt.
 
-use super::notes::truncate;
 use super::theme;
 use crate::app::keymap::key_for;
-use crate::app::{Action, AppState, Overlay};
+use crate::app::view::truncate;
+use crate::app::{Action, AppState};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -65,7 +65,7 @@ fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     buf.set_style(r, theme::STATUS);
     let w = usize::from(r.width);
-    if s.overlay == Some(Overlay::Search) {
+    if crate::app::mode(s) == crate::app::Mode::Search {
         let text = crate::document::sanitize(&s.search.input);
         let prompt = if s.search.command { ':' } else { '/' };
         buf.set_stringn(r.x, r.y, format!("{prompt}{text}▏"), w, theme::STATUS);
@@ -80,7 +80,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         None if w < 100 => ("? help ".to_string(), theme::STATUS.patch(theme::DIM)),
         None => (hint(), theme::STATUS.patch(theme::DIM)),
     };
-    let rw_full = super::body::cells(&right);
+    let rw_full = crate::app::view::cells(&right);
     let mut left = String::new();
     if let Some(a) = s.article() {
         let title = s.doc().map_or(a.name.as_str(), |d| d.meta.title.as_str());
@@ -95,12 +95,13 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
             }
             tail.push_str(&hidden_note(s, d));
         }
-        let room =
-            w.saturating_sub(rw_full + 3 + super::body::cells(&left) + super::body::cells(&tail));
+        let room = w.saturating_sub(
+            rw_full + 3 + crate::app::view::cells(&left) + crate::app::view::cells(&tail),
+        );
         left.push_str(&truncate(title, room.max(8)));
         left.push_str(&tail);
     }
-    let rw = super::body::cells(&right).min(w);
+    let rw = crate::app::view::cells(&right).min(w);
     let lw = w.saturating_sub(rw + 2);
     buf.set_stringn(r.x, r.y, format!(" {left}"), lw, theme::STATUS);
     let x = r.x + u16::try_from(w - rw).unwrap_or(0);
