@@ -276,7 +276,10 @@ pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .map(|e| e.path())
                 .filter(|f| crate::document::Format::is_readable_path(f))
                 .collect();
-            v.sort();
+            // Every entry is `p` joined with one name: ordering the whole
+            // paths as strings orders them as `Path` does (by that name),
+            // without splitting each into components per comparison.
+            v.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             out.extend(v);
         } else {
             out.push(p.clone());
