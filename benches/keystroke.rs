@@ -82,7 +82,7 @@ fn big_state() -> AppState {
     let doc = big_doc(&small);
     assert!(doc.text.len() >= 10 << 20);
     let mut s = AppState::new(vec![seed], &HashMap::new());
-    update(&mut s, Action::Resize(200, 50));
+    update(&mut s, Action::Resize(200, 50), std::time::UNIX_EPOCH);
     let generation = s.articles[0].generation;
     update(
         &mut s,
@@ -91,8 +91,9 @@ fn big_state() -> AppState {
             generation,
             result: Ok(Arc::new(doc)),
         },
+        std::time::UNIX_EPOCH,
     );
-    update(&mut s, Action::ScrollPages(1000));
+    update(&mut s, Action::ScrollPages(1000), std::time::UNIX_EPOCH);
     s
 }
 
@@ -110,8 +111,9 @@ fn keystroke(c: &mut Criterion) {
                 } else {
                     Action::ScrollLines(-1)
                 },
+                std::time::UNIX_EPOCH,
             );
-            update(&mut s, Action::NextMarker);
+            update(&mut s, Action::NextMarker, std::time::UNIX_EPOCH);
             term.draw(|f| ibid::ui::draw(f, &s)).expect("draw");
         });
     });

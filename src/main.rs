@@ -148,8 +148,23 @@ fn read(
         ),
     };
     state.show_furniture = config.reader.show_furniture;
+    state.keymap = config.keymap.clone();
+    for c in &config.key_conflicts {
+        say(format!("configuration: key conflict: {c}"));
+    }
+    if let Some(c) = config.key_conflicts.first() {
+        let more = match config.key_conflicts.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        state.message = Some(ibid::app::Message::warning(format!(
+            "configuration: key conflict: {c}{more}"
+        )));
+    }
     if let Some(e) = config_error {
-        state.message = Some((format!("configuration: {e} (using the defaults)"), true));
+        state.message = Some(ibid::app::Message::error(format!(
+            "configuration: {e} (using the defaults)"
+        )));
     }
     let opts = ibid::app::RunOptions {
         data_dir: data,

@@ -156,13 +156,8 @@ pub enum Action {
         /// The merged state now on disk, or a readable error.
         result: Result<crate::annotations::Loaded, String>,
     },
-    /// Show a message in the status line (an error when `error`).
-    Message {
-        /// Text (sanitised before display).
-        text: String,
-        /// Whether it is an error.
-        error: bool,
-    },
+    /// Show a message in the status line (text sanitised before display).
+    Message(super::message::Message),
 }
 
 /// I/O requested by `update`, carried out by the run loop's executor.

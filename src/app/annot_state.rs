@@ -140,6 +140,10 @@ pub struct AnnotState {
     /// The drafts-file content last handed to the shell.
     pub drafts_sent: super::drafts::Drafts,
     pub(crate) next_gen: u64,
+    /// Seed of this session's annotation ids (drawn by the shell at start).
+    pub id_seed: u64,
+    /// Annotation ids made so far this session.
+    pub ids_made: u64,
 }
 
 impl AnnotState {

@@ -7,14 +7,12 @@ use super::annot_list;
 pub use super::annot_state::{
     AnnotAction, AnnotState, ArticleAnnotations, EditTarget, Editor, NotesTab,
 };
+use super::message::Message;
 use super::select::{self, Motion};
 use super::state::AppState;
 use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
 use std::ops::Range;
-
-/// Status-line hint while selecting.
-const SELECT_HINT: &str = "select: w b e j k ( ) { } · a annotate · Esc cancel";
 
 /// Applies an annotation action.
 pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
@@ -26,7 +24,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
             };
             s.annot.cursor = Some(c.clone());
             s.annot.selection = Some((c.clone(), c));
-            s.message = Some((SELECT_HINT.into(), false));
+            s.message = Some(Message::info(s.keymap.fill(super::hints::SELECT)));
         }
         AnnotAction::AnnotateSelection => {
             if let Some(r) = s.annot.selected() {
@@ -43,7 +41,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
             let r = pos.and_then(|p| s.doc().and_then(|d| select::paragraph_at(d, p, furn)));
             match r {
                 Some(r) => open_new(s, r),
-                None => s.message = Some(("no paragraph here".into(), false)),
+                None => s.message = Some(Message::info("no paragraph here")),
             }
         }
         AnnotAction::CancelSelection => s.annot.selection = None,
@@ -71,7 +69,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
                     s.annot.editor = None;
                 } else {
                     e.confirm_discard = true;
-                    s.message = Some(("discard this note? y/n".into(), false));
+                    s.message = Some(Message::info(s.keymap.fill(super::hints::DISCARD)));
                 }
             }
         }
@@ -98,7 +96,7 @@ fn answer(s: &mut AppState, ans: Option<bool>, fx: &mut Vec<Effect>) {
     if let Some(e) = s.annot.editor.as_mut().filter(|e| e.confirm_discard) {
         if ans == Some(true) {
             s.annot.editor = None;
-            s.message = Some(("note discarded".into(), false));
+            s.message = Some(Message::info("note discarded"));
         } else {
             e.confirm_discard = false;
         }
@@ -112,13 +110,13 @@ fn answer(s: &mut AppState, ans: Option<bool>, fx: &mut Vec<Effect>) {
         Some(true) => {
             s.annot.quit_after_save = true;
             annot_list::save_all(s, fx);
-            s.message = Some(("saving annotations before quitting…".into(), false));
+            s.message = Some(Message::info("saving annotations before quitting…"));
             if !annot_list::unsaved(s) {
                 quit_now(s, fx);
             }
         }
         Some(false) => quit_now(s, fx),
-        None => s.message = Some(("quit cancelled".into(), false)),
+        None => s.message = Some(Message::info("quit cancelled")),
     }
 }
 
@@ -132,10 +130,7 @@ pub fn quit_now(s: &mut AppState, fx: &mut Vec<Effect>) {
 /// `q` with unsaved annotations: ask in the status line.
 pub fn ask_quit(s: &mut AppState) {
     s.annot.quit_prompt = true;
-    s.message = Some((
-        "unsaved annotations: y save and quit · n quit without saving · Esc cancel".into(),
-        true,
-    ));
+    s.message = Some(Message::error(s.keymap.fill(super::hints::QUIT_PROMPT)));
 }
 
 fn open_new(s: &mut AppState, r: Range<usize>) {
@@ -170,12 +165,12 @@ fn move_head(s: &mut AppState, m: Motion) {
         return;
     };
     let Some(next) = select::apply(&doc, &lay, &cur, m, s.show_furniture) else {
-        s.message = Some(("no further".into(), false));
+        s.message = Some(Message::info("no further"));
         return;
     };
     if let Some((_, h)) = s.annot.selection.as_mut() {
         *h = next.clone();
-        s.message = Some((SELECT_HINT.into(), false));
+        s.message = Some(Message::info(s.keymap.fill(super::hints::SELECT)));
     }
     let word = select::word_from(&doc, next.start.saturating_sub(1), s.show_furniture)
         .filter(|w| w.start <= next.start && next.start <= w.end)

@@ -4,6 +4,7 @@
 
 use super::action::{Action, Effect};
 use super::line_edit::{Edit, LineInput};
+use super::message::Message;
 use super::nav;
 use super::state::{AppState, Article, Overlay};
 use crate::document::Span;
@@ -60,9 +61,10 @@ pub enum FinderMsg {
     FlashOff(u64),
 }
 
-/// A background search to submit (passages and notes), compared by query and index identity.
+/// A background search to submit (passages and notes) under a generation
+/// `update` chose; compared by query and index identity.
 #[derive(Debug, Clone)]
-pub struct SearchJob(pub SearchRequest);
+pub struct SearchJob(pub SearchRequest, pub u64);
 
 impl PartialEq for SearchJob {
     fn eq(&self, o: &Self) -> bool {
@@ -70,6 +72,7 @@ impl PartialEq for SearchJob {
             && self.0.query == o.0.query
             && self.0.scope == o.0.scope
             && self.0.seed == o.0.seed
+            && self.1 == o.1
     }
 }
 impl Eq for SearchJob {}
@@ -77,10 +80,11 @@ impl Eq for SearchJob {}
 /// I/O the finder asks the shell for (see `app::finder_shell`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FinderEffect {
-    /// Submit to the `Searcher`; the shell records the generation in `FinderState`.
+    /// Submit to the `Searcher` under the job's generation (already in `FinderState`).
     Search(SearchJob),
-    /// Abandon the running background search.
-    Cancel,
+    /// Abandon the running background search; partials older than this
+    /// generation are stale.
+    Cancel(u64),
     /// Ask the index worker to rescan the library folders.
     Rescan,
     /// Give the index worker an article's annotations: `(byte offset, quote, note)`.
@@ -168,7 +172,8 @@ pub fn update(s: &mut AppState, m: FinderMsg, fx: &mut Vec<Effect>) {
 pub fn after_update(s: &mut AppState, fx: &mut Vec<Effect>) {
     if s.finder.searching && s.overlay != Some(Overlay::Finder) {
         s.finder.searching = false;
-        fx.push(Effect::Finder(FinderEffect::Cancel));
+        s.finder.generation += 1;
+        fx.push(Effect::Finder(FinderEffect::Cancel(s.finder.generation)));
     }
     let Some((article, offset, kind, len)) = s.finder.pending else {
         return;
@@ -205,7 +210,8 @@ fn research(s: &mut AppState, fx: &mut Vec<Effect>) {
     };
     let q = Query::parse(&s.finder.input.text);
     if q.is_empty() {
-        fx.push(Effect::Finder(FinderEffect::Cancel));
+        s.finder.generation += 1;
+        fx.push(Effect::Finder(FinderEffect::Cancel(s.finder.generation)));
         return;
     }
     let cur = current_doc(s, &ix);
@@ -244,7 +250,11 @@ fn research(s: &mut AppState, fx: &mut Vec<Effect>) {
     req.recent = recent;
     req.seed = sync;
     req.limit = LIMIT;
-    fx.push(Effect::Finder(FinderEffect::Search(SearchJob(req))));
+    s.finder.generation += 1;
+    fx.push(Effect::Finder(FinderEffect::Search(SearchJob(
+        req,
+        s.finder.generation,
+    ))));
 }
 
 fn results(s: &mut AppState, p: Partial) {
@@ -329,7 +339,7 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
         s.finder.flash = Some((s.current, Span::new(offset, offset + len), id));
         fx.push(Effect::Finder(FinderEffect::FlashTimer(id)));
     }
-    s.message = Some(("jumped (C-o: back)".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::JUMPED)));
 }
 
 /// Runs the search that `fx` (the effects of the last update) submitted to
@@ -337,18 +347,19 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
 /// searcher would at the end. For tests and headless use; false when `fx`
 /// submitted no search.
 pub fn complete_search(s: &mut AppState, fx: &[Effect]) -> bool {
-    let Some(Effect::Finder(FinderEffect::Search(SearchJob(req)))) = fx.last() else {
+    let Some(Effect::Finder(FinderEffect::Search(SearchJob(req, generation)))) = fx.last() else {
         return false;
     };
     let hits = crate::finder::search(&req.index, &req.query, req.scope, &req.recent, req.limit);
     let p = crate::finder::Partial {
-        generation: s.finder.generation,
+        generation: *generation,
         hits,
         done: true,
         searched: 0,
         total: 0,
     };
-    let _ = super::update::update(s, Action::Finder(FinderMsg::Results(p)));
+    let now = s.now;
+    let _ = super::update::update(s, Action::Finder(FinderMsg::Results(p)), now);
     true
 }
 

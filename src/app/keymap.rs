@@ -1,8 +1,19 @@
-//! The one keymap table: context × keys → action, with a description. Key
-//! resolution, the help screen and the status-line hints all read it.
+//! The keymap: context × keys → command, with a description per binding.
+//! The defaults are `assets/keymap.toml`; the user's `[keys.<context>]`
+//! tables change them (see [`Keymap::with_user`]). Key routing, the help
+//! screen, the status-line hints, `docs/keys.md` and every message that
+//! names a key read the live keymap, so they cannot drift from it.
 
 use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::{Arc, LazyLock};
+
+mod commands;
+mod load;
+pub use commands::Command;
+
+/// The default keymap, embedded.
+pub const DEFAULT_TOML: &str = include_str!("../../assets/keymap.toml");
 
 /// Where a binding applies. Overlays are checked first, then the focused
 /// pane, then `Global`.
@@ -39,7 +50,46 @@ pub enum Context {
 }
 
 impl Context {
-    /// Name shown in the help screen.
+    /// Every context, in the order help and `docs/keys.md` show them.
+    pub const ALL: [Context; 14] = [
+        Context::Global,
+        Context::Body,
+        Context::Notes,
+        Context::Sources,
+        Context::List,
+        Context::Outline,
+        Context::Note,
+        Context::Search,
+        Context::Finder,
+        Context::Select,
+        Context::Editor,
+        Context::Confirm,
+        Context::Annotations,
+        Context::Help,
+    ];
+
+    /// The context called `name` in keymap files.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// True when keys not bound here fall through to `global`.
+    #[must_use]
+    pub fn falls_back_to_global(self) -> bool {
+        matches!(
+            self,
+            Self::Body
+                | Self::Notes
+                | Self::List
+                | Self::Note
+                | Self::Sources
+                | Self::Select
+                | Self::Annotations
+        )
+    }
+
+    /// Name in keymap files and the help screen.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
@@ -62,20 +112,130 @@ impl Context {
 }
 
 /// One row of the keymap.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
-    /// Key names as shown in help (`"j"`, `"C-d"`, `"S-Tab"`, `"PageDown"`).
-    pub keys: &'static [&'static str],
+    /// Key names as shown in help (`"j"`, `"C-d"`, `"S-Tab"`, `"PageDown"`);
+    /// the first is the one hints show.
+    pub keys: Vec<String>,
     /// What the keys do.
-    pub action: Action,
+    pub command: Command,
     /// One line for the help screen.
-    pub desc: &'static str,
+    pub desc: String,
 }
 
-mod defaults;
-pub use defaults::KEYMAP;
+impl Binding {
+    /// The action the keys send.
+    #[must_use]
+    pub fn action(&self) -> Action {
+        self.command.action()
+    }
+}
+
+/// A whole keymap: bindings in help order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+static DEFAULTS: LazyLock<Arc<Keymap>> = LazyLock::new(|| {
+    Arc::new(Keymap::parse(DEFAULT_TOML).expect("assets/keymap.toml is valid (tested)"))
+});
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::clone(&DEFAULTS)
+    }
+}
+
+impl Keymap {
+    /// The shipped keymap, shared.
+    #[must_use]
+    pub fn defaults() -> Arc<Keymap> {
+        Arc::clone(&DEFAULTS)
+    }
+
+    /// Every binding, in help order.
+    #[must_use]
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The bindings of one context, in help order.
+    pub fn in_context(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == ctx)
+    }
+
+    /// The action for `ev` in the first of `contexts` that binds it.
+    #[must_use]
+    pub fn resolve(&self, contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
+        contexts.iter().find_map(|ctx| {
+            self.in_context(*ctx)
+                .find(|b| b.keys.iter().any(|k| matches(k, ev)))
+                .map(Binding::action)
+        })
+    }
+
+    /// The key shown for `cmd` in `ctx` (falling back to `global`).
+    #[must_use]
+    pub fn key_in(&self, ctx: Context, cmd: Command) -> Option<&str> {
+        let first = |c: Context| {
+            self.in_context(c)
+                .find(|b| b.command == cmd)
+                .and_then(|b| b.keys.first())
+                .map(String::as_str)
+        };
+        first(ctx).or_else(|| first(Context::Global))
+    }
+
+    /// The key shown for `cmd`: its `global` binding, else its first one.
+    #[must_use]
+    pub fn key(&self, cmd: Command) -> Option<&str> {
+        self.key_in(Context::Global, cmd).or_else(|| {
+            self.bindings
+                .iter()
+                .find(|b| b.command == cmd)
+                .and_then(|b| b.keys.first())
+                .map(String::as_str)
+        })
+    }
+
+    /// `template` with each `{command}` or `{context.command}` replaced by
+    /// the key bound to it (`?` when unbound), e.g. `"back ({forward}:
+    /// forward)"`. Messages and hints that name keys are written this way.
+    #[must_use]
+    pub fn fill(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + 1..];
+            let Some(j) = after.find('}') else {
+                out.push_str(&rest[i..]);
+                return out;
+            };
+            out.push_str(&self.placeholder(&after[..j]).unwrap_or_else(|| "?".into()));
+            rest = &after[j + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The key for one placeholder (`command` or `context.command`).
+    fn placeholder(&self, name: &str) -> Option<String> {
+        let (ctx, cmd) = match name.split_once('.') {
+            Some((c, n)) => (Some(Context::from_name(c)?), n),
+            None => (None, name),
+        };
+        let cmd = Command::from_name(cmd)?;
+        match ctx {
+            Some(c) => self.key_in(c, cmd),
+            None => self.key(cmd),
+        }
+        .map(str::to_string)
+    }
+}
 
 /// Parses a key name (`"j"`, `"C-d"`, `"A-i"`, `"S-Tab"`, `"Space"`, `"PageDown"`).
 /// `C-i` is only distinguishable from `Tab` on terminals with the kitty
@@ -106,7 +266,11 @@ pub fn parse_key(s: &str) -> Option<(KeyCode, KeyModifiers)> {
         "PageDown" => KeyCode::PageDown,
         "Home" => KeyCode::Home,
         "End" => KeyCode::End,
-        "F1" => KeyCode::F(1),
+        _ if let Some(n) = name.strip_prefix('F').and_then(|n| n.parse::<u8>().ok())
+            && (1..=12).contains(&n) =>
+        {
+            KeyCode::F(n)
+        }
         _ => {
             let mut cs = name.chars();
             let c = cs.next()?;
@@ -135,66 +299,16 @@ pub fn matches(name: &str, ev: &KeyEvent) -> bool {
     }
 }
 
-/// The action for `ev` in the first of `contexts` that binds it.
+/// The key `name` stands for, as compared by [`matches`] (Shift dropped
+/// except for `S-Tab`), or `None` if it is no key name.
 #[must_use]
-pub fn resolve(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
-    contexts.iter().find_map(|ctx| {
-        KEYMAP
-            .iter()
-            .filter(|b| b.context == *ctx)
-            .find(|b| b.keys.iter().any(|k| matches(k, ev)))
-            .map(|b| b.action.clone())
+pub fn normalize(name: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let (code, mods) = parse_key(name)?;
+    Some(match code {
+        KeyCode::BackTab => (code, KeyModifiers::SHIFT),
+        _ => (code, mods - KeyModifiers::SHIFT),
     })
 }
 
-/// The first key bound to `action` in any context, for hints.
-#[must_use]
-pub fn key_for(action: &Action) -> Option<&'static str> {
-    KEYMAP
-        .iter()
-        .find(|b| &b.action == action)
-        .and_then(|b| b.keys.first().copied())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crossterm::event::KeyEvent;
-
-    #[test]
-    fn every_key_parses_and_no_duplicates_per_context() {
-        let mut seen = std::collections::HashSet::new();
-        for b in KEYMAP.iter() {
-            for k in b.keys {
-                assert!(parse_key(k).is_some(), "bad key {k}");
-                assert!(
-                    seen.insert((b.context, *k)),
-                    "duplicate {k} in {:?}",
-                    b.context
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn resolves_by_context() {
-        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(
-            resolve(&[Context::Body, Context::Global], &j),
-            Some(Action::ScrollLines(1))
-        );
-        assert_eq!(
-            resolve(&[Context::Notes, Context::Global], &j),
-            Some(Action::MoveSel(1))
-        );
-        let cd = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(
-            resolve(&[Context::Global], &cd),
-            Some(Action::ScrollHalf(1))
-        );
-        let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(resolve(&[Context::Global], &g), Some(Action::Bottom));
-        let bt = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(resolve(&[Context::Global], &bt), Some(Action::FocusPrev));
-    }
-}
+mod tests;

@@ -4,6 +4,8 @@
 
 use super::Msg;
 use super::action::{Action, Effect};
+use super::keymap::Keymap;
+use super::message::Message;
 use super::state::AppState;
 use super::view::links::osc8_url;
 use crate::document::{Document, InlineKind};
@@ -83,10 +85,10 @@ fn checked(s: &AppState) -> Result<String, String> {
 pub fn open(s: &mut AppState, fx: &mut Vec<Effect>) {
     match checked(s) {
         Ok(url) => {
-            s.message = Some((format!("opening {url}"), false));
+            s.message = Some(Message::info(format!("opening {url}")));
             fx.push(Effect::OpenUrl(url));
         }
-        Err(m) => s.message = Some((m, false)),
+        Err(m) => s.message = Some(Message::info(m)),
     }
 }
 
@@ -94,7 +96,7 @@ pub fn open(s: &mut AppState, fx: &mut Vec<Effect>) {
 pub fn copy(s: &mut AppState, fx: &mut Vec<Effect>) {
     match checked(s) {
         Ok(url) => fx.push(Effect::CopyUrl(url)),
-        Err(m) => s.message = Some((m, false)),
+        Err(m) => s.message = Some(Message::info(m)),
     }
 }
 
@@ -136,45 +138,42 @@ pub fn headless(os: &str, display: Option<&str>, wayland: Option<&str>) -> bool 
 
 /// Executor: opens `url` on a worker thread, reporting failure (or a
 /// headless session) as a status message; never blocks the loop.
-pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
+pub fn run_open(url: String, tx: &Sender<Msg>, km: &Keymap) -> Option<Message> {
     let display = std::env::var("DISPLAY").ok();
     let wayland = std::env::var("WAYLAND_DISPLAY").ok();
     if headless(std::env::consts::OS, display.as_deref(), wayland.as_deref()) {
-        s.message = Some((
-            "no graphical session to open a browser in (y copies the link)".into(),
-            true,
-        ));
-        return;
+        return Some(Message::error(format!(
+            "no graphical session to open a browser in {}",
+            km.fill(super::hints::COPY_INSTEAD)
+        )));
     }
     let tx = tx.clone();
     let spawned = std::thread::Builder::new()
         .name("ibid-open".into())
         .spawn(move || {
-            let (text, error) = match open::that_detached(&url) {
-                Ok(()) => (format!("opened {url}"), false),
-                Err(e) => (format!("could not open a browser: {e}"), true),
+            let m = match open::that_detached(&url) {
+                Ok(()) => Message::info(format!("opened {url}")),
+                Err(e) => Message::error(format!("could not open a browser: {e}")),
             };
-            let _ = tx.send(Msg::Action(Action::Message { text, error }));
+            let _ = tx.send(Msg::Action(Action::Message(m)));
         });
-    if spawned.is_err() {
-        s.message = Some(("could not start the browser opener".into(), true));
-    }
+    spawned
+        .is_err()
+        .then(|| Message::error("could not start the browser opener"))
 }
 
 /// Executor: writes the OSC 52 copy sequence for `url` to the terminal.
-pub fn run_copy(url: &str, s: &mut AppState) {
+#[must_use]
+pub fn run_copy(url: &str) -> Message {
     use std::io::Write as _;
     let Some(seq) = osc52(url) else {
-        s.message = Some(("no web link here".into(), false));
-        return;
+        return Message::info("no web link here");
     };
     let mut out = std::io::stdout();
-    s.message = Some(
-        match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => (format!("copied (OSC 52) {url}"), false),
-            Err(e) => (format!("could not copy: {e}"), true),
-        },
-    );
+    match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Message::info(format!("copied (OSC 52) {url}")),
+        Err(e) => Message::error(format!("could not copy: {e}")),
+    }
 }
 
 #[cfg(test)]

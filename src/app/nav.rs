@@ -2,6 +2,7 @@
 //! outline, search and the mouse. Pure state changes, no I/O.
 
 use super::action::{Effect, Pane};
+use super::message::Message;
 use super::state::{AppState, ArticleStatus, Location, Overlay};
 use crate::document::Span;
 use std::path::PathBuf;
@@ -52,7 +53,7 @@ pub fn push_jump(s: &mut AppState) {
 /// Ctrl-o: back to where the last jump started.
 pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     if s.jump_pos == 0 {
-        s.message = Some(("no earlier position".into(), false));
+        s.message = Some(Message::info("no earlier position"));
         return;
     }
     if s.jump_pos == s.jumps.len() {
@@ -62,19 +63,19 @@ pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos -= 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
-    s.message = Some(("back (C-i: forward)".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::BACK)));
 }
 
 /// Ctrl-i: forward again after going back.
 pub fn forward(s: &mut AppState, fx: &mut Vec<Effect>) {
     if s.jump_pos + 1 >= s.jumps.len() {
-        s.message = Some(("no later position".into(), false));
+        s.message = Some(Message::info("no later position"));
         return;
     }
     s.jump_pos += 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
-    s.message = Some(("forward (C-o: back)".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::FORWARD)));
 }
 
 fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {
@@ -115,11 +116,11 @@ pub fn open_article(s: &mut AppState, i: usize, fx: &mut Vec<Effect>) {
     }
     match &s.articles[i].status {
         ArticleStatus::Failed(e) => {
-            s.message = Some((e.clone(), true));
+            s.message = Some(Message::error(e.clone()));
             fx.push(load(s, i));
         }
         ArticleStatus::Pending => {
-            s.message = Some(("loading…".into(), false));
+            s.message = Some(Message::progress("loading…"));
             if s.articles[i].generation == 0 {
                 // Never asked for yet (articles load when first opened).
                 fx.push(load(s, i));
@@ -139,7 +140,7 @@ pub fn step_article(s: &mut AppState, dir: i64, fx: &mut Vec<Effect>) {
     let cur = i64::try_from(s.current).unwrap_or(0);
     let next = cur + dir;
     if next < 0 || next >= n {
-        s.message = Some(("no more articles".into(), false));
+        s.message = Some(Message::info("no more articles"));
         return;
     }
     open_article(s, usize::try_from(next).unwrap_or(0), fx);
@@ -150,7 +151,7 @@ pub fn open_outline(s: &mut AppState) {
     let Some(doc) = s.doc() else { return };
     let hs: Vec<usize> = doc.headings().map(|(b, _, _)| b).collect();
     if hs.is_empty() {
-        s.message = Some(("this article has no headings".into(), false));
+        s.message = Some(Message::info("this article has no headings"));
         return;
     }
     let under = s.layout.as_ref().and_then(|l| l.heading_at(s.top));
@@ -177,11 +178,14 @@ pub fn goto_heading(s: &mut AppState, i: usize) {
 pub fn open_marker_note(s: &mut AppState) {
     let Some(doc) = s.doc().cloned() else { return };
     let Some(m) = s.marker.and_then(|m| doc.markers.get(m)) else {
-        s.message = Some(("select a footnote marker first (])".into(), false));
+        s.message = Some(Message::info("select a footnote marker first (])"));
         return;
     };
     let Some(n) = m.note else {
-        s.message = Some((format!("marker [{}] has no note", m.label), true));
+        s.message = Some(Message::warning(format!(
+            "marker [{}] has no note",
+            m.label
+        )));
         return;
     };
     push_jump(s);
@@ -202,7 +206,7 @@ pub fn follow_note(s: &mut AppState, n: usize) {
             || format!("note {} does not refer to another note", note.label),
             |r| format!("note {}: {r}", note.label),
         );
-        s.message = Some((msg, false));
+        s.message = Some(Message::info(msg));
         return;
     };
     push_jump(s);
@@ -221,7 +225,10 @@ pub fn follow_note(s: &mut AppState, n: usize) {
         s.overlay = Some(Overlay::Note(t));
     }
     let label = doc.notes.get(t).map_or("", |x| x.label.as_str());
-    s.message = Some((format!("note {label} (C-o to go back)"), false));
+    s.message = Some(Message::info(format!(
+        "note {label} {}",
+        s.keymap.fill(super::hints::GO_BACK)
+    )));
 }
 
 /// Finds the committed query in the open article (ASCII case-insensitive),
@@ -258,7 +265,7 @@ pub fn commit_search(s: &mut AppState) {
     find_matches(s);
     if s.search.matches.is_empty() {
         let q = s.search.query.clone();
-        s.message = Some((format!("not found: {q}"), true));
+        s.message = Some(Message::warning(format!("not found: {q}")));
         return;
     }
     goto_match(s, true);
@@ -268,7 +275,7 @@ pub fn commit_search(s: &mut AppState) {
 pub fn goto_match(s: &mut AppState, fwd: bool) {
     let n = s.search.matches.len();
     if n == 0 {
-        s.message = Some(("no search (press /)".into(), false));
+        s.message = Some(Message::info("no search (press /)"));
         return;
     }
     let next = match s.search.current {
@@ -299,10 +306,10 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
     let q = s.search.query.clone();
     let mut m = format!("/{q}: match {} of {n}", next + 1);
     if revealed {
-        let key = super::keymap::key_for(&super::Action::ToggleFurniture).unwrap_or("f");
-        m.push_str(&format!(" (in hidden text; {key} hides it again)"));
+        let hides = s.keymap.fill(super::hints::FURNITURE_HIDES);
+        m.push_str(&format!(" (in hidden text; {hides})"));
     }
-    s.message = Some((m, false));
+    s.message = Some(Message::info(m));
 }
 
 /// Mouse wheel: scrolls the pane under the pointer.

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::annotate::AnnotAction;
 use super::finder::FinderMsg;
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::line_edit::Edit;
 use super::mode::{Mode, mode};
 use super::state::AppState;
@@ -37,7 +37,7 @@ pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
         (Mode::Finder, Some(c)) => return Some(Action::Finder(FinderMsg::Edit(Edit::Insert(c)))),
         _ => {}
     }
-    if let Some(a) = keymap::resolve(m.contexts(), ev) {
+    if let Some(a) = s.keymap.resolve(m.contexts(), ev) {
         return Some(a);
     }
     match m {

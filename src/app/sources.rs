@@ -3,6 +3,7 @@
 //! a marker. Works are computed once per loaded document and cached by article.
 
 use super::action::{Effect, Pane};
+use super::message::Message;
 use super::nav;
 use super::state::AppState;
 use crate::document::Document;
@@ -216,10 +217,10 @@ pub fn update(s: &mut AppState, a: SourcesAction, _fx: &mut Vec<Effect>) {
             s.sources.sort = s.sources.sort.next();
             s.sources.sel = 0;
             s.sources.sub = None;
-            s.message = Some((
-                format!("sources sorted by {}", s.sources.sort.name()),
-                false,
-            ));
+            s.message = Some(Message::info(format!(
+                "sources sorted by {}",
+                s.sources.sort.name()
+            )));
         }
         SourcesAction::Move(n) => move_sel(s, n),
         SourcesAction::Enter => enter(s),
@@ -242,7 +243,7 @@ fn toggle(s: &mut AppState) {
         }
         ensure(s);
         if s.doc().is_none() {
-            s.message = Some(("no article loaded".into(), false));
+            s.message = Some(Message::info("no article loaded"));
         }
     }
 }
@@ -272,12 +273,12 @@ fn enter(s: &mut AppState) {
         return;
     };
     let Some(row) = data.row(s.sources.sort, s.sources.sel) else {
-        s.message = Some(("this article cites no sources".into(), false));
+        s.message = Some(Message::info("this article cites no sources"));
         return;
     };
     match s.sources.sub {
         None if row.markers.is_empty() => {
-            s.message = Some(("no marker in the text cites this work".into(), false));
+            s.message = Some(Message::info("no marker in the text cites this work"));
         }
         None => s.sources.sub = Some(0),
         Some(k) => {
@@ -309,7 +310,11 @@ pub fn jump_to_marker(s: &mut AppState, m: usize) {
         s.sources.open = false;
     }
     s.focus = Pane::Body;
-    s.message = Some((format!("marker [{}] (C-o to go back)", marker.label), false));
+    s.message = Some(Message::info(format!(
+        "marker [{}] {}",
+        marker.label,
+        s.keymap.fill(super::hints::GO_BACK)
+    )));
 }
 
 /// Labels of the markers citing `row`, for display.

@@ -159,7 +159,7 @@ pub struct AppState {
     /// Search state.
     pub search: Search,
     /// Status-line message and whether it is an error.
-    pub message: Option<(String, bool)>,
+    pub message: Option<super::message::Message>,
     /// Something changed since the last draw.
     pub dirty: bool,
     /// Set when the reader should exit.
@@ -173,6 +173,12 @@ pub struct AppState {
     pub finder: super::finder::FinderState,
     /// Annotations, cursor, selection and note editor (`app::annotate`).
     pub annot: super::annotate::AnnotState,
+    /// The live keymap (defaults with the user's `[keys.*]` over them): key
+    /// routing, help, hints and messages that name keys all read it.
+    pub keymap: std::sync::Arc<super::keymap::Keymap>,
+    /// The time of the action being handled (`update`'s `now`; stamps new
+    /// and edited annotations). Never read from the clock here.
+    pub now: std::time::SystemTime,
     next_gen: u64,
 }
 
@@ -214,6 +220,8 @@ impl AppState {
             sources: super::sources::SourcesState::default(),
             finder: super::finder::FinderState::default(),
             annot: super::annotate::AnnotState::default(),
+            keymap: super::keymap::Keymap::defaults(),
+            now: std::time::UNIX_EPOCH,
             next_gen: 1,
         }
     }

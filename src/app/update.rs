@@ -1,11 +1,12 @@
 //! `update(state, action) -> effects`: every state transition, no I/O.
 
 use super::action::{Action, Effect, Pane};
-use super::keymap;
+use super::message::Message;
 use super::nav;
 pub use super::route::{contexts, key_action};
 use super::state::{AppState, ArticleStatus, Overlay};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 /// The first loads to run at start-up: the open article, then its neighbours; the other
 /// articles load when opened (their list rows come from the finder's index), except those
@@ -33,7 +34,8 @@ pub fn init(s: &mut AppState) -> Vec<Effect> {
 }
 
 /// Applies `a` to the state and returns the I/O to perform.
-pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
+pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
+    s.now = now;
     s.dirty = true;
     if !matches!(
         a,
@@ -98,15 +100,11 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::PrevArticle => nav::step_article(s, -1, &mut fx),
         Action::ToggleFurniture => {
             s.show_furniture = !s.show_furniture;
-            s.message = Some((
-                if s.show_furniture {
-                    "page furniture shown"
-                } else {
-                    "page furniture hidden"
-                }
-                .into(),
-                false,
-            ));
+            s.message = Some(Message::info(if s.show_furniture {
+                "page furniture shown"
+            } else {
+                "page furniture hidden"
+            }));
         }
         Action::ToggleList => {
             if s.panes().list.is_some() {
@@ -165,7 +163,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             generation,
             result,
         } => super::annot_list::saved(s, article, generation, result, &mut fx),
-        Action::Message { text, error } => s.message = Some((text, error)),
+        Action::Message(m) => s.message = Some(m),
         Action::Sources(a) => super::sources::update(s, a, &mut fx),
         Action::LibraryChanged {
             added,
@@ -238,7 +236,7 @@ fn loaded(
     if i == s.current {
         s.anchor = s.articles[i].anchor;
         if let ArticleStatus::Failed(e) = &s.articles[i].status {
-            s.message = Some((e.clone(), true));
+            s.message = Some(Message::error(e.clone()));
         }
     }
 }
@@ -259,7 +257,7 @@ fn move_sel(s: &mut AppState, n: i32) {
     };
     match s.overlay.clone() {
         Some(Overlay::Help(k)) => {
-            let len = keymap::KEYMAP.len() + 16;
+            let len = super::view::help::row_count(&s.keymap);
             s.overlay = Some(Overlay::Help(step(k, len)));
         }
         Some(Overlay::Outline(k)) => {
@@ -331,7 +329,7 @@ fn select_marker(s: &mut AppState, fwd: bool) {
         _ => vis.end.checked_sub(1),
     };
     let Some(p) = slot.and_then(|i| lay.markers.get(i)) else {
-        s.message = Some(("no more footnote markers".into(), false));
+        s.message = Some(Message::info("no more footnote markers"));
         return;
     };
     s.marker = Some(p.marker);
@@ -355,7 +353,7 @@ fn follow(s: &mut AppState, fx: &mut Vec<Effect>) {
             Pane::List => nav::open_article(s, s.list_sel, fx),
             Pane::Notes => match s.note {
                 Some(n) => nav::follow_note(s, n),
-                None => s.message = Some(("no note selected".into(), false)),
+                None => s.message = Some(Message::info("no note selected")),
             },
             Pane::Body => nav::open_marker_note(s),
         },

@@ -97,7 +97,11 @@ pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
     let x = inner.x + 1;
     let w = usize::from(inner.width - 1);
     let order = ordered(s);
-    let title = format!("Annotations ({}) · t notes", order.len());
+    let title = format!(
+        "Annotations ({}) · {}",
+        order.len(),
+        s.keymap.fill(crate::app::hints::ANNOTATIONS_TITLE)
+    );
     buf.set_stringn(x, inner.y, title, w, theme::TITLE);
     let Some(e) = s.annot.articles.get(&s.current) else {
         buf.set_stringn(x, inner.y + 2, "loading…", w, theme::DIM);

@@ -27,11 +27,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
     let h = area.height.saturating_sub(2).clamp(1, 14);
     let r = crate::app::view::centered(area, w, h);
     let title = if ed.confirm_discard {
-        "Discard this note? y/n"
+        s.keymap.fill(crate::app::hints::DISCARD_TITLE)
     } else {
-        "Note · C-s save · Esc close"
+        s.keymap.fill(crate::app::hints::EDITOR_TITLE)
     };
-    let inner = super::popup(buf, r, title);
+    let inner = super::popup(buf, r, &title);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

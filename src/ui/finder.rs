@@ -35,7 +35,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
         }
         _ => "Find in the library".to_string(),
     };
-    let inner = super::popup(buf, r, &format!("{title} · Enter jumps · Esc closes"));
+    let inner = super::popup(
+        buf,
+        r,
+        &format!(
+            "{title} · {}",
+            s.keymap.fill(crate::app::hints::FINDER_TITLE)
+        ),
+    );
     if inner.height < 3 || inner.width < 10 {
         return;
     }

@@ -1,6 +1,7 @@
 //! The help screen: draws the rows of `app::view::help`, scrolled.
 
 use super::theme;
+use crate::app::keymap::Keymap;
 use crate::app::view::help::{HelpRow, rows};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,8 +9,8 @@ use ratatui::text::{Line, Span};
 
 /// The help text as styled lines.
 #[must_use]
-pub fn lines() -> Vec<Line<'static>> {
-    rows()
+pub fn lines(km: &Keymap) -> Vec<Line<'static>> {
+    rows(km)
         .into_iter()
         .map(|r| match r {
             HelpRow::Section(name) => Line::from(Span::styled(name, theme::TITLE)),
@@ -23,15 +24,15 @@ pub fn lines() -> Vec<Line<'static>> {
 }
 
 /// Draws the help box over `area`, scrolled by `scroll` rows.
-pub fn draw(buf: &mut Buffer, area: Rect, scroll: usize) {
-    let lines = lines();
+pub fn draw(buf: &mut Buffer, area: Rect, km: &Keymap, scroll: usize) {
+    let lines = lines(km);
     let w = area.width.saturating_sub(4).min(64);
     let h = area
         .height
         .saturating_sub(2)
         .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     let r = crate::app::view::centered(area, w, h);
-    let inner = super::popup(buf, r, "Keys · j/k scroll · Esc closes");
+    let inner = super::popup(buf, r, &km.fill(crate::app::hints::HELP_TITLE));
     let max = lines.len().saturating_sub(usize::from(inner.height));
     for (i, l) in lines
         .iter()

@@ -51,7 +51,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
     status::draw(buf, p.status, s);
     let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     match &s.overlay {
-        Some(Overlay::Help(k)) => help::draw(buf, main, *k),
+        Some(Overlay::Help(k)) => help::draw(buf, main, &s.keymap, *k),
         Some(Overlay::Outline(k)) => outline::draw(buf, main, s, *k),
         Some(Overlay::Note(n)) => notes::draw_overlay(buf, main, s, *n),
         Some(Overlay::List) => {

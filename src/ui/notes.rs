@@ -151,7 +151,10 @@ pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState, n: usize) {
     let inner = super::popup(
         buf,
         r,
-        &format!("Note {label} · Enter follows · Esc closes"),
+        &format!(
+            "Note {label} · {}",
+            s.keymap.fill(crate::app::hints::NOTE_TITLE)
+        ),
     );
     for (i, (l, links)) in lines.iter().take(usize::from(inner.height)).enumerate() {
         let y = inner.y + u16::try_from(i).unwrap_or(0);

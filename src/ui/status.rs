@@ -2,11 +2,11 @@
 //! or a message, error, or the search prompt.
 
 use super::theme;
-use crate::app::keymap::key_for;
 use crate::app::view::truncate;
-use crate::app::{Action, AppState};
+use crate::app::{AppState, Level};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 /// Position through the article in percent (100 at the bottom).
 #[must_use]
@@ -23,22 +23,10 @@ pub fn page_at(s: &AppState) -> Option<u32> {
     s.doc()?.page_at(off)
 }
 
-/// The key hint, generated from the keymap.
+/// The key hint, generated from the live keymap.
 #[must_use]
-pub fn hint() -> String {
-    let k = |a: &Action| key_for(a).unwrap_or("?");
-    let find = Action::Finder(crate::app::finder::FinderMsg::Open(
-        crate::app::finder::Scope::Library,
-    ));
-    format!(
-        "{} help  {} marker  {} note  {} back  {} find  {} quit",
-        k(&Action::Help),
-        k(&Action::NextMarker),
-        k(&Action::Follow),
-        k(&Action::Back),
-        k(&find),
-        k(&Action::Quit)
-    )
+pub fn hint(s: &AppState) -> String {
+    s.keymap.fill(crate::app::hints::STATUS)
 }
 
 /// `" │ 12 lines hidden · f shows them"` while page furniture is hidden,
@@ -50,15 +38,28 @@ fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
     }
     let n = d.hidden_lines();
     if !s.show_furniture && n > 0 {
-        let key = key_for(&Action::ToggleFurniture).unwrap_or("f");
         let lines = if n == 1 { "line" } else { "lines" };
         if s.size.0 < 100 {
+            let key = s.keymap.fill(crate::app::hints::FURNITURE_KEY);
             out.push_str(&format!(" │ {n} hidden ({key})"));
         } else {
-            out.push_str(&format!(" │ {n} {lines} hidden · {key} shows them"));
+            let shows = s.keymap.fill(crate::app::hints::FURNITURE_SHOWS);
+            out.push_str(&format!(" │ {n} {lines} hidden · {shows}"));
         }
     }
     out
+}
+
+/// The status-line style of a message of `level`.
+#[must_use]
+pub fn message_style(level: Level) -> Style {
+    let bg = theme::STATUS.bg.unwrap_or_default();
+    match level {
+        Level::Info => theme::STATUS,
+        Level::Warning => theme::WARNING.bg(bg),
+        Level::Error => theme::ERROR.bg(bg),
+        Level::Progress => theme::STATUS.patch(theme::DIM),
+    }
 }
 
 /// Draws the status line in `r`.
@@ -72,13 +73,12 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return;
     }
     let (right, rstyle) = match &s.message {
-        Some((m, true)) => (
-            crate::document::sanitize(m),
-            theme::ERROR.bg(theme::STATUS.bg.unwrap_or_default()),
+        Some(m) => (crate::document::sanitize(&m.text), message_style(m.level)),
+        None if w < 100 => (
+            s.keymap.fill(crate::app::hints::STATUS_NARROW),
+            theme::STATUS.patch(theme::DIM),
         ),
-        Some((m, false)) => (crate::document::sanitize(m), theme::STATUS),
-        None if w < 100 => ("? help ".to_string(), theme::STATUS.patch(theme::DIM)),
-        None => (hint(), theme::STATUS.patch(theme::DIM)),
+        None => (hint(s), theme::STATUS.patch(theme::DIM)),
     };
     let rw_full = crate::app::view::cells(&right);
     let mut left = String::new();

@@ -11,7 +11,7 @@ fn state() -> AppState {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
     let paths = crate::library::scan(std::slice::from_ref(&dir));
     let mut s = AppState::new(paths, &HashMap::new());
-    app_update(&mut s, Action::Resize(120, 30));
+    app_update(&mut s, Action::Resize(120, 30), std::time::UNIX_EPOCH);
     for e in init(&mut s) {
         if let Effect::Load {
             article,
@@ -29,6 +29,7 @@ fn state() -> AppState {
                     generation,
                     result,
                 },
+                std::time::UNIX_EPOCH,
             );
         }
     }
@@ -36,6 +37,7 @@ fn state() -> AppState {
     app_update(
         &mut s,
         Action::Finder(FinderMsg::IndexReady(IndexHandle(ix))),
+        std::time::UNIX_EPOCH,
     );
     s
 }
@@ -43,7 +45,11 @@ fn state() -> AppState {
 fn typed(s: &mut AppState, text: &str) -> Vec<Effect> {
     let mut fx = Vec::new();
     for c in text.chars() {
-        fx = app_update(s, Action::Finder(FinderMsg::Edit(Edit::Insert(c))));
+        fx = app_update(
+            s,
+            Action::Finder(FinderMsg::Edit(Edit::Insert(c))),
+            std::time::UNIX_EPOCH,
+        );
     }
     fx
 }
@@ -63,19 +69,33 @@ fn selected_text(s: &AppState) -> String {
 #[test]
 fn typing_searches_and_stale_results_are_dropped() {
     let mut s = state();
-    let fx = app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
+    let fx = app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Open(Scope::Library)),
+        std::time::UNIX_EPOCH,
+    );
     assert!(fx.contains(&Effect::Finder(FinderEffect::Rescan)));
+    let before = s.finder.generation;
     let fx = typed(&mut s, "#crimean");
     assert_eq!(selected_text(&s), "The Crimean Black Swan", "sync part");
-    s.finder.generation = 7;
+    // `update` chose the job's generation (no counter in the shell).
+    let Some(Effect::Finder(FinderEffect::Search(SearchJob(_, generation)))) = fx.last() else {
+        panic!("a search: {fx:?}")
+    };
+    assert_eq!(*generation, s.finder.generation);
+    assert!(*generation > before);
     let stale = Partial {
-        generation: 6,
+        generation: generation - 1,
         hits: Vec::new(),
         done: true,
         searched: 0,
         total: 0,
     };
-    app_update(&mut s, Action::Finder(FinderMsg::Results(stale)));
+    app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Results(stale)),
+        std::time::UNIX_EPOCH,
+    );
     assert!(!s.finder.hits.is_empty(), "stale partial dropped");
     finish(&mut s, &fx);
     assert!(!s.finder.searching);
@@ -86,11 +106,19 @@ fn typing_searches_and_stale_results_are_dropped() {
 fn jump_lands_at_top_and_back_returns() {
     let mut s = state();
     let before = s.location();
-    app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
+    app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Open(Scope::Library)),
+        std::time::UNIX_EPOCH,
+    );
     let fx = typed(&mut s, "okhotsk");
     finish(&mut s, &fx);
     assert!(selected_text(&s).contains("Sea of Okhotsk"));
-    let fx = app_update(&mut s, Action::Finder(FinderMsg::Jump));
+    let fx = app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Jump),
+        std::time::UNIX_EPOCH,
+    );
     assert_eq!(s.overlay, None);
     assert!(
         fx.iter()
@@ -104,7 +132,7 @@ fn jump_lands_at_top_and_back_returns() {
         "{top:.60}"
     );
     assert!(s.finder.flash.is_some());
-    app_update(&mut s, Action::Back);
+    app_update(&mut s, Action::Back, std::time::UNIX_EPOCH);
     assert_eq!(s.location().article, before.article);
     assert_eq!(s.anchor, before.anchor);
 }
@@ -114,9 +142,17 @@ fn jump_into_an_article_still_loading_lands_when_it_loads() {
     let mut s = state();
     let path = s.articles[2].path.clone();
     s.articles[2].status = crate::app::state::ArticleStatus::Pending;
-    app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
+    app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Open(Scope::Library)),
+        std::time::UNIX_EPOCH,
+    );
     typed(&mut s, "#crimean");
-    app_update(&mut s, Action::Finder(FinderMsg::Jump));
+    app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Jump),
+        std::time::UNIX_EPOCH,
+    );
     assert_eq!(s.current, 2);
     assert!(s.finder.pending.is_some());
     let doc = crate::library::read_document(&path).expect("seed 002");
@@ -128,6 +164,7 @@ fn jump_into_an_article_still_loading_lands_when_it_loads() {
             generation,
             result: Ok(Arc::new(doc)),
         },
+        std::time::UNIX_EPOCH,
     );
     assert!(s.finder.pending.is_none());
     let doc = s.doc().cloned().expect("doc");
@@ -136,14 +173,22 @@ fn jump_into_an_article_still_loading_lands_when_it_loads() {
     let Some((_, _, id)) = s.finder.flash else {
         panic!("no flash")
     };
-    app_update(&mut s, Action::Finder(FinderMsg::FlashOff(id)));
+    app_update(
+        &mut s,
+        Action::Finder(FinderMsg::FlashOff(id)),
+        std::time::UNIX_EPOCH,
+    );
     assert!(s.finder.flash.is_none());
 }
 
 #[test]
 fn scoped_search_stays_in_the_article() {
     let mut s = state();
-    app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Article)));
+    app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Open(Scope::Article)),
+        std::time::UNIX_EPOCH,
+    );
     let fx = typed(&mut s, "crimean");
     finish(&mut s, &fx);
     assert!(!s.finder.hits.is_empty());
@@ -163,7 +208,11 @@ fn printable_keys_are_typed_while_open() {
     let mut s = state();
     let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
     assert_eq!(crate::app::key_action(&s, &q), Some(Action::Quit));
-    app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
+    app_update(
+        &mut s,
+        Action::Finder(FinderMsg::Open(Scope::Library)),
+        std::time::UNIX_EPOCH,
+    );
     assert_eq!(
         crate::app::key_action(&s, &q),
         Some(Action::Finder(FinderMsg::Edit(Edit::Insert('q'))))
@@ -175,7 +224,7 @@ fn printable_keys_are_typed_while_open() {
     );
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     let a = crate::app::key_action(&s, &esc).expect("esc");
-    app_update(&mut s, a);
+    app_update(&mut s, a, std::time::UNIX_EPOCH);
     assert_eq!(s.overlay, None);
 }
 
@@ -189,6 +238,7 @@ fn annotations_are_forwarded_to_the_index_worker() {
             path: PathBuf::from("a.md"),
             items: items.clone(),
         },
+        std::time::UNIX_EPOCH,
     );
     assert_eq!(
         fx,

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 fn state(w: u16, h: u16) -> AppState {
     let mut s = AppState::new(vec![PathBuf::from("a.md")], &HashMap::new());
-    update(&mut s, Action::Resize(w, h));
+    update(&mut s, Action::Resize(w, h), std::time::UNIX_EPOCH);
     s
 }
 
