@@ -88,8 +88,7 @@ pub fn human_size(bytes: u64) -> String {
 /// # Errors
 /// [`LoadError`] when the file is unreadable, not a regular text file, or too large.
 pub fn read_document(path: &Path) -> Result<Document, LoadError> {
-    let bytes = read_article_bytes(path)?;
-    Ok(document::parse(&bytes, Some(path)))
+    Ok(document::parse_owned(read_article_bytes(path)?, Some(path)))
 }
 
 /// An article's bytes: binary allowed for the container formats (EPUB,
@@ -286,7 +285,10 @@ pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .map(|e| e.path())
                 .filter(|f| crate::document::Format::is_readable_path(f))
                 .collect();
-            v.sort();
+            // Every entry is `p` joined with one name: ordering the whole
+            // paths as strings orders them as `Path` does (by that name),
+            // without splitting each into components per comparison.
+            v.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             out.extend(v);
         } else {
             out.push(p.clone());

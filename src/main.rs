@@ -283,12 +283,19 @@ fn inspect(file: &std::path::Path, pretty: bool) -> ExitCode {
     let stdout = std::io::stdout().lock();
     let buffered = std::io::BufWriter::with_capacity(1 << 16, stdout);
     // Document text is sanitised when read; this also keeps C1, DEL and bidi
-    // characters of any other field off the terminal (as JSON escapes).
-    let mut out = ibid::document::EscapingWriter::new(buffered);
+    // characters of any other field off the terminal (as JSON escapes). The
+    // serialiser's many small writes are gathered first, so the escaping
+    // looks at 64 KiB at a time.
+    let escaping = ibid::document::EscapingWriter::new(buffered);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, escaping);
     let written = ibid::inspect::write_json(&doc, &mut out, pretty)
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
-        .and_then(|()| out.into_inner())
+        .and_then(|()| {
+            out.into_inner()
+                .map_err(std::io::IntoInnerError::into_error)
+        })
+        .and_then(ibid::document::EscapingWriter::into_inner)
         .and_then(|mut b| b.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,

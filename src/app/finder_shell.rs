@@ -27,16 +27,24 @@ pub struct Shell {
     searcher: Searcher,
     index_tx: Sender<Cmd>,
     tx: Sender<Msg>,
+    /// Tells the index worker to begin (dropped once it has).
+    go: Option<Sender<()>>,
 }
+
+/// The longest the index waits for the first article's frame before it
+/// begins building anyway.
+const INDEX_WAIT: Duration = Duration::from_secs(1);
 
 fn send(tx: &Sender<Msg>, m: FinderMsg) -> bool {
     tx.send(Msg::Action(Action::Finder(m))).is_ok()
 }
 
 impl Shell {
-    /// Starts the searcher and the index worker (which begins building at once; the first
-    /// frame does not wait for it).
+    /// Starts the searcher and the index worker, which begins building when [`Shell::begin`]
+    /// is called (after the first article is on screen, so the two cores read and draw it
+    /// first) or after [`INDEX_WAIT`].
     pub fn start(tx: &Sender<Msg>, roots: Vec<PathBuf>, cache_dir: Option<PathBuf>) -> Self {
+        let (go, wait) = mpsc::channel::<()>();
         let sink = tx.clone();
         let searcher = Searcher::spawn(Arc::new(SkimMatcher::new()), move |p| {
             send(&sink, FinderMsg::Results(p));
@@ -46,6 +54,7 @@ impl Shell {
         let spawned = std::thread::Builder::new()
             .name("ibid-index".into())
             .spawn(move || {
+                let _ = wait.recv_timeout(INDEX_WAIT);
                 let run = std::panic::AssertUnwindSafe(|| {
                     index_worker(&rx, &wtx, &roots, cache_dir.as_deref());
                 });
@@ -66,6 +75,14 @@ impl Shell {
             searcher,
             index_tx,
             tx: tx.clone(),
+            go: Some(go),
+        }
+    }
+
+    /// Lets the index worker begin building (once; later calls do nothing).
+    pub fn begin(&mut self) {
+        if let Some(go) = self.go.take() {
+            let _ = go.send(());
         }
     }
 

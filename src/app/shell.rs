@@ -99,6 +99,14 @@ where
         if state.dirty && !state.quit {
             terminal.draw(|f| draw(f, state))?;
             state.dirty = false;
+            // The first article is on screen (or there is none to wait for):
+            // the library's index may have the cores now.
+            if !matches!(
+                state.articles.get(state.current).map(|a| &a.status),
+                Some(super::state::ArticleStatus::Pending)
+            ) {
+                ex.finder.begin();
+            }
             assert!(
                 drawn || !opts.test_panic,
                 "IBID_TEST_PANIC: forced panic after the first draw"

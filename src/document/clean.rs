@@ -44,6 +44,56 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// [`decode`] for bytes the caller owns: valid UTF-8 without a BOM that has
+/// nothing to repair (no controls, tabs, CR, form feeds or invisible format
+/// characters, the common case) becomes the text as it is, without a copy.
+/// Anything else goes through [`decode`]; the result is the same either way.
+#[must_use]
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if is_clean(&text) => Decoded {
+            text,
+            lossy: false,
+            controls: 0,
+            encoding: None,
+            page_starts: Vec::new(),
+        },
+        Ok(text) => decode(text.as_bytes()),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
+/// True when [`sanitize_counted`] (keeping newlines) would return `s`
+/// unchanged and count nothing: only printable ASCII, `\n`, and non-ASCII
+/// characters it passes through (none that [`unsafe_in_json`] names).
+fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i += printable_ascii_run(&b[i..]);
+        let Some(&x) = b.get(i) else {
+            break;
+        };
+        if x == b'\n' {
+            i += 1;
+        } else if x < 0x80 {
+            return false;
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            if unsafe_in_json(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
+}
+
 /// [`sanitize_counted`] page by page: a form feed becomes a blank line, and
 /// where each page starts is recorded.
 fn paged(raw: &str) -> (String, usize, Vec<usize>) {
@@ -250,6 +300,30 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn decoding_owned_bytes_gives_what_decode_gives() {
+        // Every code point up to U+3000 and the special ones above, alone and
+        // inside clean text, plus BOMs, bad UTF-8, CR, tabs and form feeds.
+        let mut inputs: Vec<Vec<u8>> = vec![
+            b"plain text\nlines\n".to_vec(),
+            b"\xEF\xBB\xBFbom".to_vec(),
+            b"\xFF\xFEa\0".to_vec(),
+            b"bad \xC3 utf8".to_vec(),
+            b"caf\xE9 latin".to_vec(),
+            b"a\r\nb\tc\x0cd".to_vec(),
+            Vec::new(),
+        ];
+        let specials = (0..0x3000u32).chain([0xFEFF, 0xFFF9, 0xFFFD, 0xE0041, 0x1F600]);
+        for c in specials.filter_map(char::from_u32) {
+            inputs.push(c.to_string().into_bytes());
+            inputs.push(format!("clean text {c} more\n").into_bytes());
+        }
+        for bytes in inputs {
+            let owned = decode_owned(bytes.clone());
+            assert_eq!(owned, decode(&bytes), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn bom_crlf_and_tabs() {

@@ -65,11 +65,10 @@ impl<W: Write> EscapingWriter<W> {
 /// Writes `s` as [`escape_json_text`](super::escape_json_text) would, without
 /// building a copy: runs of safe text go through as they are.
 fn write_escaped<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    use super::clean::{may_start_unsafe_in_json, unsafe_in_json};
+    use super::clean::unsafe_in_json;
     let b = s.as_bytes();
     let (mut from, mut i) = (0, 0);
-    while let Some(off) = b[i..].iter().position(|&x| may_start_unsafe_in_json(x)) {
-        let at = i + off;
+    while let Some(at) = find_may_start(b, i) {
         // A lead byte or DEL: always a char boundary.
         let Some(c) = s.get(at..).and_then(|r| r.chars().next()) else {
             break;
@@ -85,6 +84,34 @@ fn write_escaped<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
         }
     }
     w.write_all(&b[from..])
+}
+
+/// The first byte at or after `i` that may start an escaped char
+/// (`may_start_unsafe_in_json`): eight bytes at a time are passed over while
+/// none of them is DEL or a non-ASCII byte (SWAR; a false alarm only sends
+/// that chunk to the exact test).
+fn find_may_start(b: &[u8], mut i: usize) -> Option<usize> {
+    use super::clean::may_start_unsafe_in_json;
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(arr) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(arr);
+        let y = x ^ (LO * 0x7F);
+        let del = y.wrapping_sub(LO) & !y & HI;
+        if (x & HI) | del != 0
+            && let Some(k) = chunk.iter().position(|&c| may_start_unsafe_in_json(c))
+        {
+            return Some(i + k);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| may_start_unsafe_in_json(c))
+        .map(|k| i + k)
 }
 
 impl<W: Write> Write for EscapingWriter<W> {

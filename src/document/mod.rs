@@ -32,11 +32,13 @@ mod raw;
 pub mod readers;
 mod structure;
 
-pub use clean::{Decoded, decode, escape_json_text, is_displayable, sanitize, sanitize_text};
+pub use clean::{
+    Decoded, decode, decode_owned, escape_json_text, is_displayable, sanitize, sanitize_text,
+};
 pub use furniture::normalise as normalise_words;
 pub use json_escape::EscapingWriter;
 pub use metadata::month;
-pub use parse::{parse, parse_bytes, parse_str};
+pub use parse::{parse, parse_bytes, parse_owned, parse_str};
 pub use readers::Format;
 
 use serde::Serialize;

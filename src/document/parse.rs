@@ -22,6 +22,22 @@ pub fn parse(bytes: &[u8], path: Option<&Path>) -> Document {
     build(decoded, format)
 }
 
+/// [`parse`] for bytes the caller owns and no longer needs: clean UTF-8 text
+/// becomes the decoded text without a copy. Same result as [`parse`].
+#[must_use]
+pub fn parse_owned(bytes: Vec<u8>, path: Option<&Path>) -> Document {
+    let ext_format = path
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension);
+    if let Some(f) = ext_format.filter(|f| !f.is_text()) {
+        return parse_bytes(&bytes, f);
+    }
+    let decoded = clean::decode_owned(bytes);
+    let format = Format::detect(path, &decoded.text);
+    build(decoded, format)
+}
+
 /// Parses raw bytes in a given format.
 #[must_use]
 pub fn parse_bytes(bytes: &[u8], format: Format) -> Document {

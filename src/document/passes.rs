@@ -76,7 +76,7 @@ pub(super) fn assemble(
     }
 
     // Pass: note sections. Where each label is first cited confirms notes.
-    let (first_cited, mut cached) = first_citations(&paras);
+    let (first_cited, cached) = first_citations(&paras);
     let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
     let is_heading = |i: usize| structure::is_section_start(&paras[i]);
     let repeats = furniture::repeated_lines(&paras);
@@ -147,17 +147,24 @@ pub(super) fn assemble(
         .enumerate()
         .map(|(i, n)| (n.label.clone(), i))
         .collect();
-    let mut cands: Vec<(usize, Candidate)> = Vec::new();
-    for (i, p) in paras.iter().enumerate() {
-        if matches!(roles[i], Role::Text | Role::Shown) {
-            let found = match cached.get_mut(i) {
-                Some((len, c)) if *len == p.text.len() => std::mem::take(c),
-                _ => para_candidates(p),
-            };
-            cands.extend(found.into_iter().map(|c| (i, c)));
-        }
+    // The candidates of article text: the cached ones where the paragraph is
+    // unchanged (kept in place), the rest scanned again and merged in.
+    let Cached {
+        scanned,
+        all: mut cands,
+    } = cached;
+    let wanted = |i: usize| matches!(roles[i], Role::Text | Role::Shown);
+    cands.retain(|(i, _)| wanted(*i) && scanned[*i] == paras[*i].text.len());
+    let rescanned: Vec<(usize, Candidate)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| wanted(*i) && scanned[*i] != p.text.len())
+        .flat_map(|(i, p)| para_candidates(p).into_iter().map(move |c| (i, c)))
+        .collect();
+    if !rescanned.is_empty() {
+        cands = merge_by_para(cands, rescanned);
     }
-    drop(cached);
+    drop(scanned);
     // A document whose markup states its footnotes (`[1]_`, `[^1]`, an
     // anchor) has no bare numbers for markers: `Python 2.7` is a version.
     if cands.iter().any(|(_, c)| c.strength == Strength::Markup) {
@@ -286,20 +293,44 @@ fn para_candidates(p: &Para) -> Vec<Candidate> {
     c
 }
 
-/// Candidates of one paragraph, remembered with the text length they were
-/// computed for (a paragraph whose text changes later is scanned again).
-type CachedCandidates = (usize, Vec<Candidate>);
+/// Every paragraph's candidates in one list, in paragraph order, each with
+/// its paragraph's index; `scanned[i]` is the text length paragraph `i` was
+/// scanned at (`usize::MAX`: not scanned), so a paragraph whose text changes
+/// later is scanned again.
+struct Cached {
+    scanned: Vec<usize>,
+    all: Vec<(usize, Candidate)>,
+}
+
+/// Two candidate lists in paragraph order, from disjoint sets of paragraphs,
+/// as one list in paragraph order.
+fn merge_by_para(
+    a: Vec<(usize, Candidate)>,
+    b: Vec<(usize, Candidate)>,
+) -> Vec<(usize, Candidate)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for x in a {
+        while let Some(y) = b.next_if(|y| y.0 < x.0) {
+            out.push(y);
+        }
+        out.push(x);
+    }
+    out.extend(b);
+    out
+}
 
 /// For each label, the first paragraph citing it; plus every paragraph's
 /// candidates.
-fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandidates>) {
+fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Cached) {
     let mut map = HashMap::default();
-    let mut all = Vec::with_capacity(paras.len());
+    let mut scanned = Vec::with_capacity(paras.len());
+    let mut all = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if label_of(&p.text).is_some() {
             // A labelled paragraph (a note, a list item) cites nothing here;
             // scanned later only if it turns out to be body text.
-            all.push((usize::MAX, Vec::new()));
+            scanned.push(usize::MAX);
             continue;
         }
         let cands = para_candidates(p);
@@ -318,9 +349,11 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Vec<CachedCandida
                 }
             }
         }
-        all.push((p.text.len(), cands));
+        scanned.push(p.text.len());
+        all.extend(cands.into_iter().map(|c| (i, c)));
     }
-    (map, all)
+    all.shrink_to_fit();
+    (map, Cached { scanned, all })
 }
 
 /// Joins paragraphs split by page breaks; returns the indices merged away.

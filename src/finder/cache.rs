@@ -358,9 +358,10 @@ fn parse_all(
 
 fn parse_one(path: &Path, size: u64, mtime: u64) -> Parsed {
     let bytes = crate::library::read_article_bytes(path).ok()?;
-    let doc = crate::document::parse(&bytes, Some(path));
+    let hash = content_hash(&bytes);
+    let doc = crate::document::parse_owned(bytes, Some(path));
     let mut info = ArticleInfo::from_document(path, &doc, size, mtime);
-    info.hash = content_hash(&bytes);
+    info.hash = hash;
     let entries = entries_for(&doc, &info.title);
     Some((info, entries))
 }

@@ -173,16 +173,70 @@ pub fn segments(start: usize, end: usize, styles: &[(Span, u8, Option<usize>)]) 
 
 /// Wraps the article to `width` cells. Furniture blocks are skipped unless
 /// `show_furniture`. Blocks are separated by a blank line.
+/// A long article is wrapped in two halves, one on another core, and the
+/// halves joined: the same layout as in one go.
 #[must_use]
 pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
+    let n = doc.blocks.len();
+    if doc.text.len() < PARALLEL_BYTES {
+        return layout_part(doc, 0..n, width, show_furniture);
+    }
+    let half = doc.text.len() / 2;
+    let cut = doc.blocks.partition_point(|b| b.span.start < half);
+    std::thread::scope(|s| {
+        let tail = s.spawn(|| layout_part(doc, cut..n, width, show_furniture));
+        let head = layout_part(doc, 0..cut, width, show_furniture);
+        match tail.join() {
+            Ok(tail) => join(head, tail),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Articles at least this long are wrapped on two cores.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// `tail` (laid out from a later block on) after `head`: its lines, markers and
+/// headings move down by `head`'s lines, and its line starts are raised to
+/// `head`'s last (each half keeps them non-decreasing from its own start).
+fn join(mut head: BodyLayout, tail: BodyLayout) -> BodyLayout {
+    let off = head.lines.len();
+    let floor = head.line_start.last().copied().unwrap_or(0);
+    head.lines.extend(tail.lines);
+    head.line_start
+        .extend(tail.line_start.into_iter().map(|s| s.max(floor)));
+    head.markers
+        .extend(tail.markers.into_iter().map(|m| MarkerPos {
+            line: m.line + off,
+            ..m
+        }));
+    head.headings
+        .extend(tail.headings.into_iter().map(|(l, b)| (l + off, b)));
+    head
+}
+
+/// The layout of `doc.blocks[blocks]`, as [`layout`] lays them out after the
+/// blocks before them (whose last shown block decides the first separator).
+fn layout_part(
+    doc: &Document,
+    blocks: std::ops::Range<usize>,
+    width: u16,
+    show_furniture: bool,
+) -> BodyLayout {
     let w = usize::from(width.max(1));
     let mut lay = BodyLayout {
         width,
         ..BodyLayout::default()
     };
-    let mut first_block = true;
-    let mut prev_kind = None;
-    for (bi, b) in doc.blocks.iter().enumerate() {
+    let from = blocks.start;
+    let before = doc.blocks[..from]
+        .iter()
+        .rev()
+        .find(|b| b.furniture.is_none() || show_furniture);
+    let mut first_block = before.is_none();
+    let mut prev_kind = before.map(|b| b.kind);
+    let part = doc.blocks.get(blocks).unwrap_or_default();
+    for (bi, b) in part.iter().enumerate().map(|(i, b)| (from + i, b)) {
         if b.furniture.is_some() && !show_furniture {
             continue;
         }
@@ -274,6 +328,31 @@ pub fn layout(doc: &Document, width: u16, show_furniture: bool) -> BodyLayout {
 mod tests {
     use super::*;
     use crate::app::view::text::cells;
+
+    #[test]
+    fn halves_joined_at_any_block_are_the_whole_layout() {
+        let seeds = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+        let mut files: Vec<_> = std::fs::read_dir(seeds)
+            .expect("seeds")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        for f in files.iter().take(3) {
+            let doc = crate::library::read_document(f).expect("seed");
+            let n = doc.blocks.len();
+            for (width, show) in [(60, false), (37, true)] {
+                let whole = layout_part(&doc, 0..n, width, show);
+                for cut in (0..=n).step_by(3) {
+                    let joined = join(
+                        layout_part(&doc, 0..cut, width, show),
+                        layout_part(&doc, cut..n, width, show),
+                    );
+                    assert_eq!(joined, whole, "{} cut at {cut}", f.display());
+                }
+            }
+        }
+    }
 
     #[test]
     fn layout_seed_fits_and_is_monotonic() {

@@ -105,12 +105,99 @@ fn mostly_symbolic(lines: &[&str]) -> bool {
     let mut tokens = 0;
     let mut sym = 0;
     for l in lines {
-        for w in l.split_whitespace() {
+        words(l, |_, s| {
             tokens += 1;
-            sym += usize::from(symbolic(w));
-        }
+            sym += usize::from(s);
+        });
     }
     tokens >= 4 && sym * 10 >= tokens * 6
+}
+
+/// Byte classes for [`words`].
+const WS: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 4;
+const SYM: u8 = 8;
+const HIGH: u8 = 16;
+/// A lead byte of some Unicode whitespace (U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000): decode to know.
+const LEAD_WS: u8 = 32;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                HIGH | LEAD_WS
+            } else {
+                HIGH
+            }
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            WS
+        } else if b.is_ascii_alphabetic() {
+            ALPHA
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if matches!(
+            b,
+            b'=' | b'|' | b'{' | b'}' | b'<' | b'>' | b':' | b';' | b'+' | b'*' | b'/' | b'&'
+        ) {
+            SYM
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Calls `f` with each word of `l` as `str::split_whitespace` splits it and
+/// whether [`symbolic`] holds for it, in one pass over the bytes: a character
+/// is decoded only at the lead bytes of Unicode whitespace, and only words
+/// with non-ASCII characters are tested char by char.
+fn words<'a>(l: &'a str, mut f: impl FnMut(&'a str, bool)) {
+    let b = l.as_bytes();
+    let mut start = None;
+    let (mut any, mut all) = (0u8, SYM);
+    let mut word = |s: usize, e: usize, any: u8, all: u8| {
+        let w = &l[s..e];
+        let sym = if any & HIGH != 0 {
+            symbolic(w)
+        } else {
+            (any & ALPHA != 0 && any & DIGIT != 0 && w.len() >= 4) || all & SYM != 0
+        };
+        f(w, sym);
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let c = CLASS[usize::from(b[i])];
+        let (space, n) = if c & LEAD_WS == 0 {
+            (c & WS != 0, 1)
+        } else {
+            l[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |ch| (ch.is_whitespace(), ch.len_utf8()))
+        };
+        if space {
+            if let Some(s) = start.take() {
+                word(s, i, any, all);
+            }
+        } else {
+            if start.is_none() {
+                start = Some(i);
+                (any, all) = (0, SYM);
+            }
+            any |= c;
+            all &= c;
+        }
+        i += n;
+    }
+    if let Some(s) = start {
+        word(s, b.len(), any, all);
+    }
 }
 
 /// True for a rule or assignment line: a name, spaces, then `=` or `:=`
@@ -130,7 +217,7 @@ fn assignment(l: &str) -> bool {
 /// nearly all begin with a capital (a new line of verse), where wrapped
 /// prose begins most lines in lower case.
 fn verse(lines: &[&str]) -> bool {
-    if lines.len() < 4 || lines.iter().any(|l| l.trim().chars().count() > 60) {
+    if lines.len() < 4 || lines.iter().any(|l| more_chars_than(l.trim(), 60)) {
         return false;
     }
     let capital = lines
@@ -159,6 +246,11 @@ fn address(lines: &[&str]) -> bool {
         })
 }
 
+/// `t.chars().count() > n`, counting only when the byte length leaves it open.
+fn more_chars_than(t: &str, n: usize) -> bool {
+    t.len() > n && (t.len() > 4 * n || t.chars().count() > n)
+}
+
 /// True for a line that looks centred on a page of about 72 to 80 columns.
 fn centred(l: &str) -> bool {
     let ind = indent(l);
@@ -168,12 +260,28 @@ fn centred(l: &str) -> bool {
 
 /// Share of letters and spaces in `t`, in percent.
 fn wordiness(t: &str) -> usize {
-    let n = t.chars().count().max(1);
-    let w = t
-        .chars()
-        .filter(|c| c.is_alphabetic() || *c == ' ' || matches!(c, ',' | '.' | '\'' | '’' | '"'))
-        .count();
-    w * 100 / n
+    let (w, n) = word_chars(t);
+    w * 100 / n.max(1)
+}
+
+/// How many of `t`'s characters count as wordy (letters, spaces and `,.'’"`)
+/// and how many characters it has: one pass over the bytes, a character
+/// decoded only at non-ASCII lead bytes.
+fn word_chars(t: &str) -> (usize, usize) {
+    let (mut w, mut n) = (0, 0);
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        if b < 0x80 {
+            n += 1;
+            w += usize::from(
+                b.is_ascii_alphabetic() || matches!(b, b' ' | b',' | b'.' | b'\'' | b'"'),
+            );
+        } else if b >= 0xC0 {
+            n += 1;
+            let c = t[i..].chars().next().unwrap_or(' ');
+            w += usize::from(c.is_alphabetic() || c == '’');
+        }
+    }
+    (w, n)
 }
 
 /// True when the lines read as hard-wrapped prose: they fill their width,
@@ -188,8 +296,14 @@ fn prose_like(lines: &[&str]) -> bool {
         .iter()
         .filter(|&&n| n * 100 >= max * 55)
         .count();
-    let joined: String = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
-    full * 10 >= (lens.len() - 1) * 8 && wordiness(&joined) >= 85 && joined.contains(' ')
+    // The trimmed lines joined by spaces, counted without joining them.
+    let gaps = lines.len() - 1;
+    let (w, n) = lines
+        .iter()
+        .map(|l| word_chars(l.trim()))
+        .fold((gaps, gaps), |(w, n), (a, b)| (w + a, n + b));
+    let spaced = gaps > 0 || lines.iter().any(|l| l.trim().contains(' '));
+    full * 10 >= (lens.len() - 1) * 8 && w * 100 / n.max(1) >= 85 && spaced
 }
 
 /// Classifies one block of raw lines, given the document's body indentation.
@@ -216,7 +330,7 @@ pub fn classify(lines: &[&str], base: usize) -> Shape {
         return Shape::Preformatted;
     }
     let rules = lines.iter().filter(|l| assignment(l)).count();
-    if (gaps >= 1 && flush_right(lines)) || mostly_symbolic(lines) || rules * 2 >= lines.len() {
+    if (gaps >= 1 && flush_right(lines)) || rules * 2 >= lines.len() || mostly_symbolic(lines) {
         return Shape::Preformatted;
     }
     if verse(lines) {
@@ -258,6 +372,50 @@ pub fn dedent(lines: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_tokens_are_judged_as_chars_are() {
+        let lines = [
+            "p = B10B8F96 A080E01D DE92DE5E",
+            "a\x0bb\x0cc\td\re  f =|{}<>:;+*/& x1y2 ab12 a1 ||",
+            "   plain words of prose, with commas.  ",
+            "",
+        ];
+        let unicode = "“a”\u{a0}b\u{85}c\u{2003}d\u{3000}e\u{1680}f\u{205f}g\u{2028} é  \u{202f}";
+        let more = [unicode, " \u{a0} ", "é", "ab1é2 x=é {é}"];
+        for l in lines.iter().copied().chain(more) {
+            let mut split = Vec::new();
+            words(l, |w, s| split.push((w, s)));
+            let by_chars: Vec<(&str, bool)> =
+                l.split_whitespace().map(|w| (w, symbolic(w))).collect();
+            assert_eq!(split, by_chars, "{l:?}");
+        }
+        assert!(mostly_symbolic(&lines[..1]) && !mostly_symbolic(&lines[2..]));
+        for t in [
+            "",
+            "a b",
+            "“Quoted,” he said — 12 times.",
+            "x\u{a0}y’s 1\u{2028}",
+        ] {
+            let n = t.chars().count().max(1);
+            let w = t
+                .chars()
+                .filter(|c| {
+                    c.is_alphabetic() || *c == ' ' || matches!(c, ',' | '.' | '\'' | '’' | '"')
+                })
+                .count();
+            assert_eq!(wordiness(t), w * 100 / n, "{t}");
+        }
+        for t in [
+            "",
+            "short",
+            &"x".repeat(60),
+            &"é".repeat(61),
+            &"é".repeat(30),
+        ] {
+            assert_eq!(more_chars_than(t, 60), t.chars().count() > 60, "{t}");
+        }
+    }
 
     #[test]
     fn shapes() {

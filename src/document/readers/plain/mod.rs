@@ -71,7 +71,45 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
     let base = crate::document::readers::preformatted::base_indent(
         blocks.iter().flat_map(|(l, _)| l.iter().map(|l| l.text)),
     );
-    let mut out = Vec::with_capacity(text.len() / 64);
+    // Each block reads on its own (given the base indentation): a large text
+    // is read in two halves, one on another core, joined in order.
+    let mut out = if text.len() >= PARALLEL_BYTES {
+        let half = text.len() / 2;
+        let cut = blocks
+            .iter()
+            .position(|(l, _)| l.first().is_some_and(|l| l.start >= half))
+            .unwrap_or(blocks.len());
+        let tail_blocks = blocks.split_off(cut);
+        let tail_spaced = spaced.split_off(cut);
+        std::thread::scope(|s| {
+            let tail = s.spawn(move || read_blocks(tail_blocks, tail_spaced, base, half));
+            let mut head = read_blocks(blocks, spaced, base, half);
+            match tail.join() {
+                Ok(tail) => head.extend(tail),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            head
+        })
+    } else {
+        read_blocks(blocks, spaced, base, text.len())
+    };
+    // The passes keep every paragraph: hold no spare capacity while they run.
+    out.shrink_to_fit();
+    out
+}
+
+/// Texts at least this long are read on two cores.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// The paragraphs of `blocks` (each with its blank-before flag and whether it
+/// is a one-line block set off by two blank lines), `bytes` long in all.
+fn read_blocks(
+    blocks: Vec<(Vec<Line<'_>>, bool)>,
+    spaced: Vec<bool>,
+    base: usize,
+    bytes: usize,
+) -> Vec<Para<'_>> {
+    let mut out = Vec::with_capacity(bytes / 64);
     for ((lines, blank), spaced) in blocks.into_iter().zip(spaced) {
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         if base >= 2
@@ -120,8 +158,6 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
         }
         split_block(&lines, blank, base, &mut out);
     }
-    // The passes keep every paragraph: hold no spare capacity while they run.
-    out.shrink_to_fit();
     out
 }
 
