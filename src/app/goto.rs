@@ -51,6 +51,7 @@ pub fn goto_page(s: &mut AppState, n: u32) {
         Some(start) => {
             push_jump(s);
             s.set_top_from_anchor(start);
+            super::landing::mark(s, start);
         }
         None => s.message = Some((format!("no text on page {n}"), true)),
     }

@@ -86,6 +86,8 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use super::annotate::AnnotAction as AA;
     use super::finder::{FinderMsg as M, Scope};
     use super::line_edit::Edit as E;
+    use super::list_view::ListAction as LA;
+    use super::marks::MarkAction as MK;
     use super::select::Motion as MO;
     use super::sources::SourcesAction as SA;
     use Action as A;
@@ -165,6 +167,49 @@ pub static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "open the note's/source's link, else the article's own"
         ),
         b!(Global, ["y"], A::CopyLink, "copy the note's/source's link"),
+        b!(Global, ["="], A::Measure(true), "widen the reading measure"),
+        b!(
+            Global,
+            ["-"],
+            A::Measure(false),
+            "narrow the reading measure"
+        ),
+        b!(
+            Global,
+            ["m"],
+            A::Mark(MK::BeginSet),
+            "m a: mark this place as a"
+        ),
+        b!(
+            Global,
+            ["'"],
+            A::Mark(MK::BeginJump),
+            "' a: go to mark a; ' ': back to the last jump"
+        ),
+        b!(
+            Body,
+            ["Right", ">"],
+            A::ScrollSideways(1),
+            "scroll preformatted text right"
+        ),
+        b!(
+            Body,
+            ["Left", "<"],
+            A::ScrollSideways(-1),
+            "scroll preformatted text left"
+        ),
+        b!(
+            List,
+            ["/"],
+            A::List(LA::StartFilter),
+            "filter the list by typing"
+        ),
+        b!(
+            List,
+            ["o"],
+            A::List(LA::CycleSort),
+            "sort: file/recent/title/author/date/notes"
+        ),
         b!(
             Sources,
             ["j", "Down"],

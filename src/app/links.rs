@@ -161,20 +161,54 @@ pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
     }
 }
 
-/// Executor: writes the OSC 52 copy sequence for `url` to the terminal.
-pub fn run_copy(url: &str, s: &mut AppState) {
+/// Executor: copies `url` with the backend the environment offers
+/// (`crate::clipboard`): OSC 52 is written here; a program (tmux, wl-copy,
+/// xclip, xsel, pbcopy) runs on a worker thread that reports which was used.
+pub fn run_copy(url: &str, tx: &Sender<Msg>, s: &mut AppState) {
+    use crate::clipboard::Backend;
     use std::io::Write as _;
     let Some(seq) = osc52(url) else {
         s.message = Some(("no web link here".into(), false));
         return;
     };
-    let mut out = std::io::stdout();
-    s.message = Some(
-        match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => (format!("copied (OSC 52) {url}"), false),
-            Err(e) => (format!("could not copy: {e}"), true),
-        },
-    );
+    let backend = crate::clipboard::detect();
+    let (program, args) = match &backend {
+        Backend::Osc52 | Backend::Unknown => {
+            let mut out = std::io::stdout();
+            s.message = Some(
+                match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
+                    Ok(()) if backend == Backend::Osc52 => {
+                        (format!("copied (OSC 52) {url}"), false)
+                    }
+                    Ok(()) => (
+                        format!(
+                            "no clipboard tool found; sent OSC 52, which this terminal may ignore: {url}"
+                        ),
+                        false,
+                    ),
+                    Err(e) => (format!("could not copy: {e}"), true),
+                },
+            );
+            return;
+        }
+        Backend::Tmux(p) => (p.clone(), vec!["load-buffer", "-"]),
+        Backend::Program(p, a) => (p.clone(), a.clone()),
+    };
+    let (tx, url) = (tx.clone(), url.to_string());
+    let name = backend.name();
+    s.message = Some((format!("copying with {name}…"), false));
+    let spawned = std::thread::Builder::new()
+        .name("ibid-copy".into())
+        .spawn(move || {
+            let (text, error) = match crate::clipboard::pipe_to(&program, &args, &url) {
+                Ok(()) => (format!("copied to {name}: {url}"), false),
+                Err(e) => (format!("could not copy with {name}: {e}"), true),
+            };
+            let _ = tx.send(Msg::Action(Action::Message { text, error }));
+        });
+    if spawned.is_err() {
+        s.message = Some(("could not start the clipboard program".into(), true));
+    }
 }
 
 #[cfg(test)]

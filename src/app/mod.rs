@@ -12,18 +12,25 @@ mod annot_io;
 pub mod annot_list;
 pub mod annotate;
 mod bridge;
+pub mod count;
 pub mod draft_io;
 pub mod drafts;
 pub mod finder;
 mod finder_shell;
 mod goto;
 pub mod keymap;
+pub mod landing;
 pub mod library_sync;
 pub mod line_edit;
 pub mod links;
+pub mod list_view;
 mod loader;
+pub mod marks;
+pub mod measure;
 pub mod mouse_select;
 mod nav;
+pub mod palette;
+pub mod prefix_keys;
 pub mod select;
 mod shutdown;
 pub mod sources;
@@ -259,8 +266,29 @@ impl Exec {
                         ));
                     }
                 }
+                Effect::SaveLastRead { path, anchor } => {
+                    if let Some(dir) = &opts.data_dir
+                        && let Err(e) = crate::last_read::save(dir, &path, anchor)
+                    {
+                        s.message = Some((
+                            crate::document::sanitize(&format!(
+                                "could not save the last article read: {e}"
+                            )),
+                            true,
+                        ));
+                    }
+                }
+                Effect::LandingTimer(id) => {
+                    let tx = self.tx.clone();
+                    let _ = std::thread::Builder::new()
+                        .name("ibid-landing".into())
+                        .spawn(move || {
+                            std::thread::sleep(std::time::Duration::from_millis(landing::SHOW_MS));
+                            let _ = tx.send(Msg::Action(Action::LandingOff(id)));
+                        });
+                }
                 Effect::OpenUrl(url) => links::run_open(url, &self.tx, s),
-                Effect::CopyUrl(url) => links::run_copy(&url, s),
+                Effect::CopyUrl(url) => links::run_copy(&url, &self.tx, s),
                 Effect::Finder(f) => self.finder.execute(f, s),
                 e @ (Effect::LoadAnnotations { .. }
                 | Effect::SaveAnnotations { .. }

@@ -31,6 +31,19 @@ pub fn positions(s: &mut AppState) -> Vec<(PathBuf, usize)> {
         .collect()
 }
 
+/// What quitting saves: the changed reading positions, then the open article
+/// and its position (opened first at the next start).
+pub fn quit_saves(s: &mut AppState) -> Vec<Effect> {
+    let mut fx = vec![Effect::SavePositions(positions(s))];
+    if let Some(a) = s.article().filter(|a| a.doc().is_some()) {
+        fx.push(Effect::SaveLastRead {
+            path: a.path.clone(),
+            anchor: s.anchor,
+        });
+    }
+    fx
+}
+
 /// Scrolls so `line` is on screen, a third of the way down when it was not.
 pub fn show_line(s: &mut AppState, line: usize) {
     let h = s.body_height();
@@ -62,6 +75,7 @@ pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos -= 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
+    super::landing::mark(s, loc.anchor);
     s.message = Some(("back (C-i: forward)".into(), false));
 }
 
@@ -74,10 +88,12 @@ pub fn forward(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos += 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
+    super::landing::mark(s, loc.anchor);
     s.message = Some(("forward (C-o: back)".into(), false));
 }
 
-fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {
+/// Goes to `loc` (opening its article).
+pub fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {
     if loc.article != s.current {
         open_article(s, loc.article, fx);
     }
@@ -105,6 +121,8 @@ pub fn open_article(s: &mut AppState, i: usize, fx: &mut Vec<Effect>) {
     }
     s.current = i;
     s.list_sel = i;
+    s.hscroll = 0;
+    super::list_view::opened(s, i);
     s.anchor = s.articles[i].anchor;
     s.marker = None;
     s.note = None;
@@ -171,6 +189,7 @@ pub fn goto_heading(s: &mut AppState, i: usize) {
     };
     push_jump(s);
     s.set_top_from_anchor(start);
+    super::landing::mark(s, start);
 }
 
 /// Enter on a selected marker: show its note (panel or overlay).
@@ -209,6 +228,9 @@ pub fn follow_note(s: &mut AppState, n: usize) {
     s.note = Some(t);
     if let Some(&m) = doc.notes.get(t).and_then(|x| x.markers.first()) {
         s.marker = Some(m);
+        if let Some(x) = doc.markers.get(m) {
+            super::landing::mark(s, x.span.start);
+        }
         if let Some(p) = s
             .layout
             .as_ref()
@@ -280,8 +302,13 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
             if fwd { i % n } else { (i + n - 1) % n }
         }
     };
+    let wrapped = match s.search.current {
+        Some(c) => (fwd && next <= c) || (!fwd && next >= c),
+        None => false,
+    };
     s.search.current = Some(next);
     let start = s.search.matches[next].start;
+    super::landing::mark(s, start);
     // A match in hidden text shows the furniture where it lands.
     let hidden = s.doc().is_some_and(|d| {
         d.blocks
@@ -298,6 +325,13 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
     }
     let q = s.search.query.clone();
     let mut m = format!("/{q}: match {} of {n}", next + 1);
+    if wrapped {
+        m.push_str(if fwd {
+            " (wrapped to the top)"
+        } else {
+            " (wrapped to the bottom)"
+        });
+    }
     if revealed {
         let key = super::keymap::key_for(&super::Action::ToggleFurniture).unwrap_or("f");
         m.push_str(&format!(" (in hidden text; {key} hides it again)"));
@@ -341,14 +375,18 @@ pub fn click(s: &mut AppState, col: u16, row: u16, fx: &mut Vec<Effect>) {
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(r) = p.list.filter(|r| r.contains(pos)) {
         let rows = usize::from(r.height.saturating_sub(1)) / crate::ui::list::ROWS;
-        let off = crate::ui::list::offset(s.list_sel, rows);
-        let i = off + usize::from(row.saturating_sub(r.y + 1)) / crate::ui::list::ROWS;
-        if row > r.y && i < s.articles.len() {
+        let order = super::list_view::order(s);
+        let sel = order.iter().position(|&i| i == s.list_sel).unwrap_or(0);
+        let off = crate::ui::list::offset(sel, rows);
+        let k = off + usize::from(row.saturating_sub(r.y + 1)) / crate::ui::list::ROWS;
+        if row > r.y
+            && let Some(&i) = order.get(k)
+        {
             open_article(s, i, fx);
         }
         return;
     }
-    let t = p.body_text();
+    let t = s.body_text();
     if !t.contains(pos) {
         return;
     }

@@ -52,6 +52,9 @@ pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
     if let Some(a) = super::finder::key_action(s, ev) {
         return Some(a);
     }
+    if let Some(a) = super::prefix_keys::key_action(s, ev) {
+        return Some(a);
+    }
     keymap::resolve(&contexts(s), ev)
 }
 
@@ -82,6 +85,19 @@ pub fn init(s: &mut AppState) -> Vec<Effect> {
 
 /// Applies `a` to the state and returns the I/O to perform.
 pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
+    let landing = s.landing_ids;
+    // A count scales a distance (`10j`) or repeats a step (`3]`).
+    let (a, times) = super::prefix_keys::counted(s, a);
+    let mut fx = Vec::new();
+    for _ in 1..times {
+        fx.extend(update_one(s, a.clone()));
+    }
+    fx.extend(update_one(s, a));
+    fx.extend(super::landing::timer(s, landing));
+    fx
+}
+
+fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
     s.dirty = true;
     if !matches!(
         a,
@@ -96,6 +112,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             | Action::AnnotationsSaved { .. }
             | Action::Suspend
             | Action::Annot(super::annotate::AnnotAction::EditorInput(_))
+            | Action::LandingOff(_)
     ) {
         s.message = None;
     }
@@ -180,7 +197,7 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Quit => {
             s.quit = true;
-            fx.push(Effect::SavePositions(nav::positions(s)));
+            fx.extend(nav::quit_saves(s));
             fx.push(Effect::Quit);
         }
         Action::Wheel { col, row, delta } => nav::wheel(s, col, row, delta),
@@ -214,6 +231,12 @@ pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
             result,
         } => super::annot_list::saved(s, article, generation, result, &mut fx),
         Action::Message { text, error } => s.message = Some((text, error)),
+        Action::Count(d) => super::prefix_keys::digit(s, d),
+        Action::Mark(m) => super::marks::update(s, m, &mut fx),
+        Action::LandingOff(id) => super::landing::off(s, id),
+        Action::Measure(wider) => super::prefix_keys::measure(s, wider),
+        Action::ScrollSideways(d) => super::prefix_keys::sideways(s, d),
+        Action::List(l) => super::list_view::update(s, l),
         Action::Sources(a) => super::sources::update(s, a, &mut fx),
         Action::LibraryChanged {
             added,
@@ -314,9 +337,9 @@ fn move_sel(s: &mut AppState, n: i32) {
             let len = s.doc().map_or(0, |d| d.headings().count());
             s.overlay = Some(Overlay::Outline(step(k, len)));
         }
-        Some(Overlay::List) => s.list_sel = step(s.list_sel, s.articles.len()),
+        Some(Overlay::List) => super::list_view::step(s, n),
         _ => match s.focus {
-            Pane::List => s.list_sel = step(s.list_sel, s.articles.len()),
+            Pane::List => super::list_view::step(s, n),
             Pane::Body => scroll(s, i64::from(n)),
             Pane::Notes => {
                 let vis = s.visible_notes();
@@ -546,7 +569,10 @@ mod tests {
         assert_ne!(s.anchor, 0);
         let fx = update(&mut s, Action::Quit);
         assert!(matches!(fx[0], Effect::SavePositions(ref p) if p.len() == 1));
-        assert_eq!(fx[1], Effect::Quit);
+        assert!(
+            matches!(fx[1], Effect::SaveLastRead { ref path, anchor } if path.as_path() == std::path::Path::new("a.md") && anchor == s.anchor)
+        );
+        assert_eq!(fx[2], Effect::Quit);
         assert!(s.quit);
     }
 

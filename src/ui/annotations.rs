@@ -98,7 +98,7 @@ pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
     let w = usize::from(inner.width - 1);
     let order = ordered(s);
     let title = format!("Annotations ({}) · t notes", order.len());
-    buf.set_stringn(x, inner.y, title, w, theme::TITLE);
+    buf.set_stringn(x, inner.y, title, w, theme::pane_title(focused));
     let Some(e) = s.annot.articles.get(&s.current) else {
         buf.set_stringn(x, inner.y + 2, "loading…", w, theme::DIM);
         return;

@@ -10,6 +10,7 @@ pub mod finder;
 pub mod finder_preview;
 pub mod help;
 pub mod hyperlink;
+pub mod landing;
 pub mod layout;
 pub mod list;
 pub mod notes;
@@ -67,6 +68,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
         Some(Overlay::Search) | None => {}
     }
     editor::draw(buf, main, s);
+    theme::apply(buf, &s.palette);
 }
 
 /// Clears `r` and draws a bordered box titled `title`; returns the inside.
