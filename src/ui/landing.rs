@@ -67,7 +67,7 @@ pub fn clip_signs(buf: &mut Buffer, t: Rect, y: u16, skip: u16, doc: &Document, 
     if w > usize::from(skip) + usize::from(t.width) {
         buf.set_string(t.x + t.width - 1, y, "›", theme::DIM);
     }
-    if skip > 0 && w > 0 {
+    if skip > 0 && w > usize::from(skip) {
         buf.set_string(t.x, y, "‹", theme::DIM);
     }
 }
