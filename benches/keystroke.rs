@@ -82,7 +82,7 @@ fn big_state() -> AppState {
     let doc = big_doc(&small);
     assert!(doc.text.len() >= 10 << 20);
     let mut s = AppState::new(vec![seed], &HashMap::new());
-    update(&mut s, Action::Resize(200, 50));
+    update(&mut s, Action::Resize(200, 50), std::time::UNIX_EPOCH);
     let generation = s.articles[0].generation;
     update(
         &mut s,
@@ -91,8 +91,9 @@ fn big_state() -> AppState {
             generation,
             result: Ok(Arc::new(doc)),
         },
+        std::time::UNIX_EPOCH,
     );
-    update(&mut s, Action::ScrollPages(1000));
+    update(&mut s, Action::ScrollPages(1000), std::time::UNIX_EPOCH);
     s
 }
 
@@ -110,8 +111,9 @@ fn keystroke(c: &mut Criterion) {
                 } else {
                     Action::ScrollLines(-1)
                 },
+                std::time::UNIX_EPOCH,
             );
-            update(&mut s, Action::NextMarker);
+            update(&mut s, Action::NextMarker, std::time::UNIX_EPOCH);
             term.draw(|f| ibid::ui::draw(f, &s)).expect("draw");
         });
     });
@@ -123,7 +125,7 @@ fn rewrap(c: &mut Criterion) {
     let mut g = c.benchmark_group("layout_10MB");
     g.sample_size(10);
     g.bench_function("width_120", |b| {
-        b.iter(|| ibid::ui::body::layout(&doc, 120, false))
+        b.iter(|| ibid::app::view::layout(&doc, 120, false))
     });
     g.finish();
 }

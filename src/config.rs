@@ -2,8 +2,11 @@
 //! user's file merged over them key by key; unknown keys are errors that name
 //! the bad path.
 
+use crate::app::keymap::Keymap;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The default configuration, as shipped.
 pub const DEFAULT_TOML: &str = include_str!("../assets/default-config.toml");
@@ -63,6 +66,16 @@ pub struct Config {
     pub library: Library,
     /// Colours.
     pub theme: Theme,
+    /// `[keys.<context>]`: key → action name, over `assets/keymap.toml`
+    /// (checked, with line numbers, when the file is read).
+    #[serde(default)]
+    pub keys: BTreeMap<String, BTreeMap<String, String>>,
+    /// The keymap these settings give (the defaults with `keys` applied).
+    #[serde(skip)]
+    pub keymap: Arc<Keymap>,
+    /// Bindings of the file that another binding hides, each naming its line.
+    #[serde(skip)]
+    pub key_conflicts: Vec<String>,
 }
 
 impl Default for Config {
@@ -81,6 +94,9 @@ impl Default for Config {
                 folders: Vec::new(),
                 max_file_mb: 256,
             },
+            keys: BTreeMap::new(),
+            keymap: Keymap::defaults(),
+            key_conflicts: Vec::new(),
         }
     }
 }
@@ -120,7 +136,12 @@ impl Config {
             toml::from_str(DEFAULT_TOML).map_err(|e| invalid(e.to_string()))?;
         let user: toml::Table = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
         merge(&mut merged, user);
-        Config::deserialize(toml::Value::Table(merged)).map_err(|e| invalid(e.to_string()))
+        let mut config =
+            Config::deserialize(toml::Value::Table(merged)).map_err(|e| invalid(e.to_string()))?;
+        let (keymap, conflicts) = Keymap::defaults().with_user(text).map_err(invalid)?;
+        config.keymap = Arc::new(keymap);
+        config.key_conflicts = conflicts;
+        Ok(config)
     }
 
     /// Loads `path`, or the default location's file when `path` is `None`;
@@ -204,6 +225,38 @@ mod tests {
             c.reader.hyperlinks,
             Hyperlinks::Auto,
             "untouched keys keep defaults"
+        );
+    }
+
+    #[test]
+    fn keys_override_reject_unknown_actions_and_report_conflicts() {
+        let c = Config::from_user_toml("[keys.body]\n\"x\" = \"line_down\"\n", Path::new("c.toml"))
+            .expect("valid");
+        assert_eq!(
+            c.keymap.key_in(
+                crate::app::keymap::Context::Body,
+                crate::app::keymap::Command::LineDown
+            ),
+            Some("x")
+        );
+        assert!(c.key_conflicts.is_empty());
+        let e = Config::from_user_toml(
+            "[reader]\nshow_furniture = true\n[keys.body]\n\"x\" = \"fly\"\n",
+            Path::new("c.toml"),
+        )
+        .expect_err("unknown action");
+        let msg = e.to_string();
+        assert!(
+            msg.starts_with("c.toml: line 4: unknown action \"fly\""),
+            "{msg}"
+        );
+        let c = Config::from_user_toml("[keys.global]\n\"j\" = \"quit\"\n", Path::new("c.toml"))
+            .expect("valid, with a conflict");
+        assert!(!c.key_conflicts.is_empty(), "{:?}", c.key_conflicts);
+        assert!(
+            c.key_conflicts[0].starts_with("line 2"),
+            "{:?}",
+            c.key_conflicts
         );
     }
 

@@ -142,7 +142,7 @@ fn read(
     state.hyperlinks = match config.reader.hyperlinks {
         ibid::config::Hyperlinks::Always => true,
         ibid::config::Hyperlinks::Never => false,
-        ibid::config::Hyperlinks::Auto => ibid::ui::hyperlink::terminal_supports_osc8(
+        ibid::config::Hyperlinks::Auto => ibid::app::view::links::terminal_supports_osc8(
             std::env::var("TERM").ok().as_deref(),
             std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
         ),
@@ -176,10 +176,25 @@ fn read(
         }
     }
     if let Some(e) = startup_error {
-        state.message = Some((ibid::document::sanitize(&e), true));
+        state.message = Some(ibid::app::Message::error(ibid::document::sanitize(&e)));
+    }
+    state.keymap = config.keymap.clone();
+    for c in &config.key_conflicts {
+        say(format!("configuration: key conflict: {c}"));
+    }
+    if let Some(c) = config.key_conflicts.first() {
+        let more = match config.key_conflicts.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        state.message = Some(ibid::app::Message::warning(format!(
+            "configuration: key conflict: {c}{more}"
+        )));
     }
     if let Some(e) = config_error {
-        state.message = Some((format!("configuration: {e} (using the defaults)"), true));
+        state.message = Some(ibid::app::Message::error(format!(
+            "configuration: {e} (using the defaults)"
+        )));
     }
     let opts = ibid::app::RunOptions {
         data_dir: data,
@@ -201,6 +216,7 @@ fn read(
         &rx,
         &opts,
         &mut ibid::tui::suspend,
+        ibid::ui::draw,
     );
     drop(guard);
     let exit = result?;

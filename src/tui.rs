@@ -123,7 +123,9 @@ pub fn spawn_input(tx: Sender<Msg>) {
                 }
                 Err(e) => {
                     let text = format!("input error: {e}");
-                    let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+                    let _ = tx.send(Msg::Action(Action::Message(crate::app::Message::error(
+                        text,
+                    ))));
                     break;
                 }
             }

@@ -23,7 +23,7 @@ fn press(s: &mut AppState, name: &str) -> Vec<Effect> {
 fn send(s: &mut AppState, ev: KeyEvent) -> Vec<Effect> {
     let mut fx = Vec::new();
     if let Some(a) = key_action(s, &ev) {
-        fx = update(s, a);
+        fx = update(s, a, std::time::UNIX_EPOCH);
     }
     fx
 }
@@ -63,6 +63,7 @@ fn saved_ok(s: &mut AppState, generation: u64, anns: Vec<Annotation>) -> Vec<Eff
                 ..Loaded::default()
             }),
         },
+        std::time::UNIX_EPOCH,
     )
 }
 
@@ -93,7 +94,7 @@ fn a_then_type_then_ctrl_s_saves_the_paragraph() {
     assert!(s.annot.editor.is_none());
     // Not "saved" until the store says so; quitting now asks.
     assert_ne!(
-        s.message.as_ref().map(|m| m.0.as_str()),
+        s.message.as_ref().map(|m| m.text.as_str()),
         Some("annotation saved")
     );
     assert!(press(&mut s, "q").is_empty());
@@ -103,7 +104,7 @@ fn a_then_type_then_ctrl_s_saves_the_paragraph() {
     let stored = vec![a.clone()];
     saved_ok(&mut s, generation, stored);
     assert_eq!(
-        s.message.as_ref().map(|m| m.0.as_str()),
+        s.message.as_ref().map(|m| m.text.as_str()),
         Some("annotation saved")
     );
     let fx = press(&mut s, "q");
@@ -123,9 +124,13 @@ fn failed_save_keeps_the_note_and_retries() {
             generation,
             result: Err("read-only file system".into()),
         },
+        std::time::UNIX_EPOCH,
     );
-    let (msg, err) = s.message.clone().expect("message");
-    assert!(err && msg.contains("read-only"), "{msg}");
+    let m = s.message.clone().expect("message");
+    assert!(
+        m.level == ibid::app::Level::Error && m.text.contains("read-only"),
+        "{m:?}"
+    );
     assert_eq!(s.annot.articles[&0].items.len(), 1, "kept in memory");
     // Quitting asks; `y` retries the save.
     press(&mut s, "q");
@@ -238,6 +243,7 @@ fn with_stored(w: u16, h: u16) -> AppState {
                 ..Loaded::default()
             }),
         },
+        std::time::UNIX_EPOCH,
     );
     s
 }
@@ -245,14 +251,22 @@ fn with_stored(w: u16, h: u16) -> AppState {
 #[test]
 fn stored_annotations_are_highlighted_and_orphans_listed() {
     let mut s = with_stored(200, 50);
-    assert!(s.message.as_ref().is_some_and(|m| m.0.contains("orphaned")));
+    assert!(
+        s.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("orphaned"))
+    );
     let t = render(&s);
     let buf = t.backend().buffer();
     let (x, y) = find(buf, "The Kurile Islands").expect("on screen");
     assert_eq!(buf[(x, y)].bg, ANNOTATED.bg.expect("bg"));
     assert_eq!(buf[(x + 17, y)].bg, ANNOTATED.bg.expect("bg"));
     assert_ne!(buf[(x + 19, y)].bg, ANNOTATED.bg.expect("bg"));
-    update(&mut s, Action::Annot(AnnotAction::ToggleTab));
+    update(
+        &mut s,
+        Action::Annot(AnnotAction::ToggleTab),
+        std::time::UNIX_EPOCH,
+    );
     let t = render(&s);
     assert_snapshot!("annotations_tab", t.backend());
     let buf = t.backend().buffer();
@@ -316,10 +330,15 @@ fn mouse_drag_selects_words() {
     let mut s = state(vec![seed("002")], 80, 24);
     let t = render(&s);
     let (x, y) = find(t.backend().buffer(), "past February").expect("text");
-    update(&mut s, Action::Click { col: x + 1, row: y });
+    update(
+        &mut s,
+        Action::Click { col: x + 1, row: y },
+        std::time::UNIX_EPOCH,
+    );
     update(
         &mut s,
         Action::Annot(AnnotAction::Drag { col: x + 7, row: y }),
+        std::time::UNIX_EPOCH,
     );
     let r = s.annot.selected().expect("selection");
     assert_eq!(&s.doc().expect("doc").text[r], "past February");
@@ -357,8 +376,9 @@ fn a_signal_quits_at_once_and_flushes_unsaved_notes() {
             generation: g,
             result: Err("disk full".into()),
         },
+        std::time::UNIX_EPOCH,
     );
-    let fx = update(&mut s, Action::Terminate);
+    let fx = update(&mut s, Action::Terminate, std::time::UNIX_EPOCH);
     let (_, ops) = save_effect(&fx);
     assert_eq!(ops.len(), 1);
     assert!(fx.contains(&Effect::Quit) && s.quit);

@@ -18,7 +18,7 @@ fn read_follow_back_search_resize_quit() {
     s.send("\r");
     s.wait_text("note 1 (C-o to go back)");
     s.send("\x0f");
-    s.wait_text("back (C-i: forward)");
+    s.wait_text("back (A-i: forward)");
     // Search.
     s.send("/Putin\r");
     s.wait_text("/Putin: match 1 of");
@@ -161,5 +161,32 @@ fn real_documents_latin1_accents_rfc_contents_and_hidden_text() {
     s.wait_text("[Page 5]");
     s.send("q");
     assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_remapped_key_works_and_hints_follow_it() {
+    let config = tempfile::tempdir().expect("config dir");
+    std::fs::write(
+        config.path().join("config.toml"),
+        "[keys.global]\n\"Q\" = \"quit\"\n\"q\" = \"none\"\n\"F2\" = \"help\"\n",
+    )
+    .expect("write config");
+    let dir = config.path().to_str().expect("utf-8 path").to_string();
+    let mut s = Session::start(200, 50, temp_data(), &[], &[("IBID_CONFIG_DIR", &dir)]);
+    s.wait_text("Articles (5)");
+    // The status hint names the live keys.
+    s.wait_text("F2 help");
+    s.wait_text("Q quit");
+    // `q` is unbound now; F2 opens help, which lists the new binding.
+    s.send("q");
+    s.send("\x1bOQ");
+    s.wait_text("Keys ·");
+    s.wait_for("help lists F2", |sc| sc.contents().contains("F2 ?"));
+    s.send("\x1b");
+    s.wait_for("help closed", |sc| !sc.contents().contains("Keys ·"));
+    s.send("Q");
+    let st = s.wait_exit();
+    assert!(st.success(), "{st:?}");
     s.assert_restored();
 }

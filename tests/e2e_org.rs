@@ -20,7 +20,7 @@ fn open_org_follow_footnote_and_back() {
     });
     // Back (C-o) returns to where the follow started.
     s.send("\x0f");
-    s.wait_text("back (C-i: forward)");
+    s.wait_text("back (A-i: forward)");
     s.send("q");
     let st = s.wait_exit();
     assert!(st.success(), "{st:?}");
@@ -39,7 +39,7 @@ fn narrow_org_note_opens_over_the_text_and_back() {
     s.send("]\r");
     s.wait_text("The first footnote.");
     s.send("\x0f");
-    s.wait_text("back (C-i: forward)");
+    s.wait_text("back (A-i: forward)");
     s.send("q");
     let st = s.wait_exit();
     assert!(st.success(), "{st:?}");

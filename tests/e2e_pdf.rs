@@ -14,7 +14,7 @@ fn open_pdf_follow_footnote_and_back() {
     s.send("]\r");
     s.wait_text("Convention on the High Seas");
     s.send("\x0f");
-    s.wait_text("back (C-i: forward)");
+    s.wait_text("back (A-i: forward)");
     // Go to page 2 and see the page in the status line.
     s.send(":p 2\r");
     s.wait_text("p. 2 │");

@@ -172,7 +172,11 @@ fn resize_keeps_the_first_visible_paragraph() {
     };
     let before = block(anchor);
     for (w, h) in [(60, 15), (200, 50), (33, 20), (120, 30)] {
-        ibid::app::update(&mut s, ibid::app::Action::Resize(w, h));
+        ibid::app::update(
+            &mut s,
+            ibid::app::Action::Resize(w, h),
+            std::time::UNIX_EPOCH,
+        );
         let lay = s.layout.clone().expect("layout");
         assert_eq!(block(lay.line_start[s.top]), before, "at {w}x{h}");
     }
@@ -183,7 +187,11 @@ fn mouse_click_on_marker_opens_its_note_and_wheel_scrolls() {
     let mut s = state(seeds(), 200, 50);
     let t = render(&s);
     let (x, y) = find(t.backend().buffer(), "[1]").expect("marker [1] on screen");
-    ibid::app::update(&mut s, ibid::app::Action::Click { col: x + 1, row: y });
+    ibid::app::update(
+        &mut s,
+        ibid::app::Action::Click { col: x + 1, row: y },
+        std::time::UNIX_EPOCH,
+    );
     assert_eq!(s.marker, Some(0));
     assert_eq!(s.note, Some(0));
     assert_eq!(s.focus, Pane::Notes);
@@ -194,6 +202,7 @@ fn mouse_click_on_marker_opens_its_note_and_wheel_scrolls() {
             row: 10,
             delta: 3,
         },
+        std::time::UNIX_EPOCH,
     );
     assert_eq!(s.top, 3);
 }

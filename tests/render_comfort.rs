@@ -38,7 +38,7 @@ fn measure_200x50_is_a_centred_column() {
     assert!(
         s.message
             .as_ref()
-            .is_some_and(|m| m.0.contains("88 columns"))
+            .is_some_and(|m| m.text.contains("88 columns"))
     );
     keys(&mut s, &["-", "-", "-"]);
     assert_eq!(s.body_text().width, 76);
@@ -94,7 +94,11 @@ fn landing_line_is_marked_after_a_jump_then_cleared() {
     let other = if y > 0 { y - 1 } else { y + 1 };
     assert_ne!(buf[(text.x + 2, other)].style().bg, theme::LANDING.bg);
     // The timer clears it.
-    update(&mut s, Action::LandingOff(landing.id));
+    update(
+        &mut s,
+        Action::LandingOff(landing.id),
+        std::time::UNIX_EPOCH,
+    );
     let t = render(&s);
     assert_ne!(t.backend().buffer()[(text.x - 1, y)].symbol(), "▶");
     // A search jump marks the match's line and n wraps with a message.
@@ -106,7 +110,7 @@ fn landing_line_is_marked_after_a_jump_then_cleared() {
     for _ in 0..n {
         keys(&mut s, &["n"]);
     }
-    let m = s.message.clone().expect("message").0;
+    let m = s.message.clone().expect("message").text;
     assert!(m.contains("wrapped to the top"), "{m}");
 }
 
@@ -177,7 +181,7 @@ fn counts_repeat_motions_and_the_editor_takes_digits_and_letters() {
     assert_eq!(s.count, None);
     // A background action between digits and key leaves the count alone.
     keys(&mut s, &["g", "2"]);
-    update(&mut s, Action::Resize(100, 30));
+    update(&mut s, Action::Resize(100, 30), std::time::UNIX_EPOCH);
     keys(&mut s, &["j"]);
     assert_eq!(s.top, 2);
     // In the note editor, digits, letters and q are text, never commands.

@@ -23,6 +23,7 @@ fn finder_state(w: u16, h: u16) -> AppState {
     update(
         &mut s,
         Action::Finder(FinderMsg::IndexReady(IndexHandle(ix))),
+        std::time::UNIX_EPOCH,
     );
     s
 }
@@ -32,7 +33,7 @@ fn type_query(s: &mut AppState, text: &str) {
     let mut last = Vec::new();
     for c in text.chars() {
         let a = Action::Finder(FinderMsg::Edit(ibid::app::line_edit::Edit::Insert(c)));
-        last = update(s, a);
+        last = update(s, a, std::time::UNIX_EPOCH);
     }
     assert!(
         ibid::app::finder::complete_search(s, &last),

@@ -130,7 +130,7 @@ fn editor_state() -> AppState {
         "/seeds/002_665c716cc0b4a646.txt"
     ));
     let mut s = AppState::new(vec![seed.clone()], &std::collections::HashMap::new());
-    update(&mut s, Action::Resize(100, 30));
+    update(&mut s, Action::Resize(100, 30), std::time::UNIX_EPOCH);
     let _ = ibid::app::init(&mut s);
     let doc = ibid::library::read_document(&seed).expect("seed");
     let generation = s.articles[0].generation;
@@ -141,8 +141,13 @@ fn editor_state() -> AppState {
             generation,
             result: Ok(std::sync::Arc::new(doc)),
         },
+        std::time::UNIX_EPOCH,
     );
-    update(&mut s, Action::Annot(AnnotAction::AnnotateParagraph));
+    update(
+        &mut s,
+        Action::Annot(AnnotAction::AnnotateParagraph),
+        std::time::UNIX_EPOCH,
+    );
     assert!(s.annot.editor.is_some());
     s
 }
@@ -155,13 +160,18 @@ fn pasted_and_typed_text_reaches_the_editor_clean() {
         Action::Annot(AnnotAction::EditorPaste(format!(
             "pasted {HOSTILE}\nline two"
         ))),
+        std::time::UNIX_EPOCH,
     );
     for c in ['\u{202e}', '\u{9b}', '\u{7f}'] {
         let key = crossterm::event::KeyEvent::new(
             crossterm::event::KeyCode::Char(c),
             crossterm::event::KeyModifiers::NONE,
         );
-        update(&mut s, Action::Annot(AnnotAction::EditorInput(key)));
+        update(
+            &mut s,
+            Action::Annot(AnnotAction::EditorInput(key)),
+            std::time::UNIX_EPOCH,
+        );
     }
     let lines = s
         .annot
@@ -179,14 +189,20 @@ fn pasted_and_typed_text_reaches_the_editor_clean() {
 #[test]
 fn the_status_line_shows_hostile_messages_as_text() {
     let mut s = editor_state();
-    update(&mut s, Action::Annot(AnnotAction::EditorEsc));
-    update(&mut s, Action::Annot(AnnotAction::Answer(Some(true))));
     update(
         &mut s,
-        Action::Message {
-            text: format!("error about {HOSTILE}"),
-            error: true,
-        },
+        Action::Annot(AnnotAction::EditorEsc),
+        std::time::UNIX_EPOCH,
+    );
+    update(
+        &mut s,
+        Action::Annot(AnnotAction::Answer(Some(true))),
+        std::time::UNIX_EPOCH,
+    );
+    update(
+        &mut s,
+        Action::Message(ibid::app::Message::error(format!("error about {HOSTILE}"))),
+        std::time::UNIX_EPOCH,
     );
     let mut term =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 30)).expect("terminal");

@@ -76,7 +76,11 @@ fn sort_cycles_and_toggle_returns_to_notes() {
     // The mouse wheel over the panel moves the sources selection.
     let notes = s.panes().notes.expect("notes panel");
     let (col, row) = (notes.x + 5, notes.y + 5);
-    update(&mut s, Action::Wheel { col, row, delta: 3 });
+    update(
+        &mut s,
+        Action::Wheel { col, row, delta: 3 },
+        std::time::UNIX_EPOCH,
+    );
     assert_eq!(s.sources.sel, 1);
     update(
         &mut s,
@@ -85,6 +89,7 @@ fn sort_cycles_and_toggle_returns_to_notes() {
             row,
             delta: -3,
         },
+        std::time::UNIX_EPOCH,
     );
     assert_eq!(s.sources.sel, 0);
     keys(&mut s, &["s"]);
@@ -113,10 +118,10 @@ fn x_without_url_says_no_link() {
     keys(&mut s, &["]"]);
     let n = s.note.expect("marker 1's note");
     assert!(!s.doc().expect("doc").note_text(n).contains("http"));
-    let fx = update(&mut s, Action::OpenLink);
+    let fx = update(&mut s, Action::OpenLink, std::time::UNIX_EPOCH);
     assert!(fx.is_empty(), "{fx:?}");
-    assert_eq!(s.message, Some(("no link".to_string(), false)));
-    let fx = update(&mut s, Action::CopyLink);
+    assert_eq!(s.message, Some(ibid::app::Message::info("no link")));
+    let fx = update(&mut s, Action::CopyLink, std::time::UNIX_EPOCH);
     assert!(fx.is_empty(), "{fx:?}");
 }
 
@@ -126,18 +131,18 @@ fn y_copies_the_notes_and_the_sources_url() {
     keys(&mut s, &["]"]);
     let wsj = "http://online.wsj.com/news/articles/SB10001424052702304073204579173242854677888";
     assert_eq!(
-        update(&mut s, Action::CopyLink),
+        update(&mut s, Action::CopyLink, std::time::UNIX_EPOCH),
         vec![Effect::CopyUrl(wsj.into())]
     );
     // Marker 2's note is "Ibid.": the link is the one it refers to.
     keys(&mut s, &["]"]);
     assert_eq!(
-        update(&mut s, Action::CopyLink),
+        update(&mut s, Action::CopyLink, std::time::UNIX_EPOCH),
         vec![Effect::CopyUrl(wsj.into())]
     );
     // In the sources view, the selected work's URL.
     keys(&mut s, &["s", "j"]);
-    let fx = update(&mut s, Action::OpenLink);
+    let fx = update(&mut s, Action::OpenLink, std::time::UNIX_EPOCH);
     assert_eq!(
         fx,
         vec![Effect::OpenUrl(

@@ -72,10 +72,20 @@ pub type Clock = std::collections::BTreeMap<String, u64>;
 impl Annotation {
     /// A new annotation created at `now`, with a fresh id and tags derived from `note`.
     pub fn new(anchor: Anchor, note: impl Into<String>, now: SystemTime) -> Annotation {
+        Self::with_id(anchor, note, now, new_id(now))
+    }
+
+    /// A new annotation created at `now` with the given `id` (see [`id_at`]).
+    pub fn with_id(
+        anchor: Anchor,
+        note: impl Into<String>,
+        now: SystemTime,
+        id: String,
+    ) -> Annotation {
         let note = note.into();
         let stamp = rfc3339(now);
         Annotation {
-            id: new_id(now),
+            id,
             anchor,
             tags: tags_of(&note),
             note,
@@ -134,6 +144,35 @@ pub fn new_id(now: SystemTime) -> String {
     hasher.write_u128(since.as_nanos());
     hasher.write_u32(std::process::id());
     format!("{:x}-{:016x}", since.as_millis(), hasher.finish())
+}
+
+/// The `n`th annotation id of a session whose random `seed` the shell drew
+/// at start: `<unix ms in hex>-<16 hex digits>`, the same form as
+/// [`new_id`], but a pure function (so `update` stays pure and testable).
+#[must_use]
+pub fn id_at(now: SystemTime, seed: u64, n: u64) -> String {
+    let since = now.duration_since(UNIX_EPOCH).unwrap_or_default();
+    // splitmix64 of seed + n: distinct for distinct n, spread for any seed.
+    let mut z = seed.wrapping_add(n.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    format!("{:x}-{z:016x}", since.as_millis())
+}
+
+/// A random seed for [`id_at`] (std's per-process random hash keys, the
+/// clock and the process id).
+#[must_use]
+pub fn id_seed() -> u64 {
+    let mut hasher = RandomState::new().build_hasher();
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos(),
+    );
+    hasher.write_u32(std::process::id());
+    hasher.finish()
 }
 
 /// `t` as an RFC 3339 UTC timestamp with whole seconds, e.g. `2024-05-01T12:34:56Z`.

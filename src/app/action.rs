@@ -168,13 +168,8 @@ pub enum Action {
     ScrollSideways(i32),
     /// The article list's filter and order (`app::list_view`).
     List(super::list_view::ListAction),
-    /// Show a message in the status line (an error when `error`).
-    Message {
-        /// Text (sanitised before display).
-        text: String,
-        /// Whether it is an error.
-        error: bool,
-    },
+    /// Show a message in the status line (text sanitised before display).
+    Message(super::message::Message),
 }
 
 /// I/O requested by `update`, carried out by the run loop's executor.

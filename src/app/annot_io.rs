@@ -30,7 +30,9 @@ pub fn spawn(tx: Sender<Msg>, data_dir: Option<PathBuf>) -> std::io::Result<Send
                             && !w.is_empty()
                         {
                             let text = crate::document::sanitize(&w.join("; "));
-                            let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+                            let _ = tx.send(Msg::Action(Action::Message(
+                                super::message::Message::error(text),
+                            )));
                         }
                     });
             }

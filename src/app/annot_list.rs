@@ -4,11 +4,11 @@
 
 use super::action::{Effect, Pane};
 use super::annotate::{ArticleAnnotations, EditTarget, Editor};
+use super::message::Message;
 use super::state::AppState;
 use crate::annotations::{Anchor, Annotation, Loaded, Op, resolve};
 use crate::document::Document;
 use ratatui_textarea::{CursorMove, TextArea};
-use std::time::SystemTime;
 
 /// Places `items` in `doc`'s text (`None`: orphaned).
 #[must_use]
@@ -64,12 +64,19 @@ fn report(s: &mut AppState, i: usize, warnings: &[String], ok: &str) {
         .map_or(0, |e| e.placed.iter().filter(|p| p.is_none()).count());
     let mut msg: Vec<String> = warnings.to_vec();
     if orphans > 0 && i == s.current {
-        msg.push(format!("{orphans} annotation(s) orphaned (see t)"));
+        msg.push(format!(
+            "{orphans} annotation(s) orphaned {}",
+            s.keymap.fill(super::hints::SEE_TAB)
+        ));
     }
     if !msg.is_empty() {
-        s.message = Some((msg.join("; "), !warnings.is_empty()));
+        s.message = Some(if warnings.is_empty() {
+            Message::warning(msg.join("; "))
+        } else {
+            Message::error(msg.join("; "))
+        });
     } else if !ok.is_empty() {
-        s.message = Some((ok.to_string(), false));
+        s.message = Some(Message::info(ok.to_string()));
     }
 }
 
@@ -102,7 +109,7 @@ pub fn loaded(s: &mut AppState, i: usize, generation: u64, result: Result<Loaded
             if let Some(x) = entry(s, i) {
                 x.loaded = true;
             }
-            s.message = Some((format!("could not load annotations: {e}"), true));
+            s.message = Some(Message::error(format!("could not load annotations: {e}")));
         }
     }
 }
@@ -183,10 +190,9 @@ pub fn saved(
             back.append(&mut e.pending);
             e.pending = back;
             s.annot.quit_after_save = false;
-            s.message = Some((
-                format!("could not save annotations: {err} (kept; will retry on the next save)"),
-                true,
-            ));
+            s.message = Some(Message::error(format!(
+                "could not save annotations: {err} (kept; will retry on the next save)"
+            )));
         }
     }
 }
@@ -199,9 +205,13 @@ pub fn commit(s: &mut AppState, fx: &mut Vec<Effect>) {
     let i = s.current;
     let Some(doc) = s.doc().cloned() else { return };
     let note = ed.area.lines().join("\n").trim_end().to_string();
-    let now = SystemTime::now();
+    let now = s.now;
     let ann = match ed.target {
-        EditTarget::New(r) => Annotation::new(Anchor::new(&doc.text, r), note, now),
+        EditTarget::New(r) => {
+            s.annot.ids_made += 1;
+            let id = crate::annotations::id_at(now, s.annot.id_seed, s.annot.ids_made);
+            Annotation::with_id(Anchor::new(&doc.text, r), note, now, id)
+        }
         EditTarget::Existing(id) => {
             let found = s
                 .annot
@@ -219,7 +229,7 @@ pub fn commit(s: &mut AppState, fx: &mut Vec<Effect>) {
     e.placed = place(&doc, &e.items);
     e.pending.push(op);
     s.annot.touch(i);
-    s.message = Some(("saving…".into(), false));
+    s.message = Some(Message::info("saving…"));
     save(s, i, fx);
 }
 
@@ -258,9 +268,8 @@ pub fn jump(s: &mut AppState) {
         .get(&s.current)
         .and_then(|e| e.placed.get(k).cloned().flatten());
     let Some(r) = r else {
-        s.message = Some((
-            "this annotation is orphaned: its passage is gone".into(),
-            true,
+        s.message = Some(Message::warning(
+            "this annotation is orphaned: its passage is gone",
         ));
         return;
     };
@@ -274,7 +283,10 @@ pub fn jump(s: &mut AppState) {
     if !s.notes_visible() {
         s.annot.tab = super::annotate::NotesTab::Notes;
     }
-    s.message = Some(("annotation (C-o to go back)".into(), false));
+    s.message = Some(Message::info(format!(
+        "annotation {}",
+        s.keymap.fill(super::hints::GO_BACK)
+    )));
 }
 
 /// `e`: edit the selected annotation's note.
@@ -321,14 +333,14 @@ pub fn delete_selected(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.annot.deleted.push((i, a));
     s.annot.touch(i);
     tab_move(s, 0);
-    s.message = Some(("annotation deleted (u: undo)".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::DELETED)));
     save(s, i, fx);
 }
 
 /// `u`: restore the last deleted annotation.
 pub fn undo(s: &mut AppState, fx: &mut Vec<Effect>) {
     let Some((i, a)) = s.annot.deleted.pop() else {
-        s.message = Some(("nothing to undo".into(), false));
+        s.message = Some(Message::info("nothing to undo"));
         return;
     };
     let doc = s.articles.get(i).and_then(|x| x.doc().cloned());
@@ -340,6 +352,6 @@ pub fn undo(s: &mut AppState, fx: &mut Vec<Effect>) {
     }
     e.pending.push(op);
     s.annot.touch(i);
-    s.message = Some(("annotation restored".into(), false));
+    s.message = Some(Message::info("annotation restored"));
     save(s, i, fx);
 }

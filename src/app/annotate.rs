@@ -2,217 +2,17 @@
 //! editor and the prompts, with their key routing. Stored annotations,
 //! saving and the annotations tab are in `annot_list`. Pure, no I/O.
 
-use super::action::{Action, Effect, Pane};
+use super::action::{Effect, Pane};
 use super::annot_list;
-use super::keymap::{self, Context};
+pub use super::annot_state::{
+    AnnotAction, AnnotState, ArticleAnnotations, EditTarget, Editor, NotesTab,
+};
+use super::message::Message;
 use super::select::{self, Motion};
 use super::state::AppState;
-use crate::annotations::Annotation;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyCode;
 use ratatui_textarea::TextArea;
-use std::collections::HashMap;
 use std::ops::Range;
-use std::path::PathBuf;
-
-/// Status-line hint while selecting.
-const SELECT_HINT: &str = "select: w b e j k ( ) { } · a annotate · Esc cancel";
-
-/// Annotation actions (wrapped in `Action::Annot`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum AnnotAction {
-    /// Move the body cursor (or the selection's head) by a motion.
-    Move(Motion),
-    /// `v`: start a selection at the cursor.
-    Select,
-    /// `a`: annotate the selection.
-    AnnotateSelection,
-    /// `A`: annotate the paragraph under the cursor (or at the top).
-    AnnotateParagraph,
-    /// Esc in a selection.
-    CancelSelection,
-    /// A key for the note editor.
-    EditorInput(KeyEvent),
-    /// Text pasted into the editor (bracketed paste); sanitised before use.
-    EditorPaste(String),
-    /// Ctrl-s in the editor.
-    EditorSave,
-    /// Esc in the editor (asks when the draft is not empty).
-    EditorEsc,
-    /// An answer to the open prompt: `Some(true)` yes, `Some(false)` no, `None` cancel.
-    Answer(Option<bool>),
-    /// `t`: switch the notes panel between notes and annotations.
-    ToggleTab,
-    /// Move the annotations tab's selection.
-    TabMove(i32),
-    /// Enter in the annotations tab: jump to the passage.
-    TabJump,
-    /// `e` in the annotations tab.
-    TabEdit,
-    /// `d` in the annotations tab.
-    TabDelete,
-    /// `u` in the annotations tab: undo the last delete.
-    TabUndo,
-    /// The mouse dragged with the left button to a cell.
-    Drag {
-        /// Column.
-        col: u16,
-        /// Row.
-        row: u16,
-    },
-}
-
-/// What the editor's note will be attached to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditTarget {
-    /// A new annotation on this byte range of `doc.text`.
-    New(Range<usize>),
-    /// The existing annotation with this id.
-    Existing(String),
-}
-
-/// The note editor popup.
-#[derive(Debug, Clone)]
-pub struct Editor {
-    /// The text being typed.
-    pub area: TextArea<'static>,
-    /// What it annotates.
-    pub target: EditTarget,
-    /// The quoted passage, for the popup's header.
-    pub quote: String,
-    /// "Discard this draft?" is being asked.
-    pub confirm_discard: bool,
-}
-
-/// One article's annotations in memory.
-#[derive(Debug, Clone, Default)]
-pub struct ArticleAnnotations {
-    /// The article file.
-    pub path: PathBuf,
-    /// The annotations (stored ones merged with unsaved changes).
-    pub items: Vec<Annotation>,
-    /// Byte range of each item in the current `doc.text` (parallel to
-    /// `items`); `None` when orphaned.
-    pub placed: Vec<Option<Range<usize>>>,
-    /// Changes not yet sent to the store (failed saves come back here).
-    pub pending: Vec<crate::annotations::Op>,
-    /// Saves under way: (generation, ops).
-    pub in_flight: Vec<(u64, Vec<crate::annotations::Op>)>,
-    /// The store has answered at least once.
-    pub loaded: bool,
-}
-
-/// Which list the notes panel shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum NotesTab {
-    /// The notes cited on screen.
-    #[default]
-    Notes,
-    /// The article's annotations.
-    Annotations,
-}
-
-/// All annotation UI state (a field of `AppState`).
-#[derive(Debug, Clone, Default)]
-pub struct AnnotState {
-    /// Annotations per article index (for the finder: `items` with `placed`).
-    pub articles: HashMap<usize, ArticleAnnotations>,
-    /// Bumped whenever any article's annotations change.
-    pub rev: u64,
-    /// The body cursor: a word of `doc.text` in `cursor_article`.
-    pub cursor: Option<Range<usize>>,
-    /// Article the cursor belongs to.
-    pub cursor_article: usize,
-    /// Active selection: (anchor word, head range).
-    pub selection: Option<(Range<usize>, Range<usize>)>,
-    /// The note editor, when open.
-    pub editor: Option<Editor>,
-    /// The notes panel's tab.
-    pub tab: NotesTab,
-    /// Selected row of the annotations tab.
-    pub tab_sel: usize,
-    /// Deleted annotations for undo: (article, annotation).
-    pub deleted: Vec<(usize, Annotation)>,
-    /// "Quit with unsaved annotations?" is being asked.
-    pub quit_prompt: bool,
-    /// Quit once the saves under way have succeeded.
-    pub quit_after_save: bool,
-    /// Word under the last left-button press in the body (a drag starts there).
-    pub drag_from: Option<Range<usize>>,
-    /// Articles whose annotations changed since the finder's index last heard
-    /// (`app::bridge` drains it).
-    pub changed: std::collections::BTreeSet<usize>,
-    /// Notes left unsaved by an earlier process, not reopened yet.
-    pub restored: Vec<super::drafts::Draft>,
-    /// Changes left unsaved by an earlier process, for articles not loaded yet.
-    pub restored_ops: Vec<super::drafts::Unsaved>,
-    /// The drafts-file content last handed to the shell.
-    pub drafts_sent: super::drafts::Drafts,
-    pub(crate) next_gen: u64,
-}
-
-impl AnnotState {
-    /// Records that article `article`'s annotations changed (bumps `rev`).
-    pub fn touch(&mut self, article: usize) {
-        self.rev += 1;
-        self.changed.insert(article);
-    }
-
-    /// Article `article`'s annotations in memory (stored plus unsaved), for
-    /// the finder; watch `rev` to know when to re-index.
-    #[must_use]
-    pub fn items(&self, article: usize) -> &[Annotation] {
-        self.articles
-            .get(&article)
-            .map_or(&[], |e| e.items.as_slice())
-    }
-
-    /// The selected byte range (anchor word to head), when selecting.
-    #[must_use]
-    pub fn selected(&self) -> Option<Range<usize>> {
-        self.selection
-            .as_ref()
-            .map(|(a, h)| a.start.min(h.start)..a.end.max(h.end))
-    }
-}
-
-/// Key contexts when an annotation mode is active, most specific first.
-#[must_use]
-pub fn contexts(s: &AppState) -> Option<Vec<Context>> {
-    let a = &s.annot;
-    if a.editor.as_ref().is_some_and(|e| e.confirm_discard) || a.quit_prompt {
-        return Some(vec![Context::Confirm]);
-    }
-    if a.editor.is_some() {
-        return Some(vec![Context::Editor]);
-    }
-    if s.overlay.is_some() {
-        return None;
-    }
-    if a.selection.is_some() {
-        return Some(vec![Context::Select, Context::Global]);
-    }
-    if a.tab == NotesTab::Annotations && (s.focus == Pane::Notes || !s.notes_visible()) {
-        return Some(vec![Context::Annotations, Context::Global]);
-    }
-    None
-}
-
-/// The editor takes every key its context does not bind.
-#[must_use]
-pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
-    let ctx = contexts(s)?;
-    if let Some(a) = keymap::resolve(&ctx, ev) {
-        return Some(a);
-    }
-    match ctx.first() {
-        Some(Context::Editor) => Some(Action::Annot(AnnotAction::EditorInput(*ev))),
-        // A prompt swallows other keys.
-        Some(Context::Confirm) => {
-            Some(Action::Annot(AnnotAction::Answer(None))).filter(|_| ev.code == KeyCode::Esc)
-        }
-        _ => None,
-    }
-}
 
 /// Applies an annotation action.
 pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
@@ -224,7 +24,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
             };
             s.annot.cursor = Some(c.clone());
             s.annot.selection = Some((c.clone(), c));
-            s.message = Some((SELECT_HINT.into(), false));
+            s.message = Some(Message::info(s.keymap.fill(super::hints::SELECT)));
         }
         AnnotAction::AnnotateSelection => {
             if let Some(r) = s.annot.selected() {
@@ -241,7 +41,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
             let r = pos.and_then(|p| s.doc().and_then(|d| select::paragraph_at(d, p, furn)));
             match r {
                 Some(r) => open_new(s, r),
-                None => s.message = Some(("no paragraph here".into(), false)),
+                None => s.message = Some(Message::info("no paragraph here")),
             }
         }
         AnnotAction::CancelSelection => s.annot.selection = None,
@@ -269,7 +69,7 @@ pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
                     s.annot.editor = None;
                 } else {
                     e.confirm_discard = true;
-                    s.message = Some(("discard this note? y/n".into(), false));
+                    s.message = Some(Message::info(s.keymap.fill(super::hints::DISCARD)));
                 }
             }
         }
@@ -296,7 +96,7 @@ fn answer(s: &mut AppState, ans: Option<bool>, fx: &mut Vec<Effect>) {
     if let Some(e) = s.annot.editor.as_mut().filter(|e| e.confirm_discard) {
         if ans == Some(true) {
             s.annot.editor = None;
-            s.message = Some(("note discarded".into(), false));
+            s.message = Some(Message::info("note discarded"));
         } else {
             e.confirm_discard = false;
         }
@@ -310,30 +110,27 @@ fn answer(s: &mut AppState, ans: Option<bool>, fx: &mut Vec<Effect>) {
         Some(true) => {
             s.annot.quit_after_save = true;
             annot_list::save_all(s, fx);
-            s.message = Some(("saving annotations before quitting…".into(), false));
+            s.message = Some(Message::info("saving annotations before quitting…"));
             if !annot_list::unsaved(s) {
                 quit_now(s, fx);
             }
         }
         Some(false) => quit_now(s, fx),
-        None => s.message = Some(("quit cancelled".into(), false)),
+        None => s.message = Some(Message::info("quit cancelled")),
     }
 }
 
 /// Quits (saving reading positions), whatever is unsaved.
 pub fn quit_now(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.quit = true;
-    fx.extend(super::nav::quit_saves(s));
+    fx.extend(super::saves::quit_saves(s));
     fx.push(Effect::Quit);
 }
 
 /// `q` with unsaved annotations: ask in the status line.
 pub fn ask_quit(s: &mut AppState) {
     s.annot.quit_prompt = true;
-    s.message = Some((
-        "unsaved annotations: y save and quit · n quit without saving · Esc cancel".into(),
-        true,
-    ));
+    s.message = Some(Message::error(s.keymap.fill(super::hints::QUIT_PROMPT)));
 }
 
 fn open_new(s: &mut AppState, r: Range<usize>) {
@@ -368,12 +165,12 @@ fn move_head(s: &mut AppState, m: Motion) {
         return;
     };
     let Some(next) = select::apply(&doc, &lay, &cur, m, s.show_furniture) else {
-        s.message = Some(("no further".into(), false));
+        s.message = Some(Message::info("no further"));
         return;
     };
     if let Some((_, h)) = s.annot.selection.as_mut() {
         *h = next.clone();
-        s.message = Some((SELECT_HINT.into(), false));
+        s.message = Some(Message::info(s.keymap.fill(super::hints::SELECT)));
     }
     let word = select::word_from(&doc, next.start.saturating_sub(1), s.show_furniture)
         .filter(|w| w.start <= next.start && next.start <= w.end)

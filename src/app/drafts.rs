@@ -6,6 +6,7 @@
 
 use super::action::Effect;
 use super::annotate::{EditTarget, Editor};
+use super::message::Message;
 use super::state::AppState;
 use crate::annotations::{Annotation, Clock, Op};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -187,10 +188,10 @@ pub fn on_doc_loaded(s: &mut AppState, i: usize) {
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     let short: String = d.quote.chars().take(40).collect();
-    s.message = Some((
-        format!("restored an unsaved note on “{short}…” (C-s save · Esc discard)"),
-        false,
-    ));
+    s.message = Some(Message::info(format!(
+        "restored an unsaved note on “{short}…” {}",
+        s.keymap.fill(super::hints::RESTORED)
+    )));
     s.annot.editor = Some(Editor {
         area,
         target,
@@ -216,6 +217,8 @@ pub fn on_annotations_loaded(s: &mut AppState, i: usize) -> bool {
     if let Some(e) = s.annot.articles.get_mut(&i) {
         e.pending.extend(ops);
     }
-    s.message = Some(("restored unsaved annotation changes; saving…".into(), false));
+    s.message = Some(Message::info(
+        "restored unsaved annotation changes; saving…",
+    ));
     true
 }

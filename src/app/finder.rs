@@ -4,6 +4,7 @@
 
 use super::action::{Action, Effect};
 use super::line_edit::{Edit, LineInput};
+use super::message::Message;
 use super::nav;
 use super::state::{AppState, Article, Overlay};
 use crate::document::Span;
@@ -11,7 +12,6 @@ use crate::finder::{
     Hit, Index, Kind, Partial, Progress, Query, SYNC, SearchRequest, SkimMatcher, fill_positions,
     search_keystroke,
 };
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
@@ -61,9 +61,10 @@ pub enum FinderMsg {
     FlashOff(u64),
 }
 
-/// A background search to submit (passages and notes), compared by query and index identity.
+/// A background search to submit (passages and notes) under a generation
+/// `update` chose; compared by query and index identity.
 #[derive(Debug, Clone)]
-pub struct SearchJob(pub SearchRequest);
+pub struct SearchJob(pub SearchRequest, pub u64);
 
 impl PartialEq for SearchJob {
     fn eq(&self, o: &Self) -> bool {
@@ -71,6 +72,7 @@ impl PartialEq for SearchJob {
             && self.0.query == o.0.query
             && self.0.scope == o.0.scope
             && self.0.seed == o.0.seed
+            && self.1 == o.1
     }
 }
 impl Eq for SearchJob {}
@@ -78,10 +80,11 @@ impl Eq for SearchJob {}
 /// I/O the finder asks the shell for (see `app::finder_shell`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FinderEffect {
-    /// Submit to the `Searcher`; the shell records the generation in `FinderState`.
+    /// Submit to the `Searcher` under the job's generation (already in `FinderState`).
     Search(SearchJob),
-    /// Abandon the running background search.
-    Cancel,
+    /// Abandon the running background search; partials older than this
+    /// generation are stale.
+    Cancel(u64),
     /// Ask the index worker to rescan the library folders.
     Rescan,
     /// Give the index worker an article's annotations: `(byte offset, quote, note)`.
@@ -132,24 +135,6 @@ impl FinderState {
     }
 }
 
-/// The printable key typed into the open finder, if `ev` is one.
-#[must_use]
-pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
-    if s.overlay != Some(Overlay::Finder) {
-        return None;
-    }
-    match ev.code {
-        KeyCode::Char(c)
-            if !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Finder(FinderMsg::Edit(Edit::Insert(c))))
-        }
-        _ => None,
-    }
-}
-
 /// Applies a finder action.
 pub fn update(s: &mut AppState, m: FinderMsg, fx: &mut Vec<Effect>) {
     match m {
@@ -187,7 +172,8 @@ pub fn update(s: &mut AppState, m: FinderMsg, fx: &mut Vec<Effect>) {
 pub fn after_update(s: &mut AppState, fx: &mut Vec<Effect>) {
     if s.finder.searching && s.overlay != Some(Overlay::Finder) {
         s.finder.searching = false;
-        fx.push(Effect::Finder(FinderEffect::Cancel));
+        s.finder.generation += 1;
+        fx.push(Effect::Finder(FinderEffect::Cancel(s.finder.generation)));
     }
     let Some((article, offset, kind, len)) = s.finder.pending else {
         return;
@@ -224,7 +210,8 @@ fn research(s: &mut AppState, fx: &mut Vec<Effect>) {
     };
     let q = Query::parse(&s.finder.input.text);
     if q.is_empty() {
-        fx.push(Effect::Finder(FinderEffect::Cancel));
+        s.finder.generation += 1;
+        fx.push(Effect::Finder(FinderEffect::Cancel(s.finder.generation)));
         return;
     }
     let cur = current_doc(s, &ix);
@@ -263,7 +250,11 @@ fn research(s: &mut AppState, fx: &mut Vec<Effect>) {
     req.recent = recent;
     req.seed = sync;
     req.limit = LIMIT;
-    fx.push(Effect::Finder(FinderEffect::Search(SearchJob(req))));
+    s.finder.generation += 1;
+    fx.push(Effect::Finder(FinderEffect::Search(SearchJob(
+        req,
+        s.finder.generation,
+    ))));
 }
 
 fn results(s: &mut AppState, p: Partial) {
@@ -349,7 +340,7 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
         s.finder.flash = Some((s.current, Span::new(offset, offset + len), id));
         fx.push(Effect::Finder(FinderEffect::FlashTimer(id)));
     }
-    s.message = Some(("jumped (C-o: back)".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::JUMPED)));
 }
 
 /// Runs the search that `fx` (the effects of the last update) submitted to
@@ -357,218 +348,21 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
 /// searcher would at the end. For tests and headless use; false when `fx`
 /// submitted no search.
 pub fn complete_search(s: &mut AppState, fx: &[Effect]) -> bool {
-    let Some(Effect::Finder(FinderEffect::Search(SearchJob(req)))) = fx.last() else {
+    let Some(Effect::Finder(FinderEffect::Search(SearchJob(req, generation)))) = fx.last() else {
         return false;
     };
     let hits = crate::finder::search(&req.index, &req.query, req.scope, &req.recent, req.limit);
     let p = crate::finder::Partial {
-        generation: s.finder.generation,
+        generation: *generation,
         hits,
         done: true,
         searched: 0,
         total: 0,
     };
-    let _ = super::update::update(s, Action::Finder(FinderMsg::Results(p)));
+    let now = s.now;
+    let _ = super::update::update(s, Action::Finder(FinderMsg::Results(p)), now);
     true
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::update::{init, update as app_update};
-    use crate::finder::build_library_index;
-    use std::collections::HashMap;
-
-    /// A state on the seeds (all loaded) with the index delivered.
-    fn state() -> AppState {
-        let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
-        let paths = crate::library::scan(std::slice::from_ref(&dir));
-        let mut s = AppState::new(paths, &HashMap::new());
-        app_update(&mut s, Action::Resize(120, 30));
-        for e in init(&mut s) {
-            if let Effect::Load {
-                article,
-                path,
-                generation,
-            } = e
-            {
-                let result = crate::library::read_document(&path)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string());
-                app_update(
-                    &mut s,
-                    Action::Loaded {
-                        article,
-                        generation,
-                        result,
-                    },
-                );
-            }
-        }
-        let ix = Arc::new(build_library_index(&[dir], None, None));
-        app_update(
-            &mut s,
-            Action::Finder(FinderMsg::IndexReady(IndexHandle(ix))),
-        );
-        s
-    }
-
-    fn typed(s: &mut AppState, text: &str) -> Vec<Effect> {
-        let mut fx = Vec::new();
-        for c in text.chars() {
-            fx = app_update(s, Action::Finder(FinderMsg::Edit(Edit::Insert(c))));
-        }
-        fx
-    }
-
-    /// What the background searcher would stream at the end.
-    fn finish(s: &mut AppState, fx: &[Effect]) {
-        assert!(complete_search(s, fx), "no search submitted: {fx:?}");
-    }
-
-    fn selected_text(s: &AppState) -> String {
-        s.finder
-            .selected()
-            .map(|(_, e)| e.text.to_string())
-            .unwrap_or_default()
-    }
-
-    #[test]
-    fn typing_searches_and_stale_results_are_dropped() {
-        let mut s = state();
-        let fx = app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
-        assert!(fx.contains(&Effect::Finder(FinderEffect::Rescan)));
-        let fx = typed(&mut s, "#crimean");
-        assert_eq!(selected_text(&s), "The Crimean Black Swan", "sync part");
-        s.finder.generation = 7;
-        let stale = Partial {
-            generation: 6,
-            hits: Vec::new(),
-            done: true,
-            searched: 0,
-            total: 0,
-        };
-        app_update(&mut s, Action::Finder(FinderMsg::Results(stale)));
-        assert!(!s.finder.hits.is_empty(), "stale partial dropped");
-        finish(&mut s, &fx);
-        assert!(!s.finder.searching);
-        assert!(!s.finder.hits[0].positions.is_empty());
-    }
-
-    #[test]
-    fn jump_lands_at_top_and_back_returns() {
-        let mut s = state();
-        let before = s.location();
-        app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
-        let fx = typed(&mut s, "okhotsk");
-        finish(&mut s, &fx);
-        assert!(selected_text(&s).contains("Sea of Okhotsk"));
-        let fx = app_update(&mut s, Action::Finder(FinderMsg::Jump));
-        assert_eq!(s.overlay, None);
-        assert!(
-            fx.iter()
-                .any(|e| matches!(e, Effect::Finder(FinderEffect::FlashTimer(_))))
-        );
-        let doc = s.doc().cloned().expect("doc");
-        let lay = s.layout.clone().expect("layout");
-        let top = &doc.text[lay.line_start[s.top]..];
-        assert!(
-            top.starts_with("As long as Russia holds the territory"),
-            "{top:.60}"
-        );
-        assert!(s.finder.flash.is_some());
-        app_update(&mut s, Action::Back);
-        assert_eq!(s.location().article, before.article);
-        assert_eq!(s.anchor, before.anchor);
-    }
-
-    #[test]
-    fn jump_into_an_article_still_loading_lands_when_it_loads() {
-        let mut s = state();
-        let path = s.articles[2].path.clone();
-        s.articles[2].status = crate::app::state::ArticleStatus::Pending;
-        app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
-        typed(&mut s, "#crimean");
-        app_update(&mut s, Action::Finder(FinderMsg::Jump));
-        assert_eq!(s.current, 2);
-        assert!(s.finder.pending.is_some());
-        let doc = crate::library::read_document(&path).expect("seed 002");
-        let generation = s.articles[2].generation;
-        app_update(
-            &mut s,
-            Action::Loaded {
-                article: 2,
-                generation,
-                result: Ok(Arc::new(doc)),
-            },
-        );
-        assert!(s.finder.pending.is_none());
-        let doc = s.doc().cloned().expect("doc");
-        let lay = s.layout.clone().expect("layout");
-        assert!(doc.text[lay.line_start[s.top]..].starts_with("The Crimean Black Swan"));
-        let Some((_, _, id)) = s.finder.flash else {
-            panic!("no flash")
-        };
-        app_update(&mut s, Action::Finder(FinderMsg::FlashOff(id)));
-        assert!(s.finder.flash.is_none());
-    }
-
-    #[test]
-    fn scoped_search_stays_in_the_article() {
-        let mut s = state();
-        app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Article)));
-        let fx = typed(&mut s, "crimean");
-        finish(&mut s, &fx);
-        assert!(!s.finder.hits.is_empty());
-        assert_ne!(selected_text(&s), "The Crimean Black Swan");
-        let ix = s.finder.index.clone().expect("index");
-        let cur = ix.doc_of(&s.articles[s.current].path);
-        assert!(
-            s.finder
-                .hits
-                .iter()
-                .all(|h| Some(ix.entries().get(h.entry as usize).expect("hit entry").doc) == cur)
-        );
-    }
-
-    #[test]
-    fn printable_keys_are_typed_while_open() {
-        let mut s = state();
-        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(key_action(&s, &q), None);
-        app_update(&mut s, Action::Finder(FinderMsg::Open(Scope::Library)));
-        assert_eq!(
-            crate::app::key_action(&s, &q),
-            Some(Action::Finder(FinderMsg::Edit(Edit::Insert('q'))))
-        );
-        let cp = KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL);
-        assert_eq!(
-            crate::app::key_action(&s, &cp),
-            Some(Action::Finder(FinderMsg::Move(-1)))
-        );
-        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-        let a = crate::app::key_action(&s, &esc).expect("esc");
-        app_update(&mut s, a);
-        assert_eq!(s.overlay, None);
-    }
-
-    #[test]
-    fn annotations_are_forwarded_to_the_index_worker() {
-        let mut s = state();
-        let items = vec![(0, "quote".to_string(), "note".to_string())];
-        let fx = app_update(
-            &mut s,
-            Action::AnnotationsChanged {
-                path: PathBuf::from("a.md"),
-                items: items.clone(),
-            },
-        );
-        assert_eq!(
-            fx,
-            vec![Effect::Finder(FinderEffect::Annotations(
-                PathBuf::from("a.md"),
-                items
-            ))]
-        );
-    }
-}
+mod tests;

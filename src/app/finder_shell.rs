@@ -4,8 +4,7 @@
 
 use super::Msg;
 use super::action::Action;
-use super::finder::{FinderEffect, FinderMsg, IndexHandle};
-use super::state::AppState;
+use super::finder::{FinderEffect, FinderMsg, IndexHandle, SearchJob};
 use crate::finder::cache::rescan;
 use crate::finder::{Index, Progress, Searcher, SkimMatcher, build_library_index};
 use std::collections::HashMap;
@@ -52,12 +51,16 @@ impl Shell {
                 });
                 if std::panic::catch_unwind(run).is_err() {
                     let text = "the finder's index could not be built".to_string();
-                    let _ = wtx.send(Msg::Action(Action::Message { text, error: true }));
+                    let _ = wtx.send(Msg::Action(Action::Message(
+                        super::message::Message::error(text),
+                    )));
                 }
             });
         if spawned.is_err() {
             let text = "could not start the finder's indexer".to_string();
-            let _ = tx.send(Msg::Action(Action::Message { text, error: true }));
+            let _ = tx.send(Msg::Action(Action::Message(
+                super::message::Message::error(text),
+            )));
         }
         Self {
             searcher,
@@ -67,10 +70,12 @@ impl Shell {
     }
 
     /// Carries out one finder effect.
-    pub fn execute(&mut self, e: FinderEffect, s: &mut AppState) {
+    pub fn execute(&mut self, e: FinderEffect) {
         match e {
-            FinderEffect::Search(job) => s.finder.generation = self.searcher.submit(job.0),
-            FinderEffect::Cancel => self.searcher.cancel(),
+            FinderEffect::Search(SearchJob(req, generation)) => {
+                self.searcher.submit_as(generation, req);
+            }
+            FinderEffect::Cancel(generation) => self.searcher.cancel_to(generation),
             FinderEffect::Rescan => {
                 let _ = self.index_tx.send(Cmd::Rescan);
             }

@@ -2,6 +2,7 @@
 //! an article that has pages (PDF). Pure: parses and moves the top line.
 
 use super::AppState;
+use super::message::Message;
 use super::nav::push_jump;
 
 /// The page a `:` command names: `p 12`, `p12`, `page 12`, `12`.
@@ -22,7 +23,9 @@ pub fn run_command(s: &mut AppState, input: &str) {
         Some(n) => goto_page(s, n),
         None => {
             let shown = crate::document::sanitize(input.trim());
-            s.message = Some((format!("unknown command: {shown} (try :p 12)"), true));
+            s.message = Some(Message::warning(format!(
+                "unknown command: {shown} (try :p 12)"
+            )));
         }
     }
 }
@@ -32,11 +35,11 @@ pub fn goto_page(s: &mut AppState, n: u32) {
     let Some(doc) = s.doc() else { return };
     let last = doc.blocks.iter().filter_map(|b| b.page).max();
     let Some(last) = last else {
-        s.message = Some(("this article has no pages".into(), true));
+        s.message = Some(Message::warning("this article has no pages"));
         return;
     };
     if n > last || n == 0 {
-        s.message = Some((format!("no page {n}: pages run 1–{last}"), true));
+        s.message = Some(Message::warning(format!("no page {n}: pages run 1–{last}")));
         return;
     }
     // The first block starting on page n; when page n only holds the end of
@@ -53,7 +56,7 @@ pub fn goto_page(s: &mut AppState, n: u32) {
             s.set_top_from_anchor(start);
             super::landing::mark(s, start);
         }
-        None => s.message = Some((format!("no text on page {n}"), true)),
+        None => s.message = Some(Message::warning(format!("no text on page {n}"))),
     }
 }
 

@@ -5,6 +5,7 @@
 //! position, its annotations re-anchored by the usual load path. Pure.
 
 use super::action::Effect;
+use super::message::Message;
 use super::state::{AppState, Article};
 use std::path::PathBuf;
 
@@ -63,9 +64,8 @@ fn remove(s: &mut AppState, i: usize) {
         s.note = None;
         s.anchor = s.articles.get(s.current).map_or(0, |a| a.anchor);
         s.top = 0;
-        s.message = Some((
-            "the open article was removed from the library folder".into(),
-            false,
+        s.message = Some(Message::info(
+            "the open article was removed from the library folder",
         ));
     } else {
         s.current = shift(s.current);

@@ -4,9 +4,11 @@
 
 use super::Msg;
 use super::action::{Action, Effect};
+use super::keymap::Keymap;
+use super::message::Message;
 use super::state::AppState;
+use super::view::links::osc8_url;
 use crate::document::{Document, InlineKind};
-use crate::ui::hyperlink::osc8_url;
 use std::sync::mpsc::Sender;
 
 /// The first URL of note `n`: a Markdown link target, else a bare `http(s)`
@@ -21,7 +23,7 @@ pub fn note_url(doc: &Document, n: usize) -> Option<String> {
                 _ => None,
             })
             .or_else(|| {
-                crate::ui::notes::urls(&doc.text, note.span)
+                super::view::links::urls(&doc.text, note.span)
                     .first()
                     .map(|u| doc.slice(*u).to_string())
             })
@@ -83,10 +85,10 @@ fn checked(s: &AppState) -> Result<String, String> {
 pub fn open(s: &mut AppState, fx: &mut Vec<Effect>) {
     match checked(s) {
         Ok(url) => {
-            s.message = Some((format!("opening {url}"), false));
+            s.message = Some(Message::info(format!("opening {url}")));
             fx.push(Effect::OpenUrl(url));
         }
-        Err(m) => s.message = Some((m, false)),
+        Err(m) => s.message = Some(Message::info(m)),
     }
 }
 
@@ -94,7 +96,7 @@ pub fn open(s: &mut AppState, fx: &mut Vec<Effect>) {
 pub fn copy(s: &mut AppState, fx: &mut Vec<Effect>) {
     match checked(s) {
         Ok(url) => fx.push(Effect::CopyUrl(url)),
-        Err(m) => s.message = Some((m, false)),
+        Err(m) => s.message = Some(Message::info(m)),
     }
 }
 
@@ -136,79 +138,74 @@ pub fn headless(os: &str, display: Option<&str>, wayland: Option<&str>) -> bool 
 
 /// Executor: opens `url` on a worker thread, reporting failure (or a
 /// headless session) as a status message; never blocks the loop.
-pub fn run_open(url: String, tx: &Sender<Msg>, s: &mut AppState) {
+pub fn run_open(url: String, tx: &Sender<Msg>, km: &Keymap) -> Option<Message> {
     let display = std::env::var("DISPLAY").ok();
     let wayland = std::env::var("WAYLAND_DISPLAY").ok();
     if headless(std::env::consts::OS, display.as_deref(), wayland.as_deref()) {
-        s.message = Some((
-            "no graphical session to open a browser in (y copies the link)".into(),
-            true,
-        ));
-        return;
+        return Some(Message::error(format!(
+            "no graphical session to open a browser in {}",
+            km.fill(super::hints::COPY_INSTEAD)
+        )));
     }
     let tx = tx.clone();
     let spawned = std::thread::Builder::new()
         .name("ibid-open".into())
         .spawn(move || {
-            let (text, error) = match open::that_detached(&url) {
-                Ok(()) => (format!("opened {url}"), false),
-                Err(e) => (format!("could not open a browser: {e}"), true),
+            let m = match open::that_detached(&url) {
+                Ok(()) => Message::info(format!("opened {url}")),
+                Err(e) => Message::error(format!("could not open a browser: {e}")),
             };
-            let _ = tx.send(Msg::Action(Action::Message { text, error }));
+            let _ = tx.send(Msg::Action(Action::Message(m)));
         });
-    if spawned.is_err() {
-        s.message = Some(("could not start the browser opener".into(), true));
-    }
+    spawned
+        .is_err()
+        .then(|| Message::error("could not start the browser opener"))
 }
 
 /// Executor: copies `url` with the backend the environment offers
-/// (`crate::clipboard`): OSC 52 is written here; a program (tmux, wl-copy,
-/// xclip, xsel, pbcopy) runs on a worker thread that reports which was used.
-pub fn run_copy(url: &str, tx: &Sender<Msg>, s: &mut AppState) {
+/// (`crate::clipboard`). OSC 52 is written here and reported at once; a
+/// program (tmux, wl-copy, xclip, xsel, pbcopy) runs on a worker thread that
+/// reports which was used (`None` now, a message later).
+#[must_use]
+pub fn run_copy(url: &str, tx: &Sender<Msg>) -> Option<Message> {
     use crate::clipboard::Backend;
     use std::io::Write as _;
     let Some(seq) = osc52(url) else {
-        s.message = Some(("no web link here".into(), false));
-        return;
+        return Some(Message::info("no web link here"));
     };
     let backend = crate::clipboard::detect();
     let (program, args) = match &backend {
         Backend::Osc52 | Backend::Unknown => {
             let mut out = std::io::stdout();
-            s.message = Some(
+            return Some(
                 match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
                     Ok(()) if backend == Backend::Osc52 => {
-                        (format!("copied (OSC 52) {url}"), false)
+                        Message::info(format!("copied (OSC 52) {url}"))
                     }
-                    Ok(()) => (
-                        format!(
-                            "no clipboard tool found; sent OSC 52, which this terminal may ignore: {url}"
-                        ),
-                        false,
-                    ),
-                    Err(e) => (format!("could not copy: {e}"), true),
+                    Ok(()) => Message::warning(format!(
+                        "no clipboard tool found; sent OSC 52, which this terminal may ignore: {url}"
+                    )),
+                    Err(e) => Message::error(format!("could not copy: {e}")),
                 },
             );
-            return;
         }
         Backend::Tmux(p) => (p.clone(), vec!["load-buffer", "-"]),
         Backend::Program(p, a) => (p.clone(), a.clone()),
     };
     let (tx, url) = (tx.clone(), url.to_string());
     let name = backend.name();
-    s.message = Some((format!("copying with {name}…"), false));
     let spawned = std::thread::Builder::new()
         .name("ibid-copy".into())
         .spawn(move || {
-            let (text, error) = match crate::clipboard::pipe_to(&program, &args, &url) {
-                Ok(()) => (format!("copied to {name}: {url}"), false),
-                Err(e) => (format!("could not copy with {name}: {e}"), true),
+            let m = match crate::clipboard::pipe_to(&program, &args, &url) {
+                Ok(()) => Message::info(format!("copied to {name}: {url}")),
+                Err(e) => Message::error(format!("could not copy with {name}: {e}")),
             };
-            let _ = tx.send(Msg::Action(Action::Message { text, error }));
+            let _ = tx.send(Msg::Action(Action::Message(m)));
         });
-    if spawned.is_err() {
-        s.message = Some(("could not start the clipboard program".into(), true));
-    }
+    spawned
+        .is_err()
+        .then(|| Message::error("could not start the clipboard program"))
 }
 
 #[cfg(test)]

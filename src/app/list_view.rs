@@ -5,6 +5,7 @@
 //! `AppState::articles`; the selection (`list_sel`) stays an article index.
 
 use super::state::{AppState, ArticleStatus};
+use crate::app::message::Message;
 use std::cmp::Reverse;
 
 /// How the list is sorted.
@@ -180,7 +181,10 @@ pub fn update(s: &mut AppState, a: ListAction) {
         }
         ListAction::CycleSort => {
             s.list_view.sort = s.list_view.sort.next();
-            s.message = Some((format!("articles by {}", s.list_view.sort.name()), false));
+            s.message = Some(Message::info(format!(
+                "articles by {}",
+                s.list_view.sort.name()
+            )));
         }
     }
     let rows = order(s);
@@ -190,15 +194,12 @@ pub fn update(s: &mut AppState, a: ListAction) {
         s.list_sel = first;
     }
     if s.list_view.typing {
-        s.message = Some((
-            format!(
-                "filter: {}▏ ({} of {})",
-                crate::document::sanitize(&s.list_view.filter),
-                rows.len(),
-                s.articles.len()
-            ),
-            false,
-        ));
+        s.message = Some(Message::info(format!(
+            "filter: {}▏ ({} of {})",
+            crate::document::sanitize(&s.list_view.filter),
+            rows.len(),
+            s.articles.len()
+        )));
     }
 }
 
@@ -248,7 +249,11 @@ mod tests {
         }
         assert_eq!(order(&s), [1]);
         assert_eq!(s.list_sel, 1, "the selection moves into the filtered rows");
-        assert!(s.message.as_ref().is_some_and(|m| m.0.contains("1 of 3")));
+        assert!(
+            s.message
+                .as_ref()
+                .is_some_and(|m| m.text.contains("1 of 3"))
+        );
         update(&mut s, ListAction::Clear);
         assert_eq!(order(&s).len(), 3);
         assert!(!s.list_view.typing);

@@ -6,6 +6,7 @@
 use super::action::Effect;
 use super::nav;
 use super::state::{AppState, Location};
+use crate::app::message::Message;
 use std::collections::HashMap;
 
 /// Which two-key sequence is half typed.
@@ -62,13 +63,12 @@ pub fn update(s: &mut AppState, a: MarkAction, fx: &mut Vec<Effect>) {
     match a {
         MarkAction::BeginSet => {
             s.marks.pending = Some(Pending::Set);
-            s.message = Some(("m: type a letter to mark this place".into(), false));
+            s.message = Some(Message::info("m: type a letter to mark this place"));
         }
         MarkAction::BeginJump => {
             s.marks.pending = Some(Pending::Jump);
-            s.message = Some((
-                "': type a mark's letter (' again: back to the last jump)".into(),
-                false,
+            s.message = Some(Message::info(
+                "': type a mark's letter (' again: back to the last jump)",
             ));
         }
         MarkAction::Cancel => {
@@ -78,11 +78,11 @@ pub fn update(s: &mut AppState, a: MarkAction, fx: &mut Vec<Effect>) {
         MarkAction::Set(c) => {
             s.marks.pending = None;
             if s.doc().is_none() {
-                s.message = Some(("nothing to mark yet".into(), false));
+                s.message = Some(Message::info("nothing to mark yet"));
                 return;
             }
             s.marks.set.insert(c, s.location());
-            s.message = Some((format!("mark {c} set (' {c} returns here)"), false));
+            s.message = Some(Message::info(format!("mark {c} set (' {c} returns here)")));
         }
         MarkAction::Jump('\'') => {
             s.marks.pending = None;
@@ -91,13 +91,13 @@ pub fn update(s: &mut AppState, a: MarkAction, fx: &mut Vec<Effect>) {
         MarkAction::Jump(c) => {
             s.marks.pending = None;
             let Some(loc) = s.marks.set.get(&c).cloned() else {
-                s.message = Some((format!("no mark {c} (m {c} sets it)"), true));
+                s.message = Some(Message::error(format!("no mark {c} (m {c} sets it)")));
                 return;
             };
             nav::push_jump(s);
             nav::restore(s, &loc, fx);
             super::landing::mark(s, loc.anchor);
-            s.message = Some((format!("mark {c} (C-o: back)"), false));
+            s.message = Some(Message::info(format!("mark {c} (C-o: back)")));
         }
     }
 }
@@ -106,13 +106,13 @@ pub fn update(s: &mut AppState, a: MarkAction, fx: &mut Vec<Effect>) {
 /// second `' '` comes back.
 fn back_to_last_jump(s: &mut AppState, fx: &mut Vec<Effect>) {
     let Some(loc) = s.jump_pos.checked_sub(1).map(|i| s.jumps[i].clone()) else {
-        s.message = Some(("no jump to go back to".into(), false));
+        s.message = Some(Message::info("no jump to go back to"));
         return;
     };
     nav::push_jump(s);
     nav::restore(s, &loc, fx);
     super::landing::mark(s, loc.anchor);
-    s.message = Some(("back to the last jump (' ' again: return)".into(), false));
+    s.message = Some(Message::info("back to the last jump (' ' again: return)"));
 }
 
 #[cfg(test)]

@@ -3,13 +3,16 @@
 //!
 //! Structure for extensions (finder, annotations, sources view): add an
 //! `Overlay` variant in `state.rs`, its `Action`s in `action.rs`, a
-//! `keymap::Context` with bindings in `KEYMAP`, a branch in
-//! `update::contexts`/`update::update`, and a `ui` module drawn from
-//! `ui::draw`. I/O goes through a new `Effect` executed here.
+//! `keymap::Context` with bindings in `assets/keymap.toml` (commands in
+//! `keymap::commands`), a `mode::Mode` (computed by
+//! `mode::mode`, which key routing and drawing both read), a branch in
+//! `update::update`, and a `ui` module drawn from
+//! `ui::draw` (which `main` hands to [`run`]; `app` never imports `ui`). I/O goes through a new `Effect` executed here.
 
 pub mod action;
 mod annot_io;
 pub mod annot_list;
+pub mod annot_state;
 pub mod annotate;
 mod bridge;
 pub mod count;
@@ -18,6 +21,7 @@ pub mod drafts;
 pub mod finder;
 mod finder_shell;
 mod goto;
+pub mod hints;
 pub mod keymap;
 pub mod landing;
 pub mod library_sync;
@@ -27,25 +31,31 @@ pub mod list_view;
 mod loader;
 pub mod marks;
 pub mod measure;
+pub mod message;
+pub mod mode;
 pub mod mouse_select;
 mod nav;
 pub mod palette;
 pub mod prefix_keys;
+pub mod route;
+mod saves;
 pub mod select;
+mod shell;
 mod shutdown;
 pub mod sources;
 pub mod state;
 pub mod update;
+pub mod view;
 
 pub use action::{Action, Effect, Pane};
+pub use message::{Level, Message};
+pub use mode::{Mode, mode};
+pub use shell::run;
 pub use state::{AppState, Overlay};
 pub use update::{init, key_action, update};
 
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::Backend;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender};
 
 /// A message for the loop: a terminal event or a ready-made action.
 #[derive(Debug)]
@@ -55,6 +65,10 @@ pub enum Msg {
     /// From a worker or the signal thread.
     Action(Action),
 }
+
+/// Paints the whole screen for a state (`ui::draw`; passed in by `main`, so
+/// `app` does not depend on the drawing code).
+pub type DrawFn = fn(&mut ratatui::Frame<'_>, &AppState);
 
 /// Shell options for [`run`].
 #[derive(Debug, Clone, Default)]
@@ -112,199 +126,5 @@ pub fn event_action(s: &AppState, ev: &Event) -> Option<Action> {
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// Runs the reader until it quits, then finishes the saves under way (at
-/// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
-/// `suspend` gives the terminal back and stops the process (Ctrl-Z).
-///
-/// # Errors
-/// Drawing to the terminal failed, or every sender of `rx` is gone.
-pub fn run<B: Backend>(
-    terminal: &mut Terminal<B>,
-    mut state: AppState,
-    tx: &Sender<Msg>,
-    rx: &Receiver<Msg>,
-    opts: &RunOptions,
-    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
-) -> anyhow::Result<Exit>
-where
-    B::Error: Send + Sync + 'static,
-{
-    let loader = loader::Loader::spawn(tx)?;
-    let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
-    let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
-    let drafts = opts.state_dir.as_deref().and_then(|dir| {
-        let (found, files) = draft_io::orphans(dir);
-        drafts::offer(&mut state, found);
-        match draft_io::DraftWriter::start(dir, files) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                state.message = Some((
-                    crate::document::sanitize(&format!("drafts are not being kept: {e}")),
-                    true,
-                ));
-                None
-            }
-        }
-    });
-    let mut ex = Exec {
-        loader,
-        annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
-        tx: tx.clone(),
-        finder: finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone()),
-        drafts,
-        suspend: false,
-    };
-    // Whatever ends the loop (quit, a signal, a terminal that went away),
-    // the saves under way are finished and unsaved work is kept.
-    let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend);
-    let mut exit = shutdown::finish(&mut state, ex.annot_jobs, rx, ex.drafts.as_ref());
-    if let Err(e) = outcome {
-        if state.quit {
-            // The terminal went away while leaving (SIGHUP): nothing to report.
-        } else {
-            exit.problems
-                .insert(0, crate::document::sanitize(&format!("terminal: {e:#}")));
-        }
-    }
-    Ok(exit)
-}
-
-fn event_loop<B: Backend>(
-    terminal: &mut Terminal<B>,
-    state: &mut AppState,
-    rx: &Receiver<Msg>,
-    opts: &RunOptions,
-    ex: &mut Exec,
-    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
-) -> anyhow::Result<()>
-where
-    B::Error: Send + Sync + 'static,
-{
-    let size = terminal.size()?;
-    update(state, Action::Resize(size.width, size.height));
-    let fx = init(state);
-    ex.execute(fx, opts, state);
-    let mut drawn = false;
-    loop {
-        if state.dirty && !state.quit {
-            terminal.draw(|f| crate::ui::draw(f, state))?;
-            state.dirty = false;
-            if opts.test_panic && !drawn {
-                panic!("IBID_TEST_PANIC: forced panic after the first draw");
-            }
-            drawn = true;
-        }
-        if state.quit {
-            return Ok(());
-        }
-        let first = rx.recv()?;
-        let mut pending = vec![first];
-        pending.extend(rx.try_iter());
-        let mut resized = false;
-        for m in pending {
-            resized |= matches!(m, Msg::Event(Event::Resize(..)));
-            let action = match m {
-                Msg::Event(ev) => event_action(state, &ev),
-                Msg::Action(a) => Some(a),
-            };
-            if let Some(a) = action {
-                let fx = update(state, a);
-                ex.execute(fx, opts, state);
-            }
-            if state.quit {
-                break;
-            }
-        }
-        if std::mem::take(&mut ex.suspend) && !state.quit {
-            if let Some(d) = &ex.drafts {
-                let _ = d.flush(std::time::Duration::from_secs(1));
-            }
-            suspend(terminal)?;
-            state.dirty = true;
-        } else if resized && !state.quit {
-            // Some terminals reflow or keep stale cells on resize: repaint all.
-            let size = terminal.size()?;
-            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-            state.dirty = true;
-        }
-    }
-}
-
-/// The effect executor: the only place the loop does I/O.
-struct Exec {
-    loader: loader::Loader,
-    annot_jobs: Sender<Effect>,
-    tx: Sender<Msg>,
-    finder: finder_shell::Shell,
-    drafts: Option<draft_io::DraftWriter>,
-    suspend: bool,
-}
-
-impl Exec {
-    fn execute(&mut self, fx: Vec<Effect>, opts: &RunOptions, s: &mut AppState) {
-        for e in fx {
-            match e {
-                Effect::Load {
-                    article,
-                    path,
-                    generation,
-                } => self
-                    .loader
-                    .submit(article, path, generation, article == s.current),
-                Effect::SavePositions(p) => {
-                    if let Some(dir) = &opts.data_dir
-                        && let Err(e) = crate::positions::save(dir, &p)
-                    {
-                        s.message = Some((
-                            crate::document::sanitize(&format!(
-                                "could not save reading positions: {e}"
-                            )),
-                            true,
-                        ));
-                    }
-                }
-                Effect::SaveLastRead { path, anchor } => {
-                    if let Some(dir) = &opts.data_dir
-                        && let Err(e) = crate::last_read::save(dir, &path, anchor)
-                    {
-                        s.message = Some((
-                            crate::document::sanitize(&format!(
-                                "could not save the last article read: {e}"
-                            )),
-                            true,
-                        ));
-                    }
-                }
-                Effect::LandingTimer(id) => {
-                    let tx = self.tx.clone();
-                    let _ = std::thread::Builder::new()
-                        .name("ibid-landing".into())
-                        .spawn(move || {
-                            std::thread::sleep(std::time::Duration::from_millis(landing::SHOW_MS));
-                            let _ = tx.send(Msg::Action(Action::LandingOff(id)));
-                        });
-                }
-                Effect::OpenUrl(url) => links::run_open(url, &self.tx, s),
-                Effect::CopyUrl(url) => links::run_copy(&url, &self.tx, s),
-                Effect::Finder(f) => self.finder.execute(f, s),
-                e @ (Effect::LoadAnnotations { .. }
-                | Effect::SaveAnnotations { .. }
-                | Effect::FindAnnotated(_)) => {
-                    if self.annot_jobs.send(e).is_err() {
-                        s.message = Some(("the annotation worker stopped".into(), true));
-                    }
-                }
-                Effect::Drafts(d) => {
-                    if let Some(w) = &self.drafts {
-                        w.set(d);
-                    }
-                }
-                Effect::Suspend => self.suspend = true,
-                Effect::Quit => s.quit = true,
-            }
-        }
     }
 }

@@ -1,9 +1,10 @@
 //! Selecting with the mouse: a left-button press in the body remembers the
 //! word under the pointer; dragging starts or extends a selection from it.
 
+use super::message::Message;
 use super::select;
 use super::state::AppState;
-use crate::ui::body::cells;
+use super::view::cells;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -61,5 +62,5 @@ pub fn drag(s: &mut AppState, col: u16, row: u16) {
     };
     s.annot.cursor = Some(head.clone());
     s.annot.selection = Some((anchor, head));
-    s.message = Some(("selected: a annotate · Esc cancel".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::SELECTED)));
 }

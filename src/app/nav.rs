@@ -2,9 +2,9 @@
 //! outline, search and the mouse. Pure state changes, no I/O.
 
 use super::action::{Effect, Pane};
+use super::message::Message;
 use super::state::{AppState, ArticleStatus, Location, Overlay};
 use crate::document::Span;
-use std::path::PathBuf;
 
 /// A load request for article `i` with a fresh generation.
 pub fn load(s: &mut AppState, i: usize) -> Effect {
@@ -16,32 +16,6 @@ pub fn load(s: &mut AppState, i: usize) -> Effect {
         path: a.path.clone(),
         generation,
     }
-}
-
-/// Reading positions that changed in this session (the open one up to date).
-pub fn positions(s: &mut AppState) -> Vec<(PathBuf, usize)> {
-    let (cur, anchor) = (s.current, s.anchor);
-    if let Some(a) = s.articles.get_mut(cur) {
-        a.anchor = anchor;
-    }
-    s.articles
-        .iter()
-        .filter(|a| a.doc().is_some() && a.anchor != a.opened_at)
-        .map(|a| (a.path.clone(), a.anchor))
-        .collect()
-}
-
-/// What quitting saves: the changed reading positions, then the open article
-/// and its position (opened first at the next start).
-pub fn quit_saves(s: &mut AppState) -> Vec<Effect> {
-    let mut fx = vec![Effect::SavePositions(positions(s))];
-    if let Some(a) = s.article().filter(|a| a.doc().is_some()) {
-        fx.push(Effect::SaveLastRead {
-            path: a.path.clone(),
-            anchor: s.anchor,
-        });
-    }
-    fx
 }
 
 /// Scrolls so `line` is on screen, a third of the way down when it was not.
@@ -65,7 +39,7 @@ pub fn push_jump(s: &mut AppState) {
 /// Ctrl-o: back to where the last jump started.
 pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     if s.jump_pos == 0 {
-        s.message = Some(("no earlier position".into(), false));
+        s.message = Some(Message::info("no earlier position"));
         return;
     }
     if s.jump_pos == s.jumps.len() {
@@ -76,20 +50,20 @@ pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
     super::landing::mark(s, loc.anchor);
-    s.message = Some(("back (C-i: forward)".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::BACK)));
 }
 
 /// Ctrl-i: forward again after going back.
 pub fn forward(s: &mut AppState, fx: &mut Vec<Effect>) {
     if s.jump_pos + 1 >= s.jumps.len() {
-        s.message = Some(("no later position".into(), false));
+        s.message = Some(Message::info("no later position"));
         return;
     }
     s.jump_pos += 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
     super::landing::mark(s, loc.anchor);
-    s.message = Some(("forward (C-o: back)".into(), false));
+    s.message = Some(Message::info(s.keymap.fill(super::hints::FORWARD)));
 }
 
 /// Goes to `loc` (opening its article).
@@ -133,11 +107,11 @@ pub fn open_article(s: &mut AppState, i: usize, fx: &mut Vec<Effect>) {
     }
     match &s.articles[i].status {
         ArticleStatus::Failed(e) => {
-            s.message = Some((e.clone(), true));
+            s.message = Some(Message::error(e.clone()));
             fx.push(load(s, i));
         }
         ArticleStatus::Pending => {
-            s.message = Some(("loading…".into(), false));
+            s.message = Some(Message::progress("loading…"));
             if s.articles[i].generation == 0 {
                 // Never asked for yet (articles load when first opened).
                 fx.push(load(s, i));
@@ -157,7 +131,7 @@ pub fn step_article(s: &mut AppState, dir: i64, fx: &mut Vec<Effect>) {
     let cur = i64::try_from(s.current).unwrap_or(0);
     let next = cur + dir;
     if next < 0 || next >= n {
-        s.message = Some(("no more articles".into(), false));
+        s.message = Some(Message::info("no more articles"));
         return;
     }
     open_article(s, usize::try_from(next).unwrap_or(0), fx);
@@ -168,7 +142,7 @@ pub fn open_outline(s: &mut AppState) {
     let Some(doc) = s.doc() else { return };
     let hs: Vec<usize> = doc.headings().map(|(b, _, _)| b).collect();
     if hs.is_empty() {
-        s.message = Some(("this article has no headings".into(), false));
+        s.message = Some(Message::info("this article has no headings"));
         return;
     }
     let under = s.layout.as_ref().and_then(|l| l.heading_at(s.top));
@@ -196,11 +170,14 @@ pub fn goto_heading(s: &mut AppState, i: usize) {
 pub fn open_marker_note(s: &mut AppState) {
     let Some(doc) = s.doc().cloned() else { return };
     let Some(m) = s.marker.and_then(|m| doc.markers.get(m)) else {
-        s.message = Some(("select a footnote marker first (])".into(), false));
+        s.message = Some(Message::info("select a footnote marker first (])"));
         return;
     };
     let Some(n) = m.note else {
-        s.message = Some((format!("marker [{}] has no note", m.label), true));
+        s.message = Some(Message::warning(format!(
+            "marker [{}] has no note",
+            m.label
+        )));
         return;
     };
     push_jump(s);
@@ -221,7 +198,7 @@ pub fn follow_note(s: &mut AppState, n: usize) {
             || format!("note {} does not refer to another note", note.label),
             |r| format!("note {}: {r}", note.label),
         );
-        s.message = Some((msg, false));
+        s.message = Some(Message::info(msg));
         return;
     };
     push_jump(s);
@@ -243,7 +220,10 @@ pub fn follow_note(s: &mut AppState, n: usize) {
         s.overlay = Some(Overlay::Note(t));
     }
     let label = doc.notes.get(t).map_or("", |x| x.label.as_str());
-    s.message = Some((format!("note {label} (C-o to go back)"), false));
+    s.message = Some(Message::info(format!(
+        "note {label} {}",
+        s.keymap.fill(super::hints::GO_BACK)
+    )));
 }
 
 /// Finds the committed query in the open article (ASCII case-insensitive),
@@ -280,7 +260,7 @@ pub fn commit_search(s: &mut AppState) {
     find_matches(s);
     if s.search.matches.is_empty() {
         let q = s.search.query.clone();
-        s.message = Some((format!("not found: {q}"), true));
+        s.message = Some(Message::warning(format!("not found: {q}")));
         return;
     }
     goto_match(s, true);
@@ -290,7 +270,7 @@ pub fn commit_search(s: &mut AppState) {
 pub fn goto_match(s: &mut AppState, fwd: bool) {
     let n = s.search.matches.len();
     if n == 0 {
-        s.message = Some(("no search (press /)".into(), false));
+        s.message = Some(Message::info("no search (press /)"));
         return;
     }
     let next = match s.search.current {
@@ -333,10 +313,10 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
         });
     }
     if revealed {
-        let key = super::keymap::key_for(&super::Action::ToggleFurniture).unwrap_or("f");
-        m.push_str(&format!(" (in hidden text; {key} hides it again)"));
+        let hides = s.keymap.fill(super::hints::FURNITURE_HIDES);
+        m.push_str(&format!(" (in hidden text; {hides})"));
     }
-    s.message = Some((m, false));
+    s.message = Some(Message::info(m));
 }
 
 /// Mouse wheel: scrolls the pane under the pointer.
@@ -374,14 +354,9 @@ pub fn click(s: &mut AppState, col: u16, row: u16, fx: &mut Vec<Effect>) {
     let p = s.panes();
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(r) = p.list.filter(|r| r.contains(pos)) {
-        let rows = usize::from(r.height.saturating_sub(1)) / crate::ui::list::ROWS;
         let order = super::list_view::order(s);
         let sel = order.iter().position(|&i| i == s.list_sel).unwrap_or(0);
-        let off = crate::ui::list::offset(sel, rows);
-        let k = off + usize::from(row.saturating_sub(r.y + 1)) / crate::ui::list::ROWS;
-        if row > r.y
-            && let Some(&i) = order.get(k)
-        {
+        if let Some(&i) = super::view::list::entry_at(r, sel, row).and_then(|k| order.get(k)) {
             open_article(s, i, fx);
         }
         return;

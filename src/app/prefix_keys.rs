@@ -8,6 +8,7 @@ use super::count;
 use super::list_view::ListAction;
 use super::marks;
 use super::state::{AppState, Overlay};
+use crate::app::message::Message;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// True while the list has the keys (focused pane or its overlay).
@@ -71,7 +72,7 @@ pub fn counted(s: &mut AppState, a: Action) -> (Action, u32) {
 pub fn digit(s: &mut AppState, d: u8) {
     s.count = count::push(s.count, d);
     if let Some(n) = s.count {
-        s.message = Some((format!("{n}…"), false));
+        s.message = Some(Message::info(format!("{n}…")));
     }
 }
 
@@ -86,15 +87,15 @@ pub fn measure(s: &mut AppState, wider: bool) {
     } else {
         ""
     };
-    s.message = Some((
-        format!("reading measure: {} columns{note}", s.measure),
-        false,
-    ));
+    s.message = Some(Message::info(format!(
+        "reading measure: {} columns{note}",
+        s.measure
+    )));
 }
 
 /// The widest preformatted line of the open article's layout, in cells.
 fn widest_code(s: &AppState) -> usize {
-    use crate::ui::body::{LineKind, cells};
+    use crate::app::view::{LineKind, cells};
     let (Some(doc), Some(lay)) = (s.doc(), &s.layout) else {
         return 0;
     };
@@ -118,14 +119,11 @@ pub fn sideways(s: &mut AppState, dir: i32) {
     let shown = s.body_text().width;
     s.hscroll = super::measure::side(s.hscroll, dir, widest, shown);
     s.message = Some(if widest <= usize::from(shown) {
-        ("no preformatted line is wider than the page".into(), false)
+        Message::info("no preformatted line is wider than the page")
     } else {
-        (
-            format!(
-                "preformatted text from column {} (of {widest})",
-                s.hscroll + 1
-            ),
-            false,
-        )
+        Message::info(format!(
+            "preformatted text from column {} (of {widest})",
+            s.hscroll + 1
+        ))
     });
 }

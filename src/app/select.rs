@@ -2,8 +2,8 @@
 //! sentences and paragraphs, as byte ranges of `Document::text`. Only words
 //! inside visible body blocks (not notes, not hidden furniture) are targets.
 
+use super::view::BodyLayout;
 use crate::document::{BlockKind, Document};
-use crate::ui::body::BodyLayout;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -230,7 +230,7 @@ mod tests {
             "First one. Second two.\n\nNext para here.\n",
             Format::Markdown,
         );
-        let lay = crate::ui::body::layout(&doc, 80, false);
+        let lay = crate::app::view::layout(&doc, 80, false);
         let w = word_from(&doc, 0, false).expect("first word");
         assert_eq!(&doc.text[w.clone()], "First");
         let n = next_word(&doc, &w, false).expect("next");

@@ -43,7 +43,7 @@ pub fn finish(
                 if let Action::AnnotationsSaved { result: Err(e), .. } = &a {
                     last_error = Some(e.clone());
                 }
-                let _ = update(s, a);
+                let _ = update(s, a, std::time::SystemTime::now());
             }
             Ok(_) => {}
             Err(_) => break,

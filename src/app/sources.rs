@@ -3,7 +3,7 @@
 //! a marker. Works are computed once per loaded document and cached by article.
 
 use super::action::{Effect, Pane};
-use super::keymap::Context;
+use super::message::Message;
 use super::nav;
 use super::state::AppState;
 use crate::document::Document;
@@ -181,17 +181,10 @@ pub fn current(s: &AppState) -> Option<&Arc<SourcesData>> {
     s.sources.data(s.current, a.generation)
 }
 
-/// True when the sources view takes the keys: open, no overlay, and either
-/// shown as an overlay (narrow) or the notes panel has focus.
+/// True when the sources view takes the keys (see [`super::mode::mode`]).
 #[must_use]
 pub fn active(s: &AppState) -> bool {
-    s.sources.open && s.overlay.is_none() && (!s.notes_visible() || s.focus == Pane::Notes)
-}
-
-/// Key contexts while the view is active (`None`: not active).
-#[must_use]
-pub fn contexts(s: &AppState) -> Option<Vec<Context>> {
-    active(s).then(|| vec![Context::Sources, Context::Global])
+    super::mode::mode(s) == super::mode::Mode::Sources
 }
 
 /// Computes the open article's sources if the view is open and the cache
@@ -224,10 +217,10 @@ pub fn update(s: &mut AppState, a: SourcesAction, _fx: &mut Vec<Effect>) {
             s.sources.sort = s.sources.sort.next();
             s.sources.sel = 0;
             s.sources.sub = None;
-            s.message = Some((
-                format!("sources sorted by {}", s.sources.sort.name()),
-                false,
-            ));
+            s.message = Some(Message::info(format!(
+                "sources sorted by {}",
+                s.sources.sort.name()
+            )));
         }
         SourcesAction::Move(n) => move_sel(s, n),
         SourcesAction::Enter => enter(s),
@@ -250,7 +243,7 @@ fn toggle(s: &mut AppState) {
         }
         ensure(s);
         if s.doc().is_none() {
-            s.message = Some(("no article loaded".into(), false));
+            s.message = Some(Message::info("no article loaded"));
         }
     }
 }
@@ -280,12 +273,12 @@ fn enter(s: &mut AppState) {
         return;
     };
     let Some(row) = data.row(s.sources.sort, s.sources.sel) else {
-        s.message = Some(("this article cites no sources".into(), false));
+        s.message = Some(Message::info("this article cites no sources"));
         return;
     };
     match s.sources.sub {
         None if row.markers.is_empty() => {
-            s.message = Some(("no marker in the text cites this work".into(), false));
+            s.message = Some(Message::info("no marker in the text cites this work"));
         }
         None => s.sources.sub = Some(0),
         Some(k) => {
@@ -317,7 +310,11 @@ pub fn jump_to_marker(s: &mut AppState, m: usize) {
         s.sources.open = false;
     }
     s.focus = Pane::Body;
-    s.message = Some((format!("marker [{}] (C-o to go back)", marker.label), false));
+    s.message = Some(Message::info(format!(
+        "marker [{}] {}",
+        marker.label,
+        s.keymap.fill(super::hints::GO_BACK)
+    )));
 }
 
 /// Labels of the markers citing `row`, for display.

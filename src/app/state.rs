@@ -2,9 +2,9 @@
 //! Mutated only by `update`; read by `draw`.
 
 use super::action::Pane;
+use super::view::{self as body, BodyLayout};
+use super::view::{Panes, panes};
 use crate::document::{Document, Span};
-use crate::ui::body::{self, BodyLayout};
-use crate::ui::layout::{Panes, panes};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -159,7 +159,7 @@ pub struct AppState {
     /// Search state.
     pub search: Search,
     /// Status-line message and whether it is an error.
-    pub message: Option<(String, bool)>,
+    pub message: Option<super::message::Message>,
     /// Something changed since the last draw.
     pub dirty: bool,
     /// Set when the reader should exit.
@@ -189,6 +189,12 @@ pub struct AppState {
     pub palette: super::palette::Palette,
     /// The article list's order and filter.
     pub list_view: super::list_view::ListView,
+    /// The live keymap (defaults with the user's `[keys.*]` over them): key
+    /// routing, help, hints and messages that name keys all read it.
+    pub keymap: std::sync::Arc<super::keymap::Keymap>,
+    /// The time of the action being handled (`update`'s `now`; stamps new
+    /// and edited annotations). Never read from the clock here.
+    pub now: std::time::SystemTime,
     next_gen: u64,
 }
 
@@ -238,6 +244,8 @@ impl AppState {
             landing_ids: 0,
             palette: super::palette::Palette::default(),
             list_view: super::list_view::ListView::default(),
+            keymap: super::keymap::Keymap::defaults(),
+            now: std::time::UNIX_EPOCH,
             next_gen: 1,
         }
     }

@@ -1,62 +1,12 @@
 //! `update(state, action) -> effects`: every state transition, no I/O.
 
 use super::action::{Action, Effect, Pane};
-use super::keymap::{self, Context};
+use super::message::Message;
 use super::nav;
+pub use super::route::{contexts, key_action};
 use super::state::{AppState, ArticleStatus, Overlay};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
-
-/// The contexts a key is looked up in, most specific first.
-#[must_use]
-pub fn contexts(s: &AppState) -> Vec<Context> {
-    if let Some(c) = super::annotate::contexts(s) {
-        return c;
-    }
-    if let Some(c) = super::sources::contexts(s) {
-        return c;
-    }
-    match s.overlay {
-        Some(Overlay::Help(_)) => vec![Context::Help],
-        Some(Overlay::Outline(_)) => vec![Context::Outline],
-        Some(Overlay::List) => vec![Context::List],
-        Some(Overlay::Search) => vec![Context::Search],
-        Some(Overlay::Finder) => vec![Context::Finder],
-        Some(Overlay::Note(_)) => vec![Context::Note, Context::Global],
-        None => {
-            let pane = match s.focus {
-                Pane::List => Context::List,
-                Pane::Body => Context::Body,
-                Pane::Notes => Context::Notes,
-            };
-            vec![pane, Context::Global]
-        }
-    }
-}
-
-/// Translates a key press into an action via the keymap (the search prompt
-/// takes printable characters first).
-#[must_use]
-pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
-    if super::annotate::contexts(s).is_some() {
-        return super::annotate::key_action(s, ev);
-    }
-    if s.overlay == Some(Overlay::Search)
-        && let KeyCode::Char(c) = ev.code
-        && !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return Some(Action::Input(c));
-    }
-    if let Some(a) = super::finder::key_action(s, ev) {
-        return Some(a);
-    }
-    if let Some(a) = super::prefix_keys::key_action(s, ev) {
-        return Some(a);
-    }
-    keymap::resolve(&contexts(s), ev)
-}
+use std::time::SystemTime;
 
 /// The first loads to run at start-up: the open article, then its neighbours; the other
 /// articles load when opened (their list rows come from the finder's index), except those
@@ -84,7 +34,8 @@ pub fn init(s: &mut AppState) -> Vec<Effect> {
 }
 
 /// Applies `a` to the state and returns the I/O to perform.
-pub fn update(s: &mut AppState, a: Action) -> Vec<Effect> {
+pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
+    s.now = now;
     let landing = s.landing_ids;
     // A count scales a distance (`10j`) or repeats a step (`3]`).
     let (a, times) = super::prefix_keys::counted(s, a);
@@ -163,15 +114,11 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::PrevArticle => nav::step_article(s, -1, &mut fx),
         Action::ToggleFurniture => {
             s.show_furniture = !s.show_furniture;
-            s.message = Some((
-                if s.show_furniture {
-                    "page furniture shown"
-                } else {
-                    "page furniture hidden"
-                }
-                .into(),
-                false,
-            ));
+            s.message = Some(Message::info(if s.show_furniture {
+                "page furniture shown"
+            } else {
+                "page furniture hidden"
+            }));
         }
         Action::ToggleList => {
             if s.panes().list.is_some() {
@@ -197,7 +144,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Quit => {
             s.quit = true;
-            fx.extend(nav::quit_saves(s));
+            fx.extend(super::saves::quit_saves(s));
             fx.push(Effect::Quit);
         }
         Action::Wheel { col, row, delta } => nav::wheel(s, col, row, delta),
@@ -230,7 +177,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
             generation,
             result,
         } => super::annot_list::saved(s, article, generation, result, &mut fx),
-        Action::Message { text, error } => s.message = Some((text, error)),
+        Action::Message(m) => s.message = Some(m),
         Action::Count(d) => super::prefix_keys::digit(s, d),
         Action::Mark(m) => super::marks::update(s, m, &mut fx),
         Action::LandingOff(id) => super::landing::off(s, id),
@@ -309,7 +256,7 @@ fn loaded(
     if i == s.current {
         s.anchor = s.articles[i].anchor;
         if let ArticleStatus::Failed(e) = &s.articles[i].status {
-            s.message = Some((e.clone(), true));
+            s.message = Some(Message::error(e.clone()));
         }
     }
 }
@@ -330,7 +277,7 @@ fn move_sel(s: &mut AppState, n: i32) {
     };
     match s.overlay.clone() {
         Some(Overlay::Help(k)) => {
-            let len = keymap::KEYMAP.len() + 16;
+            let len = super::view::help::row_count(&s.keymap);
             s.overlay = Some(Overlay::Help(step(k, len)));
         }
         Some(Overlay::Outline(k)) => {
@@ -402,7 +349,7 @@ fn select_marker(s: &mut AppState, fwd: bool) {
         _ => vis.end.checked_sub(1),
     };
     let Some(p) = slot.and_then(|i| lay.markers.get(i)) else {
-        s.message = Some(("no more footnote markers".into(), false));
+        s.message = Some(Message::info("no more footnote markers"));
         return;
     };
     s.marker = Some(p.marker);
@@ -426,7 +373,7 @@ fn follow(s: &mut AppState, fx: &mut Vec<Effect>) {
             Pane::List => nav::open_article(s, s.list_sel, fx),
             Pane::Notes => match s.note {
                 Some(n) => nav::follow_note(s, n),
-                None => s.message = Some(("no note selected".into(), false)),
+                None => s.message = Some(Message::info("no note selected")),
             },
             Pane::Body => nav::open_marker_note(s),
         },
@@ -434,159 +381,4 @@ fn follow(s: &mut AppState, fx: &mut Vec<Effect>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::{Format, parse_str};
-    use std::collections::HashMap;
-    use std::path::PathBuf;
-
-    const MD: &str = "# Title\n\nFirst paragraph cites a source.[^1]\n\n## Part two\n\nSecond paragraph cites it again.[^2] And more.[^3]\n\n[^1]: Jane Doe, *A Book*, 2001.\n[^2]: Ibid.\n[^3]: Jane Doe, *A Book*, 2001.\n";
-
-    fn state(w: u16, h: u16) -> AppState {
-        let mut s = AppState::new(vec![PathBuf::from("a.md")], &HashMap::new());
-        update(&mut s, Action::Resize(w, h));
-        let fx = init(&mut s);
-        assert!(matches!(fx[0], Effect::Load { article: 0, .. }));
-        let generation = s.articles[0].generation;
-        let doc = Arc::new(parse_str(MD, Format::Markdown));
-        update(
-            &mut s,
-            Action::Loaded {
-                article: 0,
-                generation,
-                result: Ok(doc),
-            },
-        );
-        s
-    }
-
-    #[test]
-    fn start_up_loads_the_open_article_and_its_neighbours_only() {
-        let paths: Vec<PathBuf> = (0..6).map(|i| PathBuf::from(format!("{i}.txt"))).collect();
-        let mut s = AppState::new(paths, &HashMap::new());
-        s.current = 2;
-        let fx = init(&mut s);
-        let loads: Vec<usize> = fx
-            .iter()
-            .filter_map(|e| match e {
-                Effect::Load { article, .. } => Some(*article),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(loads, [2, 1, 3], "the open one first");
-        assert!(matches!(fx.last(), Some(Effect::FindAnnotated(v)) if v.len() == 6));
-        // Articles with stored annotations load; ones already asked for do not again.
-        let fx = update(&mut s, Action::Annotated(vec![1, 5]));
-        let loads: Vec<&Effect> = fx
-            .iter()
-            .filter(|e| !matches!(e, Effect::Drafts(_)))
-            .collect();
-        assert!(
-            matches!(loads.as_slice(), [Effect::Load { article: 5, .. }]),
-            "{fx:?}"
-        );
-        // Opening a never-loaded article asks for it.
-        let mut fx = Vec::new();
-        nav::open_article(&mut s, 4, &mut fx);
-        assert!(
-            matches!(fx.as_slice(), [Effect::Load { article: 4, .. }]),
-            "{fx:?}"
-        );
-        let mut fx = Vec::new();
-        nav::open_article(&mut s, 5, &mut fx);
-        assert!(fx.is_empty(), "already loading: {fx:?}");
-    }
-
-    #[test]
-    fn stale_loads_are_dropped() {
-        let mut s = state(100, 20);
-        let old = s.articles[0].generation - 1;
-        update(
-            &mut s,
-            Action::Loaded {
-                article: 0,
-                generation: old,
-                result: Err("x".into()),
-            },
-        );
-        assert!(s.doc().is_some());
-    }
-
-    #[test]
-    fn marker_follow_back_forward() {
-        let mut s = state(100, 20);
-        update(&mut s, Action::NextMarker);
-        update(&mut s, Action::NextMarker);
-        assert_eq!(s.marker, Some(1));
-        assert_eq!(s.note, Some(1));
-        update(&mut s, Action::Follow);
-        assert_eq!(s.focus, Pane::Notes);
-        update(&mut s, Action::Follow);
-        assert_eq!(s.note, Some(0), "Ibid. follows to note 1");
-        assert_eq!(s.marker, Some(0));
-        update(&mut s, Action::Back);
-        assert_eq!(s.note, Some(1));
-        update(&mut s, Action::Back);
-        assert_eq!(s.focus, Pane::Body);
-        update(&mut s, Action::Forward);
-        assert_eq!(s.focus, Pane::Notes);
-        update(&mut s, Action::Forward);
-        assert_eq!(s.note, Some(0));
-    }
-
-    #[test]
-    fn narrow_opens_note_overlay() {
-        let mut s = state(50, 12);
-        update(&mut s, Action::NextMarker);
-        update(&mut s, Action::Follow);
-        assert_eq!(s.overlay, Some(Overlay::Note(0)));
-        assert_eq!(contexts(&s)[0], Context::Note);
-        update(&mut s, Action::Close);
-        assert_eq!(s.overlay, None);
-    }
-
-    #[test]
-    fn scroll_clamps_and_anchor_follows() {
-        let mut s = state(30, 6);
-        update(&mut s, Action::Bottom);
-        let lay = s.layout.clone().expect("layout");
-        assert_eq!(s.top, lay.max_top(s.body_height()));
-        assert_eq!(s.anchor, lay.line_start[s.top]);
-        update(&mut s, Action::ScrollLines(-1000));
-        assert_eq!(s.top, 0);
-    }
-
-    #[test]
-    fn quit_saves_positions() {
-        let mut s = state(100, 20);
-        let fx = update(&mut s, Action::Quit);
-        assert!(
-            matches!(fx[0], Effect::SavePositions(ref p) if p.is_empty()),
-            "an unchanged position is not written over another ibid's"
-        );
-        let mut s = state(30, 6);
-        update(&mut s, Action::Bottom);
-        assert_ne!(s.anchor, 0);
-        let fx = update(&mut s, Action::Quit);
-        assert!(matches!(fx[0], Effect::SavePositions(ref p) if p.len() == 1));
-        assert!(
-            matches!(fx[1], Effect::SaveLastRead { ref path, anchor } if path.as_path() == std::path::Path::new("a.md") && anchor == s.anchor)
-        );
-        assert_eq!(fx[2], Effect::Quit);
-        assert!(s.quit);
-    }
-
-    #[test]
-    fn search_prompt_takes_characters() {
-        let mut s = state(100, 20);
-        update(&mut s, Action::Search);
-        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(key_action(&s, &q), Some(Action::Input('q')));
-        for c in "PARAGRAPH".chars() {
-            update(&mut s, Action::Input(c));
-        }
-        update(&mut s, Action::Follow);
-        assert_eq!(s.search.matches.len(), 2);
-        assert_eq!(s.search.current, Some(0));
-    }
-}
+mod tests;

@@ -141,6 +141,20 @@ impl Searcher {
         generation
     }
 
+    /// [`Searcher::submit`] under a generation the caller chose (larger than
+    /// any before), so the caller knows it without asking.
+    pub fn submit_as(&self, generation: u64, req: SearchRequest) {
+        self.generation.fetch_max(generation, Ordering::SeqCst);
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Request { generation, req });
+        }
+    }
+
+    /// Abandons the running search, moving to the caller's `generation`.
+    pub fn cancel_to(&self, generation: u64) {
+        self.generation.fetch_max(generation, Ordering::SeqCst);
+    }
+
     /// Abandons the running search (no more partials for it).
     pub fn cancel(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);

@@ -1,10 +1,10 @@
 //! Annotations on screen: highlighted passages, the selection and the cursor
 //! in the body, and the annotations tab of the notes panel.
 
-use super::body::{BodyLayout, BodyLine, cells};
-use super::notes::truncate;
 use super::theme;
 use crate::app::annot_list::ordered;
+use crate::app::view::truncate;
+use crate::app::view::{BodyLayout, BodyLine, cells};
 use crate::app::{AppState, Pane};
 use crate::document::Document;
 use ratatui::buffer::Buffer;
@@ -90,14 +90,18 @@ pub fn paint_body(buf: &mut Buffer, t: Rect, s: &AppState, doc: &Document, lay: 
 
 /// Draws the annotations tab in the notes panel `r`.
 pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
-    let focused = s.focus == Pane::Notes;
+    let focused = crate::app::mode(s).focused_pane() == Some(Pane::Notes);
     let Some(inner) = super::pane::frame(buf, r, Borders::LEFT, focused, 4) else {
         return;
     };
     let x = inner.x + 1;
     let w = usize::from(inner.width - 1);
     let order = ordered(s);
-    let title = format!("Annotations ({}) · t notes", order.len());
+    let title = format!(
+        "Annotations ({}) · {}",
+        order.len(),
+        s.keymap.fill(crate::app::hints::ANNOTATIONS_TITLE)
+    );
     buf.set_stringn(x, inner.y, title, w, theme::pane_title(focused));
     let Some(e) = s.annot.articles.get(&s.current) else {
         buf.set_stringn(x, inner.y + 2, "loading…", w, theme::DIM);
@@ -154,7 +158,7 @@ pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
 
 /// `text` cut into pieces of at most `w` cells (at least one, maybe empty).
 fn wrap_cells(text: &str, w: usize) -> Vec<String> {
-    let ranges = super::body::wrap(text, crate::document::Span::new(0, text.len()), w, w);
+    let ranges = crate::app::view::wrap(text, crate::document::Span::new(0, text.len()), w, w);
     if ranges.is_empty() {
         return vec![String::new()];
     }

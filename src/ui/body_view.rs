@@ -1,10 +1,10 @@
 //! Paints the visible slice of the cached body layout, with the selected
 //! marker and search matches highlighted.
 
-use super::body::{BodyLine, CODE, EMPH, LINK, LineKind, MARKER, STRONG, cells};
 use super::theme;
 use crate::app::AppState;
 use crate::app::state::ArticleStatus;
+use crate::app::view::{BodyLine, CODE, EMPH, LINK, LineKind, MARKER, STRONG, cells};
 use crate::document::Document;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

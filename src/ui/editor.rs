@@ -1,8 +1,8 @@
 //! The note editor popup (the quoted passage above a `ratatui-textarea`), and
 //! the annotations list as a popup on terminals too narrow for the notes panel.
 
-use super::body::wrap;
 use crate::app::AppState;
+use crate::app::view::wrap;
 use crate::document::Span;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,20 +18,20 @@ pub const QUOTE: Style = Style::new()
 pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
     if s.annot.tab == crate::app::annotate::NotesTab::Annotations && !s.notes_visible() {
         let w = area.width.saturating_sub(2).min(72);
-        let r = super::layout::centered(area, w, area.height.saturating_sub(2));
+        let r = crate::app::view::centered(area, w, area.height.saturating_sub(2));
         ratatui::widgets::Clear.render(r, buf);
         super::annotations::draw_tab(buf, r, s);
     }
     let Some(ed) = &s.annot.editor else { return };
     let w = area.width.saturating_sub(4).clamp(1, 72);
     let h = area.height.saturating_sub(2).clamp(1, 14);
-    let r = super::layout::centered(area, w, h);
+    let r = crate::app::view::centered(area, w, h);
     let title = if ed.confirm_discard {
-        "Discard this note? y/n"
+        s.keymap.fill(crate::app::hints::DISCARD_TITLE)
     } else {
-        "Note · C-s save · Esc close"
+        s.keymap.fill(crate::app::hints::EDITOR_TITLE)
     };
-    let inner = super::popup(buf, r, title);
+    let inner = super::popup(buf, r, &title);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

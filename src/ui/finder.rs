@@ -2,11 +2,11 @@
 //! highlighted, article › heading) and a preview of the selected result; plus the brief
 //! highlight of the passage a jump landed on. Reads the state only.
 
-use super::body::cells;
-use super::notes::truncate;
 use super::theme;
 use crate::app::AppState;
 use crate::app::finder::Scope;
+use crate::app::view::cells;
+use crate::app::view::truncate;
 use crate::finder::{Entry, Hit, Index, Kind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,7 +27,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
     let f = &s.finder;
     let w = area.width.saturating_sub(4).min(180);
     let h = area.height.saturating_sub(2).min(44);
-    let r = super::layout::centered(area, w, h);
+    let r = crate::app::view::centered(area, w, h);
     let title = match f.scope {
         Some(Scope::Article) => {
             let t = s.doc().map_or("this article", |d| d.meta.title.as_str());
@@ -35,7 +35,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState) {
         }
         _ => "Find in the library".to_string(),
     };
-    let inner = super::popup(buf, r, &format!("{title} · Enter jumps · Esc closes"));
+    let inner = super::popup(
+        buf,
+        r,
+        &format!(
+            "{title} · {}",
+            s.keymap.fill(crate::app::hints::FINDER_TITLE)
+        ),
+    );
     if inner.height < 3 || inner.width < 10 {
         return;
     }

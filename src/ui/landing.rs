@@ -2,9 +2,9 @@
 //! (a sign in the left margin and a tinted line), and preformatted lines
 //! scrolled sideways, with `‹` / `›` where they continue past the measure.
 
-use super::body::{BodyLine, cells};
 use super::theme;
 use crate::app::AppState;
+use crate::app::view::{BodyLine, cells};
 use crate::document::Document;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

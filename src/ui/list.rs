@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::app::state::ArticleStatus;
-use crate::app::{AppState, Overlay, Pane};
+use crate::app::{AppState, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Borders;
@@ -19,7 +19,7 @@ pub fn offset(sel: usize, rows: usize) -> usize {
 
 /// Draws the list in `r` (with a right border).
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
-    let focused = s.focus == Pane::List || s.overlay == Some(Overlay::List);
+    let focused = crate::app::mode(s).focused_pane() == Some(Pane::List);
     let Some(inner) = super::pane::frame(buf, r, Borders::RIGHT, focused, 3) else {
         return;
     };
@@ -43,7 +43,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     buf.set_stringn(
         inner.x,
         inner.y,
-        super::notes::truncate(&title, w),
+        crate::app::view::truncate(&title, w),
         w,
         theme::pane_title(focused),
     );
@@ -104,10 +104,10 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         } else {
             ratatui::style::Style::new()
         };
-        let title = super::notes::truncate(&title, w.saturating_sub(2));
+        let title = crate::app::view::truncate(&title, w.saturating_sub(2));
         buf.set_stringn(inner.x, y, format!("{mark}{title}"), w, title_style);
         if inner.y + inner.height > y + 1 {
-            let meta = super::notes::truncate(&meta, w.saturating_sub(2));
+            let meta = crate::app::view::truncate(&meta, w.saturating_sub(2));
             buf.set_stringn(inner.x, y + 1, format!("  {meta}"), w, meta_style);
         }
         if focused && i == s.list_sel {

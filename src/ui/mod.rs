@@ -1,9 +1,8 @@
 //! Drawing: `draw(frame, state)` reads the state and paints the panes and
-//! overlays. It never wraps the article (that is `body::layout`, cached in
+//! overlays. It never wraps the article (that is `app::view::layout`, cached in
 //! the state) and does no I/O.
 
 pub mod annotations;
-pub mod body;
 pub mod body_view;
 pub mod editor;
 pub mod finder;
@@ -11,7 +10,6 @@ pub mod finder_preview;
 pub mod help;
 pub mod hyperlink;
 pub mod landing;
-pub mod layout;
 pub mod list;
 pub mod notes;
 pub mod outline;
@@ -29,12 +27,12 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 /// Paints the whole screen for `s`.
 pub fn draw(f: &mut Frame<'_>, s: &AppState) {
     let area = f.area();
-    let p = layout::panes(area);
+    let p = crate::app::view::panes(area);
     let buf = f.buffer_mut();
     if p.tiny {
         let msg = ["ibid: terminal too small", "too small", "small", "!"]
             .into_iter()
-            .find(|m| body::cells(m) <= usize::from(area.width))
+            .find(|m| crate::app::view::cells(m) <= usize::from(area.width))
             .unwrap_or("");
         buf.set_stringn(area.x, area.y, msg, usize::from(area.width), theme::ERROR);
         return;
@@ -54,7 +52,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
     status::draw(buf, p.status, s);
     let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     match &s.overlay {
-        Some(Overlay::Help(k)) => help::draw(buf, main, *k),
+        Some(Overlay::Help(k)) => help::draw(buf, main, &s.keymap, *k),
         Some(Overlay::Outline(k)) => outline::draw(buf, main, s, *k),
         Some(Overlay::Note(n)) => notes::draw_overlay(buf, main, s, *n),
         Some(Overlay::List) => {

@@ -1,71 +1,35 @@
 //! The notes panel (notes cited on screen, following the scroll) and the
-//! single-note overlay for narrow terminals. Each note says what it resolves to.
+//! single-note overlay for narrow terminals: styles and paints the lines of
+//! `app::view::notes`.
 
-use super::body::{self, LINK, cells, segments, styles_in};
 use super::body_view::seg_style;
 use super::theme;
+use crate::app::view::notes::{self as layout, LineLink, NoteLine};
 use crate::app::{AppState, Pane};
-use crate::document::{Document, Span};
+use crate::document::Document;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::Borders;
 
+/// The style of a resolution line.
+fn resolution_style(unresolved: bool) -> Style {
+    if unresolved {
+        theme::UNRESOLVED
+    } else {
+        theme::RESOLUTION
+    }
+}
+
 /// What note `n` resolves to, as one sentence and its style, or `None` for
 /// an ordinary note: `Ibid. → 1  text…`, `same source as 1`, or why not.
 #[must_use]
 pub fn resolution(doc: &Document, n: usize) -> Option<(String, Style)> {
-    let note = doc.notes.get(n)?;
-    let kind = note.reference.name();
-    if let Some(r) = &note.unresolved {
-        let kind = if kind.is_empty() { "reference" } else { kind };
-        return Some((format!("{kind}: {r}"), theme::UNRESOLVED));
-    }
-    if let Some(t) = note.refers_to {
-        let target = doc.notes.get(t)?;
-        let text = doc.note_text(t);
-        return Some((
-            format!("{kind} → {}  {text}", target.label),
-            theme::RESOLUTION,
-        ));
-    }
-    let t = note.same_as?;
-    Some((
-        format!("same source as {}", doc.notes.get(t)?.label),
-        theme::RESOLUTION,
-    ))
+    layout::resolution(doc, n).map(|(t, u)| (t, resolution_style(u)))
 }
 
-/// URL spans (`http://`, `https://`) inside `span` of the text.
-#[must_use]
-pub fn urls(text: &str, span: Span) -> Vec<Span> {
-    let s = text.get(span.start..span.end).unwrap_or("");
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = s.get(from..).and_then(|r| r.find("http")) {
-        let st = from + i;
-        let rest = &s[st..];
-        if rest.starts_with("http://") || rest.starts_with("https://") {
-            let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let len = rest[..len]
-                .trim_end_matches(['.', ',', ')', ';', '”', '"'])
-                .len();
-            out.push(Span::new(span.start + st, span.start + st + len));
-            from = st + len.max(1);
-        } else {
-            from = st + 4;
-        }
-    }
-    out
-}
-
-/// A hyperlink on a note line: first cell (from the line's left edge),
-/// width in cells, and the target URL (not yet checked for OSC 8).
-pub type LineLink = (u16, u16, String);
-
-/// The display lines of note `n` at `width` cells: label and wrapped text,
-/// then what it resolves to (indented).
+/// The display lines of note `n` at `width` cells, styled.
 #[must_use]
 pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
     note_lines_linked(doc, n, width)
@@ -77,97 +41,40 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<Line<'_>> {
 /// [`note_lines`] with the hyperlinks on each line.
 #[must_use]
 pub fn note_lines_linked(doc: &Document, n: usize, width: u16) -> Vec<(Line<'_>, Vec<LineLink>)> {
-    let Some(note) = doc.notes.get(n) else {
-        return Vec::new();
-    };
-    let w = usize::from(width.max(4));
-    let label = format!("{} ", note.label);
-    let lw = cells(&label);
-    let mut styles = styles_in(doc, note.span);
-    let mut targets: Vec<(Span, String)> = doc
-        .inlines_in(note.span)
-        .filter_map(|i| match &i.kind {
-            crate::document::InlineKind::Link { url } => Some((i.span, url.clone())),
-            _ => None,
-        })
-        .collect();
-    for u in urls(&doc.text, note.span) {
-        styles.push((u, LINK, None));
-        targets.push((u, doc.slice(u).to_string()));
-    }
-    let mut out = Vec::new();
-    let avail = w.saturating_sub(lw).max(1);
-    for (i, (s, e)) in body::wrap(&doc.text, note.span, avail, avail)
+    layout::note_lines(doc, n, width)
         .into_iter()
-        .enumerate()
-    {
-        let mut spans = vec![if i == 0 {
-            TSpan::styled(label.clone(), theme::NOTE_LABEL)
-        } else {
-            TSpan::raw(" ".repeat(lw))
-        }];
-        let mut links = Vec::new();
-        let mut col = lw;
-        for sg in segments(s, e, &styles) {
-            let text = doc.text.get(sg.start..sg.end).unwrap_or("");
-            let sw = cells(text);
-            if sg.flags & LINK != 0
-                && let Some((_, url)) = targets
-                    .iter()
-                    .find(|(t, _)| t.start <= sg.start && sg.end <= t.end)
-            {
-                let c = u16::try_from(col).unwrap_or(u16::MAX);
-                links.push((c, u16::try_from(sw).unwrap_or(u16::MAX), url.clone()));
+        .map(|l| match l {
+            NoteLine::Text {
+                label,
+                lead,
+                segs,
+                links,
+            } => {
+                let mut spans = vec![match label {
+                    Some(label) => TSpan::styled(label, theme::NOTE_LABEL),
+                    None => TSpan::raw(" ".repeat(lead)),
+                }];
+                spans.extend(segs.iter().map(|sg| {
+                    TSpan::styled(
+                        doc.text.get(sg.start..sg.end).unwrap_or(""),
+                        seg_style(Style::new(), sg.flags),
+                    )
+                }));
+                (Line::from(spans), links)
             }
-            col += sw;
-            spans.push(TSpan::styled(text, seg_style(Style::new(), sg.flags)));
-        }
-        out.push((Line::from(spans), links));
-    }
-    if let Some((text, style)) = resolution(doc, n) {
-        let indent = lw.min(4);
-        let avail = w.saturating_sub(indent).max(1);
-        if note.refers_to.is_some() {
-            out.push((
+            NoteLine::Resolution {
+                indent,
+                text,
+                unresolved,
+            } => (
                 Line::from(vec![
                     TSpan::raw(" ".repeat(indent)),
-                    TSpan::styled(truncate(&text, avail), style),
+                    TSpan::styled(text, resolution_style(unresolved)),
                 ]),
                 Vec::new(),
-            ));
-            return out;
-        }
-        let ranges = body::wrap(&text, Span::new(0, text.len()), avail, avail);
-        for (s, e) in ranges.into_iter().take(3) {
-            let line = Line::from(vec![
-                TSpan::raw(" ".repeat(indent)),
-                TSpan::styled(text[s..e].to_string(), style),
-            ]);
-            out.push((line, Vec::new()));
-        }
-    }
-    out
-}
-
-/// `s` cut to at most `w` cells, ending in `…` when cut.
-#[must_use]
-pub fn truncate(s: &str, w: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    if cells(s) <= w {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut col = 0;
-    for g in s.graphemes(true) {
-        let gw = cells(g);
-        if col + gw + 1 > w {
-            break;
-        }
-        out.push_str(g);
-        col += gw;
-    }
-    out.push('…');
-    out
+            ),
+        })
+        .collect()
 }
 
 /// Draws the notes panel in `r` (left border, title row, notes).
@@ -175,7 +82,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     if s.annot.tab == crate::app::annotate::NotesTab::Annotations {
         return super::annotations::draw_tab(buf, r, s);
     }
-    let focused = s.focus == Pane::Notes;
+    let focused = crate::app::mode(s).focused_pane() == Some(Pane::Notes);
     let Some(inner) = super::pane::frame(buf, r, Borders::LEFT, focused, 4) else {
         return;
     };
@@ -246,11 +153,14 @@ pub fn draw_overlay(buf: &mut Buffer, area: Rect, s: &AppState, n: usize) {
     let w = area.width.saturating_sub(2).min(72);
     let lines = note_lines_linked(doc, n, w.saturating_sub(2));
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let r = super::layout::centered(area, w, h);
+    let r = crate::app::view::centered(area, w, h);
     let inner = super::popup(
         buf,
         r,
-        &format!("Note {label} · Enter follows · Esc closes"),
+        &format!(
+            "Note {label} · {}",
+            s.keymap.fill(crate::app::hints::NOTE_TITLE)
+        ),
     );
     for (i, (l, links)) in lines.iter().take(usize::from(inner.height)).enumerate() {
         let y = inner.y + u16::try_from(i).unwrap_or(0);

@@ -14,8 +14,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, s: &AppState, sel: usize) {
         .height
         .saturating_sub(2)
         .min(u16::try_from(hs.len() + 2).unwrap_or(u16::MAX));
-    let r = super::layout::centered(area, w, h);
-    let inner = super::popup(buf, r, "Outline · Enter jumps · Esc closes");
+    let r = crate::app::view::centered(area, w, h);
+    let inner = super::popup(buf, r, &s.keymap.fill(crate::app::hints::OUTLINE_TITLE));
     let rows = usize::from(inner.height).max(1);
     let off = sel.saturating_sub(rows - 1);
     for (k, (i, (_, text, level))) in hs.iter().enumerate().skip(off).take(rows).enumerate() {

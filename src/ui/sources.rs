@@ -2,11 +2,11 @@
 //! terminals), the citation-health report, then one row per distinct work;
 //! or the markers citing one work. Reads the data cached by `app::sources`.
 
-use super::body::cells;
-use super::notes::truncate;
 use super::theme;
 use crate::app::AppState;
 use crate::app::sources::{SourceRow, current, marker_labels};
+use crate::app::view::cells;
+use crate::app::view::truncate;
 use crate::document::{Document, sanitize};
 use crate::sources::{Finding, Health};
 use ratatui::buffer::Buffer;
@@ -135,9 +135,10 @@ pub fn title(s: &AppState) -> String {
             format!("Sources › cited by {n} marker{plural}")
         }
         _ => format!(
-            "Sources ({}) · by {} · S sorts",
+            "Sources ({}) · by {} · {}",
             data.works.len(),
-            sort.name()
+            sort.name(),
+            s.keymap.fill(crate::app::hints::SOURCES_SORT)
         ),
     }
 }
@@ -163,8 +164,8 @@ pub fn view(s: &AppState, w: u16) -> View {
             rows.push((line(truncate(&sanitize(u), w), theme::LINK), false));
         }
         rows.push((Line::default(), false));
-        let hint = "Enter: go to marker · Esc: back · x/y: link";
-        rows.push((line(truncate(hint, w), theme::DIM), false));
+        let hint = s.keymap.fill(crate::app::hints::SOURCES_MARKERS);
+        rows.push((line(truncate(&hint, w), theme::DIM), false));
         for (i, (&m, label)) in row.markers.iter().zip(marker_labels(doc, row)).enumerate() {
             let tag = format!("[{}] ", sanitize(&label));
             let ctx = context_before(doc, m, w.saturating_sub(cells(&tag)));

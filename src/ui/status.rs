@@ -1,12 +1,12 @@
 //! The status line: article, position, current heading, and a key hint —
 //! or a message, error, or the search prompt.
 
-use super::notes::truncate;
 use super::theme;
-use crate::app::keymap::key_for;
-use crate::app::{Action, AppState, Overlay};
+use crate::app::view::truncate;
+use crate::app::{AppState, Level};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 /// Position through the article in percent (100 at the bottom).
 #[must_use]
@@ -23,22 +23,10 @@ pub fn page_at(s: &AppState) -> Option<u32> {
     s.doc()?.page_at(off)
 }
 
-/// The key hint, generated from the keymap.
+/// The key hint, generated from the live keymap.
 #[must_use]
-pub fn hint() -> String {
-    let k = |a: &Action| key_for(a).unwrap_or("?");
-    let find = Action::Finder(crate::app::finder::FinderMsg::Open(
-        crate::app::finder::Scope::Library,
-    ));
-    format!(
-        "{} help  {} marker  {} note  {} back  {} find  {} quit",
-        k(&Action::Help),
-        k(&Action::NextMarker),
-        k(&Action::Follow),
-        k(&Action::Back),
-        k(&find),
-        k(&Action::Quit)
-    )
+pub fn hint(s: &AppState) -> String {
+    s.keymap.fill(crate::app::hints::STATUS)
 }
 
 /// `" │ 12 lines hidden · f shows them"` while page furniture is hidden,
@@ -50,12 +38,13 @@ fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
     }
     let n = d.hidden_lines();
     if !s.show_furniture && n > 0 {
-        let key = key_for(&Action::ToggleFurniture).unwrap_or("f");
         let lines = if n == 1 { "line" } else { "lines" };
         if s.size.0 < 100 {
+            let key = s.keymap.fill(crate::app::hints::FURNITURE_KEY);
             out.push_str(&format!(" │ {n} hidden ({key})"));
         } else {
-            out.push_str(&format!(" │ {n} {lines} hidden · {key} shows them"));
+            let shows = s.keymap.fill(crate::app::hints::FURNITURE_SHOWS);
+            out.push_str(&format!(" │ {n} {lines} hidden · {shows}"));
         }
     }
     out
@@ -65,7 +54,7 @@ fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
 /// line in the focus style (the body has no title row of its own).
 #[must_use]
 pub fn focus_badge(s: &AppState) -> &'static str {
-    use crate::app::Pane;
+    use crate::app::{Overlay, Pane};
     if s.annot.editor.is_some() {
         return " NOTE ";
     }
@@ -77,26 +66,37 @@ pub fn focus_badge(s: &AppState) -> &'static str {
     }
 }
 
+/// The status-line style of a message of `level`.
+#[must_use]
+pub fn message_style(level: Level) -> Style {
+    let bg = theme::STATUS.bg.unwrap_or_default();
+    match level {
+        Level::Info => theme::STATUS,
+        Level::Warning => theme::WARNING.bg(bg),
+        Level::Error => theme::ERROR.bg(bg),
+        Level::Progress => theme::STATUS.patch(theme::DIM),
+    }
+}
+
 /// Draws the status line in `r`.
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     buf.set_style(r, theme::STATUS);
     let w = usize::from(r.width);
-    if s.overlay == Some(Overlay::Search) {
+    if crate::app::mode(s) == crate::app::Mode::Search {
         let text = crate::document::sanitize(&s.search.input);
         let prompt = if s.search.command { ':' } else { '/' };
         buf.set_stringn(r.x, r.y, format!("{prompt}{text}▏"), w, theme::STATUS);
         return;
     }
     let (right, rstyle) = match &s.message {
-        Some((m, true)) => (
-            crate::document::sanitize(m),
-            theme::ERROR.bg(theme::STATUS.bg.unwrap_or_default()),
+        Some(m) => (crate::document::sanitize(&m.text), message_style(m.level)),
+        None if w < 100 => (
+            s.keymap.fill(crate::app::hints::STATUS_NARROW),
+            theme::STATUS.patch(theme::DIM),
         ),
-        Some((m, false)) => (crate::document::sanitize(m), theme::STATUS),
-        None if w < 100 => ("? help ".to_string(), theme::STATUS.patch(theme::DIM)),
-        None => (hint(), theme::STATUS.patch(theme::DIM)),
+        None => (hint(s), theme::STATUS.patch(theme::DIM)),
     };
-    let rw_full = super::body::cells(&right);
+    let rw_full = crate::app::view::cells(&right);
     let mut left = String::new();
     if let Some(a) = s.article() {
         let title = s.doc().map_or(a.name.as_str(), |d| d.meta.title.as_str());
@@ -111,14 +111,15 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
             }
             tail.push_str(&hidden_note(s, d));
         }
-        let room =
-            w.saturating_sub(rw_full + 3 + super::body::cells(&left) + super::body::cells(&tail));
+        let room = w.saturating_sub(
+            rw_full + 3 + crate::app::view::cells(&left) + crate::app::view::cells(&tail),
+        );
         left.push_str(&truncate(title, room.max(8)));
         left.push_str(&tail);
     }
-    let rw = super::body::cells(&right).min(w);
+    let rw = crate::app::view::cells(&right).min(w);
     let badge = focus_badge(s);
-    let bw = super::body::cells(badge);
+    let bw = crate::app::view::cells(badge);
     let lw = w.saturating_sub(rw + 2 + bw);
     buf.set_stringn(r.x, r.y, badge, w, theme::pane_title(true));
     let bx = r.x + u16::try_from(bw).unwrap_or(0);

@@ -52,7 +52,9 @@ pub const BORDER: Style = Style::new().fg(Color::DarkGray);
 pub const BORDER_FOCUSED: Style = Style::new().fg(Color::Cyan);
 /// The status line.
 pub const STATUS: Style = Style::new().fg(Color::White).bg(Color::Rgb(30, 30, 30));
-/// An error in the status line or a pane.
+/// A warning in the status line.
+pub const WARNING: Style = Style::new().fg(Color::Yellow);
+/// Errors (status line, failed articles).
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 /// The selected row of a list (articles, outline).
 pub const SELECTED_ROW: Style = Style::new().fg(Color::Black).bg(Color::Cyan);

@@ -50,6 +50,7 @@ pub fn run_effects(s: &mut AppState, fx: Vec<Effect>) {
                     generation,
                     result,
                 },
+                std::time::UNIX_EPOCH,
             );
             run_effects(s, more);
         }
@@ -59,13 +60,13 @@ pub fn run_effects(s: &mut AppState, fx: Vec<Effect>) {
 /// A state on `paths` at `w` x `h`, everything loaded.
 pub fn state(paths: Vec<PathBuf>, w: u16, h: u16) -> AppState {
     let mut s = AppState::new(paths, &HashMap::new());
-    update(&mut s, Action::Resize(w, h));
+    update(&mut s, Action::Resize(w, h), std::time::UNIX_EPOCH);
     let fx = init(&mut s);
     run_effects(&mut s, fx);
     // The reader loads the other articles when they are opened (or have annotations):
     // load them all here.
     let all = (0..s.articles.len()).collect();
-    let fx = update(&mut s, Action::Annotated(all));
+    let fx = update(&mut s, Action::Annotated(all), std::time::UNIX_EPOCH);
     run_effects(&mut s, fx);
     s
 }
@@ -77,7 +78,7 @@ pub fn keys(s: &mut AppState, names: &[&str]) {
         let (code, mods) = keymap::parse_key(n).expect("key name");
         let ev = crossterm::event::KeyEvent::new(code, mods);
         if let Some(a) = key_action(s, &ev) {
-            let fx = update(s, a);
+            let fx = update(s, a, std::time::UNIX_EPOCH);
             run_effects(s, fx);
         }
     }
@@ -86,7 +87,7 @@ pub fn keys(s: &mut AppState, names: &[&str]) {
 /// Types text at the search prompt.
 pub fn type_text(s: &mut AppState, text: &str) {
     for c in text.chars() {
-        update(s, Action::Input(c));
+        update(s, Action::Input(c), std::time::UNIX_EPOCH);
     }
 }
 

@@ -1,0 +1,239 @@
+//! The imperative shell of the reader: the event loop (block, drain,
+//! `update`, execute, draw once) and the one effect executor. `update` is
+//! handed the clock here; the executor never writes into the state: what it
+//! learns (a failed save, a copied link) comes back as actions.
+
+use super::{
+    Action, AppState, DrawFn, Effect, Exit, Message, Msg, RunOptions, annot_io, draft_io, drafts,
+    event_action, finder_shell, init, links, loader, shutdown, update,
+};
+use crossterm::event::Event;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::SystemTime;
+
+/// Runs the reader until it quits, then finishes the saves under way (at
+/// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
+/// `suspend` gives the terminal back and stops the process (Ctrl-Z);
+/// `draw` paints a frame.
+///
+/// # Errors
+/// Drawing to the terminal failed, or every sender of `rx` is gone.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    mut state: AppState,
+    tx: &Sender<Msg>,
+    rx: &Receiver<Msg>,
+    opts: &RunOptions,
+    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+    draw: DrawFn,
+) -> anyhow::Result<Exit>
+where
+    B::Error: Send + Sync + 'static,
+{
+    // The one source of randomness for new annotation ids; `update` makes
+    // them from it purely.
+    state.annot.id_seed = crate::annotations::id_seed();
+    let loader = loader::Loader::spawn(tx)?;
+    let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
+    let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
+    let drafts = opts.state_dir.as_deref().and_then(|dir| {
+        let (found, files) = draft_io::orphans(dir);
+        drafts::offer(&mut state, found);
+        match draft_io::DraftWriter::start(dir, files) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                state.message = Some(Message::warning(crate::document::sanitize(&format!(
+                    "drafts are not being kept: {e}"
+                ))));
+                None
+            }
+        }
+    });
+    let mut ex = Exec {
+        loader,
+        annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
+        tx: tx.clone(),
+        finder: finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone()),
+        drafts,
+        suspend: false,
+    };
+    // Whatever ends the loop (quit, a signal, a terminal that went away),
+    // the saves under way are finished and unsaved work is kept.
+    let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend, draw);
+    let mut exit = shutdown::finish(&mut state, ex.annot_jobs, rx, ex.drafts.as_ref());
+    if let Err(e) = outcome {
+        if state.quit {
+            // The terminal went away while leaving (SIGHUP): nothing to report.
+        } else {
+            exit.problems
+                .insert(0, crate::document::sanitize(&format!("terminal: {e:#}")));
+        }
+    }
+    Ok(exit)
+}
+
+fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut AppState,
+    rx: &Receiver<Msg>,
+    opts: &RunOptions,
+    ex: &mut Exec,
+    suspend: &mut dyn FnMut(&mut Terminal<B>) -> std::io::Result<()>,
+    draw: DrawFn,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    step(state, ex, opts, Action::Resize(size.width, size.height));
+    let fx = init(state);
+    let back = ex.execute(fx, opts, state);
+    for a in back {
+        step(state, ex, opts, a);
+    }
+    let mut drawn = false;
+    loop {
+        if state.dirty && !state.quit {
+            terminal.draw(|f| draw(f, state))?;
+            state.dirty = false;
+            if opts.test_panic && !drawn {
+                panic!("IBID_TEST_PANIC: forced panic after the first draw");
+            }
+            drawn = true;
+        }
+        if state.quit {
+            return Ok(());
+        }
+        let first = rx.recv()?;
+        let mut pending = vec![first];
+        pending.extend(rx.try_iter());
+        let mut resized = false;
+        for m in pending {
+            resized |= matches!(m, Msg::Event(Event::Resize(..)));
+            let action = match m {
+                Msg::Event(ev) => event_action(state, &ev),
+                Msg::Action(a) => Some(a),
+            };
+            if let Some(a) = action {
+                step(state, ex, opts, a);
+            }
+            if state.quit {
+                break;
+            }
+        }
+        if std::mem::take(&mut ex.suspend) && !state.quit {
+            if let Some(d) = &ex.drafts {
+                let _ = d.flush(std::time::Duration::from_secs(1));
+            }
+            suspend(terminal)?;
+            state.dirty = true;
+        } else if resized && !state.quit {
+            // Some terminals reflow or keep stale cells on resize: repaint all.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            state.dirty = true;
+        }
+    }
+}
+
+/// Applies `a` at the current time, executes its effects and applies what
+/// the executor reports back, until nothing more comes back.
+fn step(state: &mut AppState, ex: &mut Exec, opts: &RunOptions, a: Action) {
+    let mut queue = vec![a];
+    // Follow-ups are status messages, which cause no further effects; the
+    // bound only guards against a future loop.
+    for _ in 0..16 {
+        let Some(a) = queue.pop() else { return };
+        let fx = update(state, a, SystemTime::now());
+        queue.extend(ex.execute(fx, opts, state));
+    }
+}
+
+/// The effect executor: the only place the loop does I/O. It reads the
+/// state (which article is open, the keymap for messages) but never writes
+/// it; what it learns comes back as actions.
+struct Exec {
+    loader: loader::Loader,
+    annot_jobs: Sender<Effect>,
+    tx: Sender<Msg>,
+    finder: finder_shell::Shell,
+    drafts: Option<draft_io::DraftWriter>,
+    suspend: bool,
+}
+
+impl Exec {
+    fn execute(&mut self, fx: Vec<Effect>, opts: &RunOptions, s: &AppState) -> Vec<Action> {
+        let mut back = Vec::new();
+        let mut say = |m: Message| back.push(Action::Message(m));
+        for e in fx {
+            match e {
+                Effect::Load {
+                    article,
+                    path,
+                    generation,
+                } => self
+                    .loader
+                    .submit(article, path, generation, article == s.current),
+                Effect::SavePositions(p) => {
+                    if let Some(dir) = &opts.data_dir
+                        && let Err(e) = crate::positions::save(dir, &p)
+                    {
+                        say(Message::error(crate::document::sanitize(&format!(
+                            "could not save reading positions: {e}"
+                        ))));
+                    }
+                }
+                Effect::OpenUrl(url) => {
+                    if let Some(m) = links::run_open(url, &self.tx, &s.keymap) {
+                        say(m);
+                    }
+                }
+                Effect::CopyUrl(url) => {
+                    if let Some(m) = links::run_copy(&url, &self.tx) {
+                        say(m);
+                    }
+                }
+                Effect::SaveLastRead { path, anchor } => {
+                    if let Some(dir) = &opts.data_dir
+                        && let Err(e) = crate::last_read::save(dir, &path, anchor)
+                    {
+                        say(Message::error(crate::document::sanitize(&format!(
+                            "could not save the last article read: {e}"
+                        ))));
+                    }
+                }
+                Effect::LandingTimer(id) => {
+                    let tx = self.tx.clone();
+                    let _ = std::thread::Builder::new()
+                        .name("ibid-landing".into())
+                        .spawn(move || {
+                            std::thread::sleep(std::time::Duration::from_millis(
+                                super::landing::SHOW_MS,
+                            ));
+                            let _ = tx.send(Msg::Action(Action::LandingOff(id)));
+                        });
+                }
+                Effect::Finder(f) => self.finder.execute(f),
+                e @ (Effect::LoadAnnotations { .. }
+                | Effect::SaveAnnotations { .. }
+                | Effect::FindAnnotated(_)) => {
+                    if self.annot_jobs.send(e).is_err() {
+                        say(Message::error("the annotation worker stopped"));
+                    }
+                }
+                Effect::Drafts(d) => {
+                    if let Some(w) = &self.drafts {
+                        w.set(d);
+                    }
+                }
+                Effect::Suspend => self.suspend = true,
+                // `update` has set `quit`; the loop ends after this batch.
+                Effect::Quit => {}
+            }
+        }
+        back
+    }
+}
