@@ -31,6 +31,18 @@ pub struct Reader {
     pub show_furniture: bool,
     /// OSC 8 hyperlinks in notes.
     pub hyperlinks: Hyperlinks,
+    /// The reading measure: body text width in columns (0: the whole pane).
+    pub measure: u16,
+}
+
+/// `[theme]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// `"auto"`, `"dark"` or `"light"`.
+    pub name: String,
+    /// Colour per slot (`accent = "#2060c0"`), over the theme's own.
+    pub colors: std::collections::BTreeMap<String, String>,
 }
 
 /// `[library]`.
@@ -52,6 +64,8 @@ pub struct Config {
     pub reader: Reader,
     /// Library settings.
     pub library: Library,
+    /// Colours.
+    pub theme: Theme,
     /// `[keys.<context>]`: key → action name, over `assets/keymap.toml`
     /// (checked, with line numbers, when the file is read).
     #[serde(default)]
@@ -70,6 +84,11 @@ impl Default for Config {
             reader: Reader {
                 show_furniture: false,
                 hyperlinks: Hyperlinks::Auto,
+                measure: 80,
+            },
+            theme: Theme {
+                name: "auto".into(),
+                colors: std::collections::BTreeMap::new(),
             },
             library: Library {
                 folders: Vec::new(),

@@ -149,6 +149,36 @@ fn read(
         ),
     };
     state.show_furniture = config.reader.show_furniture;
+    state.measure = config.reader.measure;
+    let theme = ibid::app::palette::pick(
+        &config.theme.name,
+        std::env::var("COLORFGBG").ok().as_deref(),
+    );
+    let no_color = ibid::app::palette::no_color(std::env::var("NO_COLOR").ok().as_deref());
+    let mut startup_error = None;
+    state.palette = ibid::app::palette::Palette::with_colors(theme, no_color, &config.theme.colors)
+        .unwrap_or_else(|e| {
+            startup_error = Some(format!("configuration: {e} (using the theme's colours)"));
+            ibid::app::palette::Palette::new(theme, no_color)
+        });
+    if let Some(d) = &data {
+        let times = ibid::positions::load_times(d);
+        state.list_view.read_at = state
+            .articles
+            .iter()
+            .map(|a| times.get(&a.path).copied().unwrap_or(0))
+            .collect();
+        match ibid::last_read::load(d) {
+            Ok(Some((path, anchor))) => {
+                ibid::app::list_view::resume(&mut state, &path, anchor);
+            }
+            Ok(None) => {}
+            Err(e) => startup_error = Some(e),
+        }
+    }
+    if let Some(e) = startup_error {
+        state.message = Some(ibid::app::Message::error(ibid::document::sanitize(&e)));
+    }
     state.keymap = config.keymap.clone();
     for c in &config.key_conflicts {
         say(format!("configuration: key conflict: {c}"));

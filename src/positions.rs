@@ -108,6 +108,17 @@ pub fn load(data: &Path) -> HashMap<PathBuf, usize> {
         .collect()
 }
 
+/// When each article's position was last saved (ms since the epoch; 0 for
+/// files from format 1), for the list's "recent" order. Never writes.
+#[must_use]
+pub fn load_times(data: &Path) -> HashMap<PathBuf, u64> {
+    read_all(data)
+        .0
+        .into_iter()
+        .map(|(p, at)| (p, at.at))
+        .collect()
+}
+
 /// Records `changed` (file → offset, set now) on top of what is on disk,
 /// merging conflict copies and removing them; written atomically.
 ///

@@ -36,7 +36,7 @@ fn sources_most_cited_then_jump_to_marker_5() {
         })
     });
     let sc = s.contents();
-    assert!(sc.contains("sending a signal to it.[5]"), "{sc}");
+    assert!(sc.contains("to it.[5]"), "{sc}");
     s.send("\x0f");
     s.wait_text("back (A-i: forward)");
     s.send("q");

@@ -124,7 +124,7 @@ pub enum Action {
     },
     /// Open the selected note's or source's URL in the browser.
     OpenLink,
-    /// Copy the selected note's or source's URL (OSC 52).
+    /// Copy the selected note's or source's URL (`crate::clipboard` picks how).
     CopyLink,
     /// The finder overlay: keys and worker replies (`app::finder`).
     Finder(super::finder::FinderMsg),
@@ -156,6 +156,18 @@ pub enum Action {
         /// The merged state now on disk, or a readable error.
         result: Result<crate::annotations::Loaded, String>,
     },
+    /// A digit of a count typed before a motion (`10j`).
+    Count(u8),
+    /// Marks: `m a`, `' a`, `' '` (`app::marks`).
+    Mark(super::marks::MarkAction),
+    /// The landing mark's timer `id` ran out (`app::landing`).
+    LandingOff(u64),
+    /// `=` (true) widens, `-` narrows the reading measure.
+    Measure(bool),
+    /// Scroll preformatted lines sideways by this many steps (negative: left).
+    ScrollSideways(i32),
+    /// The article list's filter and order (`app::list_view`).
+    List(super::list_view::ListAction),
     /// Show a message in the status line (text sanitised before display).
     Message(super::message::Message),
 }
@@ -201,9 +213,18 @@ pub enum Effect {
     FindAnnotated(Vec<(usize, PathBuf)>),
     /// Save reading positions: (file, byte offset of the top line).
     SavePositions(Vec<(PathBuf, usize)>),
+    /// Remember the open article and its position for the next start.
+    SaveLastRead {
+        /// The article file.
+        path: PathBuf,
+        /// Byte offset of the top line.
+        anchor: usize,
+    },
+    /// Clear the landing mark `id` after `app::landing::SHOW_MS`; reply `Action::LandingOff`.
+    LandingTimer(u64),
     /// Open a checked URL in the browser on a worker thread.
     OpenUrl(String),
-    /// Copy a checked URL to the clipboard with OSC 52.
+    /// Copy a checked URL to the clipboard (OSC 52, tmux, wl-copy, xclip/xsel, pbcopy).
     CopyUrl(String),
     /// Finder I/O: searches, rescans, annotations, timers (`app::finder_shell`).
     Finder(super::finder::FinderEffect),

@@ -123,7 +123,7 @@ fn answer(s: &mut AppState, ans: Option<bool>, fx: &mut Vec<Effect>) {
 /// Quits (saving reading positions), whatever is unsaved.
 pub fn quit_now(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.quit = true;
-    fx.push(Effect::SavePositions(super::nav::positions(s)));
+    fx.extend(super::saves::quit_saves(s));
     fx.push(Effect::Quit);
 }
 

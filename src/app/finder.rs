@@ -332,6 +332,7 @@ fn land(s: &mut AppState, offset: usize, kind: Kind, len: usize, fx: &mut Vec<Ef
     }
     s.set_top_from_anchor(target);
     s.anchor = target;
+    super::landing::mark(s, if kind == Kind::Note { target } else { offset });
     if kind != Kind::Article && kind != Kind::Note {
         s.finder.next_flash += 1;
         let id = s.finder.next_flash;

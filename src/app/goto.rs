@@ -53,6 +53,7 @@ pub fn goto_page(s: &mut AppState, n: u32) {
         Some(start) => {
             push_jump(s);
             s.set_top_from_anchor(start);
+            super::landing::mark(s, start);
         }
         None => s.message = Some(Message::warning(format!("no text on page {n}"))),
     }

@@ -163,18 +163,50 @@ pub fn run_open(url: String, tx: &Sender<Msg>, km: &Keymap) -> Option<Message> {
         .then(|| Message::error("could not start the browser opener"))
 }
 
-/// Executor: writes the OSC 52 copy sequence for `url` to the terminal.
+/// Executor: copies `url` with the backend the environment offers
+/// (`crate::clipboard`). OSC 52 is written here and reported at once; a
+/// program (tmux, wl-copy, xclip, xsel, pbcopy) runs on a worker thread that
+/// reports which was used (`None` now, a message later).
 #[must_use]
-pub fn run_copy(url: &str) -> Message {
+pub fn run_copy(url: &str, tx: &Sender<Msg>) -> Option<Message> {
+    use crate::clipboard::Backend;
     use std::io::Write as _;
     let Some(seq) = osc52(url) else {
-        return Message::info("no web link here");
+        return Some(Message::info("no web link here"));
     };
-    let mut out = std::io::stdout();
-    match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Message::info(format!("copied (OSC 52) {url}")),
-        Err(e) => Message::error(format!("could not copy: {e}")),
-    }
+    let backend = crate::clipboard::detect();
+    let (program, args) = match &backend {
+        Backend::Osc52 | Backend::Unknown => {
+            let mut out = std::io::stdout();
+            return Some(
+                match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
+                    Ok(()) if backend == Backend::Osc52 => {
+                        Message::info(format!("copied (OSC 52) {url}"))
+                    }
+                    Ok(()) => Message::warning(format!(
+                        "no clipboard tool found; sent OSC 52, which this terminal may ignore: {url}"
+                    )),
+                    Err(e) => Message::error(format!("could not copy: {e}")),
+                },
+            );
+        }
+        Backend::Tmux(p) => (p.clone(), vec!["load-buffer", "-"]),
+        Backend::Program(p, a) => (p.clone(), a.clone()),
+    };
+    let (tx, url) = (tx.clone(), url.to_string());
+    let name = backend.name();
+    let spawned = std::thread::Builder::new()
+        .name("ibid-copy".into())
+        .spawn(move || {
+            let m = match crate::clipboard::pipe_to(&program, &args, &url) {
+                Ok(()) => Message::info(format!("copied to {name}: {url}")),
+                Err(e) => Message::error(format!("could not copy with {name}: {e}")),
+            };
+            let _ = tx.send(Msg::Action(Action::Message(m)));
+        });
+    spawned
+        .is_err()
+        .then(|| Message::error("could not start the clipboard program"))
 }
 
 #[cfg(test)]

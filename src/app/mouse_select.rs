@@ -11,7 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Byte offset of `doc.text` under cell (col, row) of the body, if any text is there.
 #[must_use]
 pub fn offset_at(s: &AppState, col: u16, row: u16) -> Option<usize> {
-    let t = s.panes().body_text();
+    let t = s.body_text();
     if !t.contains(ratatui::layout::Position::new(col, row)) {
         return None;
     }

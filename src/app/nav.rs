@@ -5,7 +5,6 @@ use super::action::{Effect, Pane};
 use super::message::Message;
 use super::state::{AppState, ArticleStatus, Location, Overlay};
 use crate::document::Span;
-use std::path::PathBuf;
 
 /// A load request for article `i` with a fresh generation.
 pub fn load(s: &mut AppState, i: usize) -> Effect {
@@ -17,19 +16,6 @@ pub fn load(s: &mut AppState, i: usize) -> Effect {
         path: a.path.clone(),
         generation,
     }
-}
-
-/// Reading positions that changed in this session (the open one up to date).
-pub fn positions(s: &mut AppState) -> Vec<(PathBuf, usize)> {
-    let (cur, anchor) = (s.current, s.anchor);
-    if let Some(a) = s.articles.get_mut(cur) {
-        a.anchor = anchor;
-    }
-    s.articles
-        .iter()
-        .filter(|a| a.doc().is_some() && a.anchor != a.opened_at)
-        .map(|a| (a.path.clone(), a.anchor))
-        .collect()
 }
 
 /// Scrolls so `line` is on screen, a third of the way down when it was not.
@@ -63,6 +49,7 @@ pub fn back(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos -= 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
+    super::landing::mark(s, loc.anchor);
     s.message = Some(Message::info(s.keymap.fill(super::hints::BACK)));
 }
 
@@ -75,10 +62,12 @@ pub fn forward(s: &mut AppState, fx: &mut Vec<Effect>) {
     s.jump_pos += 1;
     let loc = s.jumps[s.jump_pos].clone();
     restore(s, &loc, fx);
+    super::landing::mark(s, loc.anchor);
     s.message = Some(Message::info(s.keymap.fill(super::hints::FORWARD)));
 }
 
-fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {
+/// Goes to `loc` (opening its article).
+pub fn restore(s: &mut AppState, loc: &Location, fx: &mut Vec<Effect>) {
     if loc.article != s.current {
         open_article(s, loc.article, fx);
     }
@@ -106,6 +95,8 @@ pub fn open_article(s: &mut AppState, i: usize, fx: &mut Vec<Effect>) {
     }
     s.current = i;
     s.list_sel = i;
+    s.hscroll = 0;
+    super::list_view::opened(s, i);
     s.anchor = s.articles[i].anchor;
     s.marker = None;
     s.note = None;
@@ -172,6 +163,7 @@ pub fn goto_heading(s: &mut AppState, i: usize) {
     };
     push_jump(s);
     s.set_top_from_anchor(start);
+    super::landing::mark(s, start);
 }
 
 /// Enter on a selected marker: show its note (panel or overlay).
@@ -213,6 +205,9 @@ pub fn follow_note(s: &mut AppState, n: usize) {
     s.note = Some(t);
     if let Some(&m) = doc.notes.get(t).and_then(|x| x.markers.first()) {
         s.marker = Some(m);
+        if let Some(x) = doc.markers.get(m) {
+            super::landing::mark(s, x.span.start);
+        }
         if let Some(p) = s
             .layout
             .as_ref()
@@ -287,8 +282,13 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
             if fwd { i % n } else { (i + n - 1) % n }
         }
     };
+    let wrapped = match s.search.current {
+        Some(c) => (fwd && next <= c) || (!fwd && next >= c),
+        None => false,
+    };
     s.search.current = Some(next);
     let start = s.search.matches[next].start;
+    super::landing::mark(s, start);
     // A match in hidden text shows the furniture where it lands.
     let hidden = s.doc().is_some_and(|d| {
         d.blocks
@@ -305,6 +305,13 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
     }
     let q = s.search.query.clone();
     let mut m = format!("/{q}: match {} of {n}", next + 1);
+    if wrapped {
+        m.push_str(if fwd {
+            " (wrapped to the top)"
+        } else {
+            " (wrapped to the bottom)"
+        });
+    }
     if revealed {
         let hides = s.keymap.fill(super::hints::FURNITURE_HIDES);
         m.push_str(&format!(" (in hidden text; {hides})"));
@@ -347,14 +354,14 @@ pub fn click(s: &mut AppState, col: u16, row: u16, fx: &mut Vec<Effect>) {
     let p = s.panes();
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(r) = p.list.filter(|r| r.contains(pos)) {
-        if let Some(i) = super::view::list::entry_at(r, s.list_sel, row)
-            && i < s.articles.len()
-        {
+        let order = super::list_view::order(s);
+        let sel = order.iter().position(|&i| i == s.list_sel).unwrap_or(0);
+        if let Some(&i) = super::view::list::entry_at(r, sel, row).and_then(|k| order.get(k)) {
             open_article(s, i, fx);
         }
         return;
     }
-    let t = p.body_text();
+    let t = s.body_text();
     if !t.contains(pos) {
         return;
     }

@@ -37,6 +37,13 @@ pub fn key_action(s: &AppState, ev: &KeyEvent) -> Option<Action> {
         (Mode::Finder, Some(c)) => return Some(Action::Finder(FinderMsg::Edit(Edit::Insert(c)))),
         _ => {}
     }
+    // Counts, a mark's letter and the list filter come before the keymap,
+    // never while a note is typed or a question is asked.
+    if !matches!(m, Mode::Editor | Mode::DiscardPrompt | Mode::QuitPrompt)
+        && let Some(a) = super::prefix_keys::key_action(s, ev)
+    {
+        return Some(a);
+    }
     if let Some(a) = s.keymap.resolve(m.contexts(), ev) {
         return Some(a);
     }

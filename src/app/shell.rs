@@ -200,7 +200,31 @@ impl Exec {
                         say(m);
                     }
                 }
-                Effect::CopyUrl(url) => say(links::run_copy(&url)),
+                Effect::CopyUrl(url) => {
+                    if let Some(m) = links::run_copy(&url, &self.tx) {
+                        say(m);
+                    }
+                }
+                Effect::SaveLastRead { path, anchor } => {
+                    if let Some(dir) = &opts.data_dir
+                        && let Err(e) = crate::last_read::save(dir, &path, anchor)
+                    {
+                        say(Message::error(crate::document::sanitize(&format!(
+                            "could not save the last article read: {e}"
+                        ))));
+                    }
+                }
+                Effect::LandingTimer(id) => {
+                    let tx = self.tx.clone();
+                    let _ = std::thread::Builder::new()
+                        .name("ibid-landing".into())
+                        .spawn(move || {
+                            std::thread::sleep(std::time::Duration::from_millis(
+                                super::landing::SHOW_MS,
+                            ));
+                            let _ = tx.send(Msg::Action(Action::LandingOff(id)));
+                        });
+                }
                 Effect::Finder(f) => self.finder.execute(f),
                 e @ (Effect::LoadAnnotations { .. }
                 | Effect::SaveAnnotations { .. }

@@ -173,6 +173,22 @@ pub struct AppState {
     pub finder: super::finder::FinderState,
     /// Annotations, cursor, selection and note editor (`app::annotate`).
     pub annot: super::annotate::AnnotState,
+    /// The reading measure: body text width in cells (0: the whole pane).
+    pub measure: u16,
+    /// Sideways scroll of preformatted lines, in cells.
+    pub hscroll: u16,
+    /// A count being typed before a motion (`10j`).
+    pub count: Option<u32>,
+    /// Marks (`m a`, `' a`) and a half-typed mark sequence.
+    pub marks: super::marks::Marks,
+    /// The line marked after the last jump, until its timer runs out.
+    pub landing: Option<super::landing::Landing>,
+    /// The last landing timer id handed out.
+    pub landing_ids: u64,
+    /// Colours to draw with (theme, `NO_COLOR`, the user's colours).
+    pub palette: super::palette::Palette,
+    /// The article list's order and filter.
+    pub list_view: super::list_view::ListView,
     /// The live keymap (defaults with the user's `[keys.*]` over them): key
     /// routing, help, hints and messages that name keys all read it.
     pub keymap: std::sync::Arc<super::keymap::Keymap>,
@@ -222,6 +238,14 @@ impl AppState {
             sources: super::sources::SourcesState::default(),
             finder: super::finder::FinderState::default(),
             annot: super::annotate::AnnotState::default(),
+            measure: super::measure::DEFAULT,
+            hscroll: 0,
+            count: None,
+            marks: super::marks::Marks::default(),
+            landing: None,
+            landing_ids: 0,
+            palette: super::palette::Palette::default(),
+            list_view: super::list_view::ListView::default(),
             keymap: super::keymap::Keymap::defaults(),
             now: std::time::UNIX_EPOCH,
             note_cache: super::view::notes::NoteCache::default(),
@@ -253,10 +277,16 @@ impl AppState {
         panes(Rect::new(0, 0, self.size.0, self.size.1))
     }
 
+    /// The body's text area: the reading measure, centred in the body pane.
+    #[must_use]
+    pub fn body_text(&self) -> Rect {
+        super::measure::text_area(self.panes().body, self.measure)
+    }
+
     /// Height of the body's text area in lines.
     #[must_use]
     pub fn body_height(&self) -> usize {
-        usize::from(self.panes().body_text().height).max(1)
+        usize::from(self.body_text().height).max(1)
     }
 
     /// True when the notes panel is on screen (otherwise notes open as overlays).
@@ -273,7 +303,7 @@ impl AppState {
             self.layout_key = None;
             return;
         };
-        let width = self.panes().body_text().width.max(1);
+        let width = self.body_text().width.max(1);
         let key = (
             self.current,
             self.articles[self.current].generation,

@@ -36,6 +36,19 @@ pub fn init(s: &mut AppState) -> Vec<Effect> {
 /// Applies `a` to the state and returns the I/O to perform.
 pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
     s.now = now;
+    let landing = s.landing_ids;
+    // A count scales a distance (`10j`) or repeats a step (`3]`).
+    let (a, times) = super::prefix_keys::counted(s, a);
+    let mut fx = Vec::new();
+    for _ in 1..times {
+        fx.extend(update_one(s, a.clone()));
+    }
+    fx.extend(update_one(s, a));
+    fx.extend(super::landing::timer(s, landing));
+    fx
+}
+
+fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
     s.dirty = true;
     if !matches!(
         a,
@@ -50,6 +63,7 @@ pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
             | Action::AnnotationsSaved { .. }
             | Action::Suspend
             | Action::Annot(super::annotate::AnnotAction::EditorInput(_))
+            | Action::LandingOff(_)
     ) {
         s.message = None;
     }
@@ -130,7 +144,7 @@ pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
         Action::Suspend => fx.push(Effect::Suspend),
         Action::Quit => {
             s.quit = true;
-            fx.push(Effect::SavePositions(nav::positions(s)));
+            fx.extend(super::saves::quit_saves(s));
             fx.push(Effect::Quit);
         }
         Action::Wheel { col, row, delta } => nav::wheel(s, col, row, delta),
@@ -164,6 +178,12 @@ pub fn update(s: &mut AppState, a: Action, now: SystemTime) -> Vec<Effect> {
             result,
         } => super::annot_list::saved(s, article, generation, result, &mut fx),
         Action::Message(m) => s.message = Some(m),
+        Action::Count(d) => super::prefix_keys::digit(s, d),
+        Action::Mark(m) => super::marks::update(s, m, &mut fx),
+        Action::LandingOff(id) => super::landing::off(s, id),
+        Action::Measure(wider) => super::prefix_keys::measure(s, wider),
+        Action::ScrollSideways(d) => super::prefix_keys::sideways(s, d),
+        Action::List(l) => super::list_view::update(s, l),
         Action::Sources(a) => super::sources::update(s, a, &mut fx),
         Action::LibraryChanged {
             added,
@@ -265,9 +285,9 @@ fn move_sel(s: &mut AppState, n: i32) {
             let len = s.doc().map_or(0, |d| d.headings().count());
             s.overlay = Some(Overlay::Outline(step(k, len)));
         }
-        Some(Overlay::List) => s.list_sel = step(s.list_sel, s.articles.len()),
+        Some(Overlay::List) => super::list_view::step(s, n),
         _ => match s.focus {
-            Pane::List => s.list_sel = step(s.list_sel, s.articles.len()),
+            Pane::List => super::list_view::step(s, n),
             Pane::Body => scroll(s, i64::from(n)),
             Pane::Notes => {
                 let vis = s.visible_notes();

@@ -102,7 +102,7 @@ pub fn draw_tab(buf: &mut Buffer, r: Rect, s: &AppState) {
         order.len(),
         s.keymap.fill(crate::app::hints::ANNOTATIONS_TITLE)
     );
-    buf.set_stringn(x, inner.y, title, w, theme::TITLE);
+    buf.set_stringn(x, inner.y, title, w, theme::pane_title(focused));
     let Some(e) = s.annot.articles.get(&s.current) else {
         buf.set_stringn(x, inner.y + 2, "loading…", w, theme::DIM);
         return;

@@ -14,11 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Draws the body pane `r` (its text area is `r` minus one column each side).
 pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
-    let t = crate::app::view::Panes {
-        body: r,
-        ..Default::default()
-    }
-    .body_text();
+    let t = crate::app::measure::text_area(r, s.measure);
     let (Some(doc), Some(lay)) = (s.doc(), &s.layout) else {
         let (msg, style) = match s.article().map(|a| (&a.status, &a.name)) {
             None => (
@@ -41,9 +37,18 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     let end = (s.top + h).min(lay.lines.len());
     for (row, li) in (s.top..end).enumerate() {
         let y = t.y + u16::try_from(row).unwrap_or(0);
-        draw_line(buf, t.x, y, t.width, doc, &lay.lines[li]);
-        highlight_matches(buf, t.x, y, doc, &lay.lines[li], s);
+        let l = &lay.lines[li];
+        if l.kind == LineKind::Code && s.hscroll > 0 {
+            super::landing::draw_shifted(buf, t, y, s.hscroll, doc, l);
+        } else {
+            draw_line(buf, t.x, y, t.width, doc, l);
+            highlight_matches(buf, t.x, y, doc, l, s);
+        }
+        if l.kind == LineKind::Code {
+            super::landing::clip_signs(buf, t, y, s.hscroll, doc, l);
+        }
     }
+    super::landing::draw(buf, r, t, s);
     super::annotations::paint_body(buf, t, s, doc, lay);
     if let Some(p) = s
         .marker

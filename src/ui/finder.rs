@@ -253,11 +253,7 @@ pub fn draw_flash(buf: &mut Buffer, r: Rect, s: &AppState) {
     if article != s.current {
         return;
     }
-    let t = crate::app::view::Panes {
-        body: r,
-        ..Default::default()
-    }
-    .body_text();
+    let t = crate::app::measure::text_area(r, s.measure);
     let end = (s.top + usize::from(t.height)).min(lay.lines.len());
     for (row, l) in lay.lines[s.top.min(end)..end].iter().enumerate() {
         let (Some(a), Some(b)) = (l.segs.first(), l.segs.last()) else {

@@ -24,19 +24,35 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return;
     };
     let w = usize::from(inner.width);
+    let order = crate::app::list_view::order(s);
+    let v = &s.list_view;
+    let mut title = if order.len() == s.articles.len() {
+        format!("Articles ({})", s.articles.len())
+    } else {
+        format!("Articles ({} of {})", order.len(), s.articles.len())
+    };
+    if v.sort != crate::app::list_view::Sort::File {
+        title.push_str(&format!(" · by {}", v.sort.name()));
+    }
+    if !v.filter.is_empty() || v.typing {
+        title.push_str(&format!(" · /{}", crate::document::sanitize(&v.filter)));
+        if v.typing {
+            title.push('▏');
+        }
+    }
     buf.set_stringn(
         inner.x,
         inner.y,
-        format!("Articles ({})", s.articles.len()),
+        crate::app::view::truncate(&title, w),
         w,
-        theme::TITLE,
+        theme::pane_title(focused),
     );
     let rows = usize::from(inner.height - 1) / ROWS;
-    let off = offset(s.list_sel, rows);
-    for (k, (i, a)) in s
-        .articles
+    let sel = order.iter().position(|&i| i == s.list_sel).unwrap_or(0);
+    let off = offset(sel, rows);
+    for (k, (i, a)) in order
         .iter()
-        .enumerate()
+        .map(|&i| (i, &s.articles[i]))
         .skip(off)
         .take(rows)
         .enumerate()
@@ -88,8 +104,10 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         } else {
             ratatui::style::Style::new()
         };
+        let title = crate::app::view::truncate(&title, w.saturating_sub(2));
         buf.set_stringn(inner.x, y, format!("{mark}{title}"), w, title_style);
         if inner.y + inner.height > y + 1 {
+            let meta = crate::app::view::truncate(&meta, w.saturating_sub(2));
             buf.set_stringn(inner.x, y + 1, format!("  {meta}"), w, meta_style);
         }
         if focused && i == s.list_sel {

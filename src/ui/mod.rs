@@ -9,6 +9,7 @@ pub mod finder;
 pub mod finder_preview;
 pub mod help;
 pub mod hyperlink;
+pub mod landing;
 pub mod list;
 pub mod notes;
 pub mod outline;
@@ -65,6 +66,7 @@ pub fn draw(f: &mut Frame<'_>, s: &AppState) {
         Some(Overlay::Search) | None => {}
     }
     editor::draw(buf, main, s);
+    theme::apply(buf, &s.palette);
 }
 
 /// Clears `r` and draws a bordered box titled `title`; returns the inside.

@@ -99,7 +99,13 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     } else {
         format!("Notes ({} on screen)", vis.len())
     };
-    buf.set_stringn(x, inner.y, title, usize::from(w), theme::TITLE);
+    buf.set_stringn(
+        x,
+        inner.y,
+        title,
+        usize::from(w),
+        theme::pane_title(focused),
+    );
     let Some(doc) = s.doc() else { return };
     if vis.is_empty() {
         buf.set_stringn(

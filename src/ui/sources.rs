@@ -228,7 +228,13 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         return;
     };
     let (x, w) = (inner.x + 1, inner.width - 1);
-    buf.set_stringn(x, inner.y, title(s), usize::from(w), theme::TITLE);
+    buf.set_stringn(
+        x,
+        inner.y,
+        title(s),
+        usize::from(w),
+        theme::pane_title(focused),
+    );
     let at = Rect::new(x, inner.y + 1, w, inner.height - 1);
     paint(buf, at, inner, &view(s, w), s.hyperlinks);
 }

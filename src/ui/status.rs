@@ -50,6 +50,22 @@ fn hidden_note(s: &AppState, d: &crate::document::Document) -> String {
     out
 }
 
+/// The name of the pane that has the keys, shown at the left of the status
+/// line in the focus style (the body has no title row of its own).
+#[must_use]
+pub fn focus_badge(s: &AppState) -> &'static str {
+    use crate::app::{Overlay, Pane};
+    if s.annot.editor.is_some() {
+        return " NOTE ";
+    }
+    match (&s.overlay, s.focus) {
+        (Some(Overlay::List), _) | (None, Pane::List) => " LIST ",
+        (None, Pane::Notes) if s.sources.open => " SOURCES ",
+        (None, Pane::Notes) => " NOTES ",
+        _ => " BODY ",
+    }
+}
+
 /// The status-line style of a message of `level`.
 #[must_use]
 pub fn message_style(level: Level) -> Style {
@@ -102,8 +118,12 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
         left.push_str(&tail);
     }
     let rw = crate::app::view::cells(&right).min(w);
-    let lw = w.saturating_sub(rw + 2);
-    buf.set_stringn(r.x, r.y, format!(" {left}"), lw, theme::STATUS);
+    let badge = focus_badge(s);
+    let bw = crate::app::view::cells(badge);
+    let lw = w.saturating_sub(rw + 2 + bw);
+    buf.set_stringn(r.x, r.y, badge, w, theme::pane_title(true));
+    let bx = r.x + u16::try_from(bw).unwrap_or(0);
+    buf.set_stringn(bx, r.y, format!(" {left}"), lw, theme::STATUS);
     let x = r.x + u16::try_from(w - rw).unwrap_or(0);
     buf.set_stringn(x, r.y, right, rw, rstyle);
 }

@@ -60,3 +60,44 @@ pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD
 pub const SELECTED_ROW: Style = Style::new().fg(Color::Black).bg(Color::Cyan);
 /// Titles of panes and overlays.
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
+/// The landing mark: the line a jump landed on, for a moment.
+pub const LANDING: Style = Style::new().bg(Color::Rgb(35, 55, 35));
+/// The gutter sign beside the landing line.
+pub const LANDING_SIGN: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+
+/// The title of a pane: reverse-video accent when the pane has the focus,
+/// so focus shows in every theme, with or without colour.
+#[must_use]
+pub fn pane_title(focused: bool) -> Style {
+    if focused {
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::Cyan)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        TITLE
+    }
+}
+
+/// Repaints the finished frame through `p`: the theme's colours for the
+/// slots, or with `NO_COLOR` no colour at all and reverse video wherever a
+/// background colour marked something.
+pub fn apply(buf: &mut ratatui::buffer::Buffer, p: &crate::app::palette::Palette) {
+    if p.is_identity() {
+        return;
+    }
+    for cell in &mut buf.content {
+        if p.no_color {
+            let marked = !matches!(cell.bg, Color::Reset);
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+            if marked {
+                cell.modifier.insert(Modifier::REVERSED);
+            }
+            cell.modifier.remove(Modifier::DIM);
+        } else {
+            cell.fg = p.color(cell.fg);
+            cell.bg = p.color(cell.bg);
+        }
+    }
+}

@@ -5,6 +5,8 @@ use crate::app::action::Action;
 use crate::app::annotate::AnnotAction as AA;
 use crate::app::finder::{FinderMsg as M, Scope};
 use crate::app::line_edit::Edit as E;
+use crate::app::list_view::ListAction as LA;
+use crate::app::marks::MarkAction as MK;
 use crate::app::select::Motion as MO;
 use crate::app::sources::SourcesAction as SA;
 use serde::{Deserialize, Serialize};
@@ -73,6 +75,14 @@ commands! {
     SelectPrev = "select_prev" => Action::MoveSel(-1),
     OpenLink = "open_link" => Action::OpenLink,
     CopyLink = "copy_link" => Action::CopyLink,
+    MeasureWider = "measure_wider" => Action::Measure(true),
+    MeasureNarrower = "measure_narrower" => Action::Measure(false),
+    MarkSet = "mark_set" => Action::Mark(MK::BeginSet),
+    MarkJump = "mark_jump" => Action::Mark(MK::BeginJump),
+    ScrollRight = "scroll_right" => Action::ScrollSideways(1),
+    ScrollLeft = "scroll_left" => Action::ScrollSideways(-1),
+    ListFilter = "list_filter" => Action::List(LA::StartFilter),
+    ListSort = "list_sort" => Action::List(LA::CycleSort),
     Sources = "sources" => Action::Sources(SA::Toggle),
     SourcesSort = "sources_sort" => Action::Sources(SA::CycleSort),
     SourcesNext = "sources_next" => Action::Sources(SA::Move(1)),

@@ -138,7 +138,10 @@ fn quit_saves_positions() {
     assert_ne!(s.anchor, 0);
     let fx = update(&mut s, Action::Quit, std::time::UNIX_EPOCH);
     assert!(matches!(fx[0], Effect::SavePositions(ref p) if p.len() == 1));
-    assert_eq!(fx[1], Effect::Quit);
+    assert!(
+        matches!(fx[1], Effect::SaveLastRead { ref path, anchor } if path.as_path() == std::path::Path::new("a.md") && anchor == s.anchor)
+    );
+    assert_eq!(fx[2], Effect::Quit);
     assert!(s.quit);
 }
 
