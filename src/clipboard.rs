@@ -42,7 +42,7 @@ impl Backend {
 }
 
 /// True when the terminal described by the environment is known to put OSC 52
-/// text on the system clipboard by default (kitty, WezTerm, foot, Alacritty,
+/// text on the system clipboard by default (kitty, `WezTerm`, foot, Alacritty,
 /// Windows Terminal, Ghostty, Konsole does not). Inside tmux or screen the
 /// outer terminal is unknown, so this is false there.
 #[must_use]

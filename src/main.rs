@@ -100,6 +100,58 @@ fn parse_args() -> Cli {
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
+/// The reader's settings from `config` and the environment (links, furniture,
+/// measure, theme); an invalid colour is the returned message.
+fn apply_reader_config(
+    state: &mut ibid::app::AppState,
+    config: &ibid::config::Config,
+) -> Option<String> {
+    state.hyperlinks = match config.reader.hyperlinks {
+        ibid::config::Hyperlinks::Always => true,
+        ibid::config::Hyperlinks::Never => false,
+        ibid::config::Hyperlinks::Auto => ibid::app::view::links::terminal_supports_osc8(
+            std::env::var("TERM").ok().as_deref(),
+            std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
+        ),
+    };
+    state.show_furniture = config.reader.show_furniture;
+    state.measure = config.reader.measure;
+    let theme = ibid::app::palette::pick(
+        &config.theme.name,
+        std::env::var("COLORFGBG").ok().as_deref(),
+    );
+    let no_color = ibid::app::palette::no_color(std::env::var("NO_COLOR").ok().as_deref());
+    match ibid::app::palette::Palette::with_colors(theme, no_color, &config.theme.colors) {
+        Ok(p) => {
+            state.palette = p;
+            None
+        }
+        Err(e) => {
+            state.palette = ibid::app::palette::Palette::new(theme, no_color);
+            Some(format!("configuration: {e} (using the theme's colours)"))
+        }
+    }
+}
+
+/// The list's reading times and the last article read, from the data
+/// directory `d`; a broken last-read file is the returned message.
+fn resume_last_read(state: &mut ibid::app::AppState, d: &std::path::Path) -> Option<String> {
+    let times = ibid::positions::load_times(d);
+    state.list_view.read_at = state
+        .articles
+        .iter()
+        .map(|a| times.get(&a.path).copied().unwrap_or(0))
+        .collect();
+    match ibid::last_read::load(d) {
+        Ok(Some((path, anchor))) => {
+            ibid::app::list_view::resume(state, &path, anchor);
+            None
+        }
+        Ok(None) => None,
+        Err(e) => Some(e),
+    }
+}
+
 /// Runs the reader on `paths`, or on the library when there are none.
 fn read(
     paths: Vec<PathBuf>,
@@ -140,41 +192,12 @@ fn read(
         .map(ibid::positions::load)
         .unwrap_or_default();
     let mut state = ibid::app::AppState::new(files, &positions);
-    state.hyperlinks = match config.reader.hyperlinks {
-        ibid::config::Hyperlinks::Always => true,
-        ibid::config::Hyperlinks::Never => false,
-        ibid::config::Hyperlinks::Auto => ibid::app::view::links::terminal_supports_osc8(
-            std::env::var("TERM").ok().as_deref(),
-            std::env::var_os("IBID_NO_HYPERLINKS").is_some(),
-        ),
-    };
-    state.show_furniture = config.reader.show_furniture;
-    state.measure = config.reader.measure;
-    let theme = ibid::app::palette::pick(
-        &config.theme.name,
-        std::env::var("COLORFGBG").ok().as_deref(),
-    );
-    let no_color = ibid::app::palette::no_color(std::env::var("NO_COLOR").ok().as_deref());
-    let mut startup_error = None;
-    state.palette = ibid::app::palette::Palette::with_colors(theme, no_color, &config.theme.colors)
-        .unwrap_or_else(|e| {
-            startup_error = Some(format!("configuration: {e} (using the theme's colours)"));
-            ibid::app::palette::Palette::new(theme, no_color)
-        });
-    if let Some(d) = &data {
-        let times = ibid::positions::load_times(d);
-        state.list_view.read_at = state
-            .articles
-            .iter()
-            .map(|a| times.get(&a.path).copied().unwrap_or(0))
-            .collect();
-        match ibid::last_read::load(d) {
-            Ok(Some((path, anchor))) => {
-                ibid::app::list_view::resume(&mut state, &path, anchor);
-            }
-            Ok(None) => {}
-            Err(e) => startup_error = Some(e),
-        }
+    let mut startup_error = apply_reader_config(&mut state, &config);
+    if let Some(e) = data
+        .as_deref()
+        .and_then(|d| resume_last_read(&mut state, d))
+    {
+        startup_error = Some(e);
     }
     if let Some(e) = startup_error {
         state.message = Some(ibid::app::Message::error(ibid::document::sanitize(&e)));

@@ -70,7 +70,7 @@ pub struct ListView {
 }
 
 /// Keys of the list's filter prompt and order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListAction {
     /// `/` in the list: start typing a filter.
     StartFilter,

@@ -2,13 +2,15 @@
 //! Mutated only by `update`; read by `draw`.
 
 use super::action::Pane;
-use super::view::{self as body, BodyLayout};
+use super::view::BodyLayout;
 use super::view::{Panes, panes};
 use crate::document::{Document, Span};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+mod layout;
 
 /// Load state of one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,68 +297,6 @@ impl AppState {
         self.panes().notes.is_some()
     }
 
-    /// Rebuilds the body layout if (article, generation, width, furniture)
-    /// changed, keeping the byte anchor; then clamps `top`.
-    pub fn ensure_layout(&mut self) {
-        let Some(doc) = self.doc().cloned() else {
-            self.layout = None;
-            self.layout_key = None;
-            return;
-        };
-        let width = self.body_text().width.max(1);
-        let key = (
-            self.current,
-            self.articles[self.current].generation,
-            width,
-            self.show_furniture,
-        );
-        if self.layout_key != Some(key) {
-            if let (Some(k), Some(l)) = (self.layout_key.take(), self.layout.take()) {
-                self.recent.retain(|(rk, _)| *rk != k);
-                self.recent.insert(0, (k, l));
-                self.recent.truncate(RECENT_LAYOUTS);
-            }
-            let cached = self
-                .recent
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, l)| Arc::clone(l));
-            self.layout = Some(
-                cached.unwrap_or_else(|| Arc::new(body::layout(&doc, width, self.show_furniture))),
-            );
-            self.layout_key = Some(key);
-            let anchor = self.anchor;
-            self.set_top_from_anchor(anchor);
-        }
-    }
-
-    /// Puts the line containing byte `anchor` at the top.
-    pub fn set_top_from_anchor(&mut self, anchor: usize) {
-        let line = self.layout.as_ref().map_or(0, |l| l.line_of(anchor));
-        self.set_top(line);
-        // Keep the exact anchor when the line is unchanged, so repeated
-        // re-wraps do not drift.
-        if self
-            .layout
-            .as_ref()
-            .is_some_and(|l| l.line_of(anchor) == self.top)
-        {
-            self.anchor = anchor;
-        }
-    }
-
-    /// Sets the top line (clamped) and the anchor from it.
-    pub fn set_top(&mut self, line: usize) {
-        let h = self.body_height();
-        if let Some(l) = &self.layout {
-            self.top = line.min(l.max_top(h));
-            self.anchor = l.line_start.get(self.top).copied().unwrap_or(0);
-        } else {
-            self.top = 0;
-        }
-        self.dirty = true;
-    }
-
     /// Where the reader is now (for the jump list).
     #[must_use]
     pub fn location(&self) -> Location {
@@ -371,42 +311,5 @@ impl AppState {
                 _ => None,
             },
         }
-    }
-
-    /// Lays out the notes on screen at the notes panel's width (kept in
-    /// `note_cache` until the article, its load or the width changes).
-    pub fn ensure_note_cache(&mut self) {
-        let Some(width) = self.panes().notes_text_width() else {
-            return;
-        };
-        let Some(doc) = self.doc().cloned() else {
-            return;
-        };
-        let vis = self.visible_notes();
-        self.note_cache.ensure(&doc, width, &vis);
-    }
-
-    /// Notes cited by the markers on screen, in order, without repeats; the
-    /// selected note is included (first) if it is not among them.
-    #[must_use]
-    pub fn visible_notes(&self) -> Vec<usize> {
-        let (Some(doc), Some(lay)) = (self.doc(), &self.layout) else {
-            return Vec::new();
-        };
-        let mut out: Vec<usize> = Vec::new();
-        for p in &lay.markers[lay.markers_in(self.top, self.top + self.body_height())] {
-            if let Some(n) = doc.markers.get(p.marker).and_then(|m| m.note)
-                && !out.contains(&n)
-            {
-                out.push(n);
-            }
-        }
-        if let Some(n) = self.note
-            && !out.contains(&n)
-            && n < doc.notes.len()
-        {
-            out.insert(0, n);
-        }
-        out
     }
 }
