@@ -119,3 +119,51 @@ fn a_fifo_a_device_and_a_big_file_never_hold_up_the_other_articles() {
     sess.send("q");
     assert!(sess.wait_exit().success());
 }
+
+#[test]
+fn inspect_into_a_reader_that_stops_early_exits_quietly() {
+    // `ibid inspect F | head -1`: the pipe closes after the first line; the
+    // rest of the JSON meets a broken pipe, which is no error.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.txt");
+    let para = "A paragraph that cites a note.[1] It goes on for a while.\n\n";
+    let mut text = String::from("Title\n\n");
+    while text.len() < 4 << 20 {
+        text.push_str(para);
+    }
+    text.push_str("[1] The note.\n");
+    std::fs::write(&big, text).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ibid"))
+        .args(["inspect", s(&big)])
+        .env(
+            "IBID_CONFIG_DIR",
+            std::env::temp_dir().join("ibid-no-config"),
+        )
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ibid");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    let n = std::io::Read::read(&mut out, &mut first).expect("first bytes");
+    assert!(n > 0 && first[0] == b'{', "JSON starts");
+    drop(out);
+    let end = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("try_wait") {
+            break st;
+        }
+        assert!(
+            Instant::now() < end,
+            "inspect kept running after the pipe closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        std::io::Read::read_to_string(&mut e, &mut err).expect("stderr");
+    }
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+}

@@ -125,9 +125,12 @@ impl LibraryCache {
             move |source| CacheError::Io { path, source }
         };
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        let bytes = codec::encode(index);
         let mut tmp = tempfile::NamedTempFile::new_in(&self.dir).map_err(io(&self.dir))?;
-        tmp.write_all(&bytes).map_err(io(tmp.path()))?;
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        codec::encode_to(index, &mut w)
+            .and_then(|()| w.flush())
+            .map_err(io(&self.dir))?;
+        drop(w);
         let file = self.file();
         tmp.persist(&file).map_err(|e| io(&file)(e.error))?;
         Ok(())

@@ -14,10 +14,21 @@ const END: &[u8; 4] = b"END.";
 const NONE: u32 = u32::MAX;
 
 /// Serialises every live article of `index` (paths that are not UTF-8 are skipped).
+#[cfg(test)]
 #[must_use]
 pub fn encode(index: &Index) -> Vec<u8> {
-    let mut out = Vec::with_capacity(index.text_bytes() + index.entries().len() * 16 + 1024);
-    out.extend_from_slice(MAGIC);
+    let mut out = Vec::new();
+    // Writing into a `Vec` cannot fail.
+    let _ = encode_to(index, &mut out);
+    out
+}
+
+/// Streams the encoding of `index` into `w` one article at a time, so saving
+/// never holds a second copy of the whole index in memory.
+///
+/// # Errors
+/// Whatever `w` reports.
+pub fn encode_to(index: &Index, w: &mut impl std::io::Write) -> std::io::Result<()> {
     let live: Vec<(u32, &ArticleInfo)> = index
         .articles()
         .iter()
@@ -25,6 +36,8 @@ pub fn encode(index: &Index) -> Vec<u8> {
         .filter(|(_, a)| !a.removed && a.path.to_str().is_some())
         .map(|(i, a)| (u32::try_from(i).unwrap_or(NONE), a))
         .collect();
+    let mut out = Vec::with_capacity(64 * 1024);
+    out.extend_from_slice(MAGIC);
     put_u32(&mut out, u32::try_from(live.len()).unwrap_or(0));
     for (doc, a) in live {
         put_str(&mut out, a.path.to_str().unwrap_or(""));
@@ -43,9 +56,11 @@ pub fn encode(index: &Index) -> Vec<u8> {
             put_u32(&mut out, e.heading.unwrap_or(NONE));
             put_str(&mut out, &e.text);
         }
+        w.write_all(&out)?;
+        out.clear();
     }
     out.extend_from_slice(END);
-    out
+    w.write_all(&out)
 }
 
 /// Parses a cache file; `None` when it is not exactly a valid one.
