@@ -104,9 +104,9 @@ impl LibraryCache {
     /// is missing or corrupt.
     #[must_use]
     pub fn load(&self) -> HashMap<PathBuf, (ArticleInfo, Vec<Entry>)> {
-        std::fs::read(self.file())
+        std::fs::File::open(self.file())
             .ok()
-            .and_then(|b| codec::decode(&b))
+            .and_then(|f| codec::decode_from(std::io::BufReader::with_capacity(1 << 18, f)))
             .map(|v| {
                 v.into_iter()
                     .map(|(a, e)| (a.path.clone(), (a, e)))
