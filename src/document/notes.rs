@@ -82,6 +82,24 @@ fn is_continuation(text: &str) -> bool {
         || t.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// True for the page furniture of a page break set between two notes or
+/// inside one: the footer (`Sheffer, et al.   Informational   [Page 9]`) and
+/// the header set in columns right after it (`RFC 7457   TLS Attacks
+/// February 2015`). It continues no note; the furniture pass hides it.
+fn is_page_line(paras: &[Para], i: usize) -> bool {
+    let columns = |t: &str| {
+        let t = t.trim();
+        t.len() < 120 && t.contains("   ") && !t.contains('\n')
+    };
+    let t: &str = &paras[i].text;
+    if super::furniture::is_page_break(t) {
+        return true;
+    }
+    // A header: set in columns, right after a footer (a blank page may
+    // separate them only by blank lines, which are no paragraphs).
+    columns(t) && i > 0 && super::furniture::is_page_break(&paras[i - 1].text)
+}
+
 /// Short trailing paragraphs after the notes that may be page chrome.
 const MAX_TRAILING_CHROME: usize = 6;
 
@@ -283,6 +301,9 @@ fn take_region(
                 });
                 layout.taken[i] = true;
                 current = Some(layout.notes.len() - 1);
+            }
+            None if current.is_some() && is_page_line(paras, i) => {
+                // A page break inside the notes: skipped, the note goes on.
             }
             None => {
                 let p = &paras[i];
