@@ -82,22 +82,13 @@ fn is_continuation(text: &str) -> bool {
         || t.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// True for the page furniture of a page break set between two notes or
-/// inside one: the footer (`Sheffer, et al.   Informational   [Page 9]`) and
-/// the header set in columns right after it (`RFC 7457   TLS Attacks
-/// February 2015`). It continues no note; the furniture pass hides it.
+/// True for a page break's footer (`… Informational   [Page 9]`) or the
+/// column-set header after it, met inside notes: it continues no note.
 fn is_page_line(paras: &[Para], i: usize) -> bool {
-    let columns = |t: &str| {
-        let t = t.trim();
-        t.len() < 120 && t.contains("   ") && !t.contains('\n')
-    };
-    let t: &str = &paras[i].text;
-    if super::furniture::is_page_break(t) {
-        return true;
-    }
-    // A header: set in columns, right after a footer (a blank page may
-    // separate them only by blank lines, which are no paragraphs).
-    columns(t) && i > 0 && super::furniture::is_page_break(&paras[i - 1].text)
+    let t = paras[i].text.trim();
+    let header = t.len() < 120 && t.contains("   ") && !t.contains('\n');
+    super::furniture::is_page_break(t)
+        || (header && i > 0 && super::furniture::is_page_break(&paras[i - 1].text))
 }
 
 /// Short trailing paragraphs after the notes that may be page chrome.
