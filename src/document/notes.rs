@@ -82,13 +82,12 @@ fn is_continuation(text: &str) -> bool {
         || t.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// True for a page break's footer (`… Informational   [Page 9]`) or the
-/// column-set header after it, met inside notes: it continues no note.
-fn is_page_line(paras: &[Para], i: usize) -> bool {
-    let t = paras[i].text.trim();
-    let header = t.len() < 120 && t.contains("   ") && !t.contains('\n');
-    super::furniture::is_page_break(t)
-        || (header && i > 0 && super::furniture::is_page_break(&paras[i - 1].text))
+/// True for a page break met inside notes: the footer (`…   [Page 9]`) or,
+/// right after it, the running header (a line `repeated` through the
+/// document). It continues no note; the furniture pass hides it.
+fn is_page_line(paras: &[Para], i: usize, repeated: &dyn Fn(usize) -> bool) -> bool {
+    let page_break = |k: usize| super::furniture::is_page_break(&paras[k].text);
+    page_break(i) || (i > 0 && repeated(i) && page_break(i - 1))
 }
 
 /// Short trailing paragraphs after the notes that may be page chrome.
@@ -167,7 +166,7 @@ pub fn find(
             &labels,
             (start, end),
             end == paras.len() && last_end == Some(end),
-            has_marker,
+            (has_marker, repeated),
             &mut layout,
         );
     }
@@ -249,7 +248,7 @@ fn take_region(
     labels: &[Option<Label>],
     (start, end): (usize, usize),
     at_end: bool,
-    has_marker: &dyn Fn(&str, usize) -> bool,
+    (has_marker, repeated): (&dyn Fn(&str, usize) -> bool, &dyn Fn(usize) -> bool),
     layout: &mut NotesLayout,
 ) {
     if start > 0 && is_notes_heading(&paras[start - 1].text) {
@@ -293,7 +292,7 @@ fn take_region(
                 layout.taken[i] = true;
                 current = Some(layout.notes.len() - 1);
             }
-            None if current.is_some() && is_page_line(paras, i) => {
+            None if current.is_some() && is_page_line(paras, i, repeated) => {
                 // A page break inside the notes: skipped, the note goes on.
             }
             None => {
