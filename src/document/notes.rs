@@ -166,7 +166,8 @@ pub fn find(
             &labels,
             (start, end),
             end == paras.len() && last_end == Some(end),
-            (has_marker, repeated),
+            has_marker,
+            repeated,
             &mut layout,
         );
     }
@@ -248,7 +249,8 @@ fn take_region(
     labels: &[Option<Label>],
     (start, end): (usize, usize),
     at_end: bool,
-    (has_marker, repeated): (&dyn Fn(&str, usize) -> bool, &dyn Fn(usize) -> bool),
+    has_marker: &dyn Fn(&str, usize) -> bool,
+    repeated: &dyn Fn(usize) -> bool,
     layout: &mut NotesLayout,
 ) {
     if start > 0 && is_notes_heading(&paras[start - 1].text) {
