@@ -9,19 +9,24 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Runs `ibid args…`, killing it (and failing) if it takes over 20 s.
-fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ibid"))
+/// `ibid args…` without the user's configuration, stdin closed, stderr piped.
+fn ibid(args: &[&str], stdout: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_ibid"))
         .args(args)
         .env(
             "IBID_CONFIG_DIR",
             std::env::temp_dir().join("ibid-no-config"),
         )
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn ibid");
+        .expect("spawn ibid")
+}
+
+/// Waits for `child`, killing it (and failing) if it takes over 20 s: its
+/// exit code and what it wrote on stderr.
+fn wait_with_limit(mut child: std::process::Child, what: &str) -> (Option<i32>, String) {
     let end = Instant::now() + Duration::from_secs(20);
     loop {
         if let Some(st) = child.try_wait().expect("try_wait") {
@@ -33,10 +38,15 @@ fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
         }
         if Instant::now() > end {
             let _ = child.kill();
-            panic!("ibid {args:?} did not finish within 20 s");
+            panic!("{what} did not finish within 20 s");
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Runs `ibid args…` with a time limit (see [`wait_with_limit`]).
+fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
+    wait_with_limit(ibid(args, Stdio::null()), &format!("ibid {args:?}"))
 }
 
 fn fifo(dir: &Path, name: &str) -> PathBuf {
@@ -133,37 +143,13 @@ fn inspect_into_a_reader_that_stops_early_exits_quietly() {
     }
     text.push_str("[1] The note.\n");
     std::fs::write(&big, text).expect("write");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ibid"))
-        .args(["inspect", s(&big)])
-        .env(
-            "IBID_CONFIG_DIR",
-            std::env::temp_dir().join("ibid-no-config"),
-        )
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn ibid");
+    let mut child = ibid(&["inspect", s(&big)], Stdio::piped());
     let mut out = child.stdout.take().expect("stdout");
     let mut first = [0u8; 64];
     let n = std::io::Read::read(&mut out, &mut first).expect("first bytes");
     assert!(n > 0 && first[0] == b'{', "JSON starts");
     drop(out);
-    let end = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(st) = child.try_wait().expect("try_wait") {
-            break st;
-        }
-        assert!(
-            Instant::now() < end,
-            "inspect kept running after the pipe closed"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let mut err = String::new();
-    if let Some(mut e) = child.stderr.take() {
-        std::io::Read::read_to_string(&mut e, &mut err).expect("stderr");
-    }
-    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    let (code, err) = wait_with_limit(child, "inspect after the pipe closed");
+    assert_eq!(code, Some(0), "stderr: {err}");
     assert!(err.is_empty(), "nothing on stderr: {err}");
 }
