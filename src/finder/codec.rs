@@ -185,7 +185,8 @@ impl<R: std::io::Read> Reader<R> {
     fn str(&mut self) -> Option<String> {
         use std::io::Read;
         let n = self.u32()?;
-        let mut v = Vec::new();
+        // Reserved up to a page: a corrupt length never reserves more.
+        let mut v = Vec::with_capacity((n as usize).min(4096));
         (&mut self.input)
             .take(u64::from(n))
             .read_to_end(&mut v)
