@@ -231,6 +231,14 @@ fn status_hint_names_the_keys_of_the_focused_pane() {
     keys(&mut s, &["l"]);
     let narrow = row(render(&s).backend().buffer(), 14);
     assert!(narrow.contains("filter"), "{narrow}");
+    // A note shown over the body names the overlay's own keys.
+    keys(&mut s, &["Esc", "]", "Enter"]);
+    assert_eq!(ibid::app::mode(&s), ibid::app::Mode::NoteOverlay);
+    let over = row(render(&s).backend().buffer(), 14);
+    assert!(
+        over.contains("Esc close") && !over.contains("annots"),
+        "{over}"
+    );
 }
 
 #[test]

@@ -47,6 +47,11 @@ pub const STATUS_LIST_NARROW: &str = "{list.follow} open {list.list_filter} filt
 pub const STATUS_NOTES: &str = "{notes.select_next}/{notes.select_prev} note  {notes.follow} follow  {notes.annotations_tab} annotations  {copy_link} copy link  {focus_next} next pane";
 /// The same on narrow terminals.
 pub const STATUS_NOTES_NARROW: &str = "{notes.follow} follow {notes.annotations_tab} annots ";
+/// The status line's right side while one note is shown over the body.
+pub const STATUS_NOTE_OVERLAY: &str =
+    "{note.follow} follow  {note.close} close  {next_marker} next marker  {help} help";
+/// The same on narrow terminals.
+pub const STATUS_NOTE_OVERLAY_NARROW: &str = "{note.follow} follow {note.close} close ";
 /// The status line's right side while the sources view has the keys.
 pub const STATUS_SOURCES: &str = "{sources.sources_next}/{sources.sources_prev} move  {sources.sources_enter} markers  {sources.sources_back} back  {sources_sort} sort  {open_link} open link";
 /// The same on narrow terminals.
@@ -66,7 +71,8 @@ pub fn status_for(mode: super::Mode, narrow: bool) -> &'static str {
     use super::{Mode, Pane};
     let (wide, short) = match mode {
         Mode::Pane(Pane::List) | Mode::ListOverlay => (STATUS_LIST, STATUS_LIST_NARROW),
-        Mode::Pane(Pane::Notes) | Mode::NoteOverlay => (STATUS_NOTES, STATUS_NOTES_NARROW),
+        Mode::Pane(Pane::Notes) => (STATUS_NOTES, STATUS_NOTES_NARROW),
+        Mode::NoteOverlay => (STATUS_NOTE_OVERLAY, STATUS_NOTE_OVERLAY_NARROW),
         Mode::Sources => (STATUS_SOURCES, STATUS_SOURCES_NARROW),
         Mode::Annotations => (STATUS_ANNOTATIONS, STATUS_ANNOTATIONS_NARROW),
         _ => (STATUS, STATUS_NARROW),
@@ -116,6 +122,8 @@ pub const ALL: &[&str] = &[
     STATUS_LIST_NARROW,
     STATUS_NOTES,
     STATUS_NOTES_NARROW,
+    STATUS_NOTE_OVERLAY,
+    STATUS_NOTE_OVERLAY_NARROW,
     STATUS_SOURCES,
     STATUS_SOURCES_NARROW,
     STATUS_ANNOTATIONS,
