@@ -102,49 +102,100 @@ pub(super) fn author_matches(opcit: Option<&str>, original: Option<&str>, lenien
 /// `chap. iv`), normalised, when what is left names a work (two or more
 /// words, ten or more letters, a locator actually cut off).
 pub(super) fn work_stem(text: &str) -> Option<String> {
-    let n = norm(text);
-    let numeric = |w: &str| {
-        w.chars().any(|c| c.is_ascii_digit())
-            || (!w.is_empty() && w.len() <= 6 && w.chars().all(|c| "ivxlcdm".contains(c)))
-    };
-    // The first locator word (not the first word) followed by a number:
-    // its index and byte offset in `n`; the stem is the text before it.
-    let mut words = n
-        .split(' ')
-        .scan(0usize, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .enumerate()
-        .peekable();
-    let mut cut = None;
-    while let Some((k, (start, w))) = words.next() {
-        if k >= 1 && locator(w) && words.peek().is_some_and(|(_, (_, x))| numeric(x)) {
-            cut = Some((k, start));
-            break;
+    // The words are [`norm`]'s, read off the raw text without building it:
+    // runs between separators (whitespace, `-`, `/`, `–`, `—`) holding a
+    // letter or digit; other punctuation is dropped without splitting.
+    let b = text.as_bytes();
+    let (mut i, mut k) = (0usize, 0usize);
+    // The start of the previous word when it is a locator and not the first.
+    let mut prev_locator: Option<usize> = None;
+    let mut start: Option<usize> = None;
+    // The current word: its ASCII letters lower-cased (only short words
+    // matter), its length, whether it is all ASCII and holds a digit.
+    let mut low = [0u8; 7];
+    let (mut len, mut ascii, mut digit) = (0usize, true, false);
+    loop {
+        let (sep, alnum, width) = match b.get(i) {
+            None => (true, false, 0),
+            Some(&x) if x < 0x80 => (
+                matches!(x, b' ' | b'\t' | b'\n' | b'-' | b'/'),
+                x.is_ascii_alphanumeric(),
+                1,
+            ),
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let (sep, alnum) = char_class(c);
+                (sep, alnum, c.len_utf8())
+            }
+        };
+        if sep {
+            if let Some(s) = start.take() {
+                let w = &low[..len.min(low.len())];
+                let roman = ascii && len <= 6 && w.iter().all(|c| b"ivxlcdm".contains(c));
+                if let Some(at) = prev_locator
+                    && (digit || roman)
+                {
+                    // The first locator word (not the first word) followed
+                    // by a number: the stem is the text before it.
+                    let stem = norm(&text[..at]);
+                    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+                    return (k >= 3 && letters >= 10).then_some(stem);
+                }
+                prev_locator = (k >= 1 && ascii && locator(w)).then_some(s);
+                k += 1;
+                (len, ascii, digit) = (0, true, false);
+            }
+            if width == 0 {
+                return None;
+            }
+        } else if alnum {
+            start.get_or_insert(i);
+            if width == 1 {
+                digit |= b[i].is_ascii_digit();
+                if len < low.len() {
+                    low[len] = b[i].to_ascii_lowercase();
+                }
+                len += 1;
+            } else {
+                ascii = false;
+            }
         }
+        i += width;
     }
-    let (cut, at) = cut?;
-    let stem = n.get(..at.saturating_sub(1)).unwrap_or("");
-    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-    (cut >= 2 && letters >= 10).then(|| stem.to_string())
+}
+
+/// Whether a non-ASCII char separates [`norm`]'s words and whether it is a
+/// letter or digit; U+2000–U+203F (quotes, dashes, spaces) without a Unicode
+/// table look-up.
+fn char_class(c: char) -> (bool, bool) {
+    if ('\u{2000}'..='\u{203F}').contains(&c) {
+        let sep = c <= '\u{200A}' || matches!(c, '–' | '—' | '\u{2028}' | '\u{2029}' | '\u{202F}');
+        return (sep, false);
+    }
+    (
+        c.is_whitespace() || matches!(c, '–' | '—'),
+        c.is_alphanumeric(),
+    )
 }
 
 /// A locator word of a citation (`p`, `vol`, `chap` once normalised).
-fn locator(w: &str) -> bool {
+fn locator(w: &[u8]) -> bool {
     matches!(
         w,
-        "p" | "pp"
-            | "page"
-            | "pages"
-            | "vol"
-            | "vols"
-            | "chap"
-            | "ch"
-            | "no"
-            | "sec"
-            | "art"
-            | "fol"
+        b"p" | b"pp"
+            | b"page"
+            | b"pages"
+            | b"vol"
+            | b"vols"
+            | b"chap"
+            | b"ch"
+            | b"no"
+            | b"sec"
+            | b"art"
+            | b"fol"
     )
 }
+
+#[cfg(test)]
+#[path = "works_tests.rs"]
+mod tests;
