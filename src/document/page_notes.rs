@@ -19,7 +19,10 @@ pub const BARE: char = '^';
 #[must_use]
 pub fn is_rule(t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() >= 5 && t.chars().all(|c| matches!(c, '—' | '–' | '-' | '_' | '─'))
+    // Every rule char is `-`, `_` or starts with 0xE2 (`—`, `–`, `─`).
+    matches!(t.as_bytes().first(), Some(b'-' | b'_' | 0xE2))
+        && t.chars().all(|c| matches!(c, '—' | '–' | '-' | '_' | '─'))
+        && t.chars().count() >= 5
 }
 
 /// True for a paragraph that ends a page: a page number, `[Page N]`, or a
