@@ -230,6 +230,26 @@ mod tests {
     }
 
     #[test]
+    fn a_megabyte_of_unwrapped_lines_reads_in_order_on_two_cores() {
+        // One block (no blank line) of lines too long to be hard-wrapped:
+        // one paragraph each, read in two halves on two threads.
+        let line = |i: usize| format!("Line {i} has *emphasis* and {} words.", "many ".repeat(24));
+        let lines: Vec<String> = (0..9000).map(line).collect();
+        let text = lines.join("\n");
+        assert!(text.len() > 1 << 20);
+        let paras = paragraphs(&text);
+        assert_eq!(paras.len(), lines.len());
+        let mut at = 0;
+        for (i, (p, l)) in paras.iter().zip(&lines).enumerate() {
+            assert_eq!(p.text, l.replace('*', ""), "paragraph {i}");
+            assert_eq!(p.source, at..at + l.len(), "paragraph {i}");
+            assert_eq!(p.inlines.len(), 1, "paragraph {i}");
+            assert!(!p.blank_before || i == 0);
+            at += l.len() + 1;
+        }
+    }
+
+    #[test]
     fn one_line_per_paragraph() {
         assert_eq!(
             texts("First line here.\nSecond line.\n"),

@@ -107,49 +107,29 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
             .unwrap_or(0)
     };
     let wrapped = lines.len() > 1 && max <= WRAP_MAX;
+    if !wrapped {
+        one_per_line(lines, blank_before, out);
+        return;
+    }
     let mut group: Vec<&Line<'a>> = Vec::new();
     let mut first = true;
     let flush = |group: &mut Vec<&Line<'a>>, out: &mut Vec<Para<'a>>, first: &mut bool| {
         if group.is_empty() {
             return;
         }
-        let raw: std::borrow::Cow<'a, str> = if group.len() == 1 {
-            group[0].text.trim().into()
-        } else {
-            join_lines(group.iter().map(|l| l.text.trim())).into()
-        };
-        let start = group[0].start;
-        let last = group[group.len() - 1];
-        let end = last.start + last.text.len();
-        let p = match atx_heading(&raw) {
-            Some((level, rest)) => {
-                let mut p = Para::from_raw(rest.to_string(), start..end, blank_before && *first);
-                p.kind = ParaKind::Heading(level);
-                p
-            }
-            None => Para::from_raw(raw, start..end, blank_before && *first),
-        };
-        out.push(p);
+        out.push(para_of(group, blank_before && *first));
         group.clear();
         *first = false;
     };
     // Each line is tested for web chrome once (item_break needs it twice),
     // and only when lines may join: unwrapped lines are one paragraph each
     // whatever they are.
-    let chrome: Vec<bool> = if wrapped {
-        lines
-            .iter()
-            .map(|l| crate::document::furniture::is_web_chrome(l.text))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let chrome: Vec<bool> = lines
+        .iter()
+        .map(|l| crate::document::furniture::is_web_chrome(l.text))
+        .collect();
     for (i, line) in lines.iter().enumerate() {
-        let len = if wrapped {
-            line.text.trim_end().chars().count()
-        } else {
-            0
-        };
+        let len = line.text.trim_end().chars().count();
         // A non-empty group ends with the line before this one.
         if let Some(prev) = group.last()
             && item_break(prev.text, line.text, chrome[i - 1] || chrome[i])
@@ -157,11 +137,63 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
             flush(&mut group, out, &mut first);
         }
         group.push(line);
-        if !(wrapped && continues(lines, i, &chrome, len, max, group.len())) {
+        if !continues(lines, i, &chrome, len, max, group.len()) {
             flush(&mut group, out, &mut first);
         }
     }
     flush(&mut group, out, &mut first);
+}
+
+/// Unwrapped lines are one paragraph each, independent of one another: a
+/// long run of them (a big file without blank lines) is split over two cores.
+fn one_per_line<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
+    /// Below this many bytes a second thread costs more than it saves.
+    const PARALLEL_MIN: usize = 1 << 20;
+    let single = |l: &Line<'a>, blank: bool| para_of(&[l], blank);
+    let bytes: usize = lines.iter().map(|l| l.text.len()).sum();
+    if bytes < PARALLEL_MIN {
+        out.extend(
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| single(l, blank_before && i == 0)),
+        );
+        return;
+    }
+    let (head, tail) = lines.split_at(lines.len() / 2);
+    std::thread::scope(|s| {
+        let tail = s.spawn(|| tail.iter().map(|l| single(l, false)).collect::<Vec<_>>());
+        out.extend(
+            head.iter()
+                .enumerate()
+                .map(|(i, l)| single(l, blank_before && i == 0)),
+        );
+        match tail.join() {
+            Ok(tail) => out.extend(tail),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+}
+
+/// The paragraph of a group of lines (joined when more than one); `# Title`
+/// makes it a heading.
+fn para_of<'a>(group: &[&Line<'a>], blank: bool) -> Para<'a> {
+    let raw: std::borrow::Cow<'a, str> = if group.len() == 1 {
+        group[0].text.trim().into()
+    } else {
+        join_lines(group.iter().map(|l| l.text.trim())).into()
+    };
+    let start = group[0].start;
+    let last = group[group.len() - 1];
+    let end = last.start + last.text.len();
+    match atx_heading(&raw) {
+        Some((level, rest)) => {
+            let mut p = Para::from_raw(rest.to_string(), start..end, blank);
+            p.kind = ParaKind::Heading(level);
+            p
+        }
+        None => Para::from_raw(raw, start..end, blank),
+    }
 }
 
 /// True when hard-wrapped line `lines[i]` (`len` chars of a block whose
