@@ -37,8 +37,10 @@ where
     // them from it purely.
     state.annot.id_seed = crate::annotations::id_seed();
     let loader = loader::Loader::spawn(tx)?;
+    crate::trace::mark("loader spawned");
     let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
     let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
+    crate::trace::mark("watcher spawned");
     let drafts = opts.state_dir.as_deref().and_then(|dir| {
         let (found, files) = draft_io::orphans(dir);
         drafts::offer(&mut state, found);
@@ -52,6 +54,7 @@ where
             }
         }
     });
+    crate::trace::mark("drafts checked");
     let mut ex = Exec {
         loader,
         annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
@@ -60,6 +63,7 @@ where
         drafts,
         suspend: false,
     };
+    crate::trace::mark("jobs and finder spawned");
     // Whatever ends the loop (quit, a signal, a terminal that went away),
     // the saves under way are finished and unsaved work is kept.
     let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend, draw);
@@ -99,6 +103,9 @@ where
         if state.dirty && !state.quit {
             terminal.draw(|f| draw(f, state))?;
             state.dirty = false;
+            if !drawn {
+                crate::trace::mark("first frame drawn");
+            }
             // The first article is on screen (or there is none to wait for):
             // the library's index may have the cores now.
             if !matches!(
