@@ -11,6 +11,7 @@
 #          (~21 KB each) in a 200x50 tmux terminal, cold (no cache) then warm: time and CPU
 #          seconds until it is idle (no CPU tick for 2 s), CPU over the next 5 s, and peak
 #          RSS (`/usr/bin/time -v`), against the library's size.
+#          IBID_LIB_SIZES="1000 10000" picks the library sizes.
 # rss      peak RSS of the reader on seed 000 alone, to idle, without and with caches.
 #
 # Needs tmux and /usr/bin/time. Inputs go to target/scaling (IBID_SCALING_DIR moves it).
@@ -117,7 +118,7 @@ reader_to_idle() {
 
 run_library() {
   echo "== the reader on a generated library, start-up to idle"
-  for n in 1000 2000 4000 10000; do
+  for n in ${IBID_LIB_SIZES:-1000 2000 4000 10000}; do
     local dir="$work/lib-$n"
     if [ ! -f "$dir/.ibid-gen-$n" ]; then
       rm -rf "$dir"; "$gen" library "$dir" "$n"; touch "$dir/.ibid-gen-$n"

@@ -3,7 +3,6 @@
 //! the same folder, then rename); a damaged file is ignored with a message.
 
 use serde::{Deserialize, Serialize};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The file's name in the data folder.
@@ -49,20 +48,12 @@ pub fn load(data: &Path) -> Result<Option<(PathBuf, usize)>, String> {
 /// The data folder or the file could not be written.
 pub fn save(data: &Path, path: &Path, anchor: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(data)?;
-    let json = serde_json::to_vec_pretty(&LastRead {
+    let value = LastRead {
         version: 1,
         path: path.to_path_buf(),
         anchor,
-    })
-    .map_err(std::io::Error::other)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".last-read-")
-        .suffix(".tmp")
-        .tempfile_in(data)?;
-    tmp.write_all(&json)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(data.join(FILE)).map_err(|e| e.error)?;
-    Ok(())
+    };
+    crate::atomic_file::write_json(data, ".last-read-", &data.join(FILE), &value)
 }
 
 #[cfg(test)]

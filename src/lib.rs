@@ -53,6 +53,7 @@
 pub mod add;
 pub mod annotations;
 pub mod app;
+pub mod atomic_file;
 pub mod citations;
 pub mod clipboard;
 pub mod commands;

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -142,18 +142,11 @@ pub fn save(data: &Path, changed: &[(PathBuf, usize)]) -> io::Result<()> {
             },
         );
     }
-    let json = serde_json::to_vec_pretty(&Positions {
+    let value = Positions {
         version: 2,
         positions: all,
-    })
-    .map_err(io::Error::other)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".positions-")
-        .suffix(".tmp")
-        .tempfile_in(data)?;
-    tmp.write_all(&json)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(data.join(FILE)).map_err(|e| e.error)?;
+    };
+    crate::atomic_file::write_json(data, ".positions-", &data.join(FILE), &value)?;
     for c in copies {
         fs::remove_file(c)?;
     }

@@ -10,6 +10,7 @@
 use crate::app::{Action, Msg};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    KeyboardEnhancementFlags, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
@@ -21,6 +22,30 @@ use std::sync::mpsc::Sender;
 
 /// True while the terminal is in the reader's modes (raw, alternate screen…).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// True while the kitty keyboard protocol's flags are pushed.
+static KITTY_KEYS: AtomicBool = AtomicBool::new(false);
+
+/// True when the terminal named by the environment speaks the kitty keyboard
+/// protocol, so `C-i` can be told from Tab (`TERM`, `TERM_PROGRAM`, whether
+/// `KITTY_WINDOW_ID` is set, whether inside tmux or screen). Decided from the
+/// environment rather than by asking the terminal, so start-up never waits
+/// for an answer; inside a multiplexer the outer terminal is unknown.
+#[must_use]
+pub fn kitty_keys(term: &str, term_program: &str, kitty_window: bool, multiplexed: bool) -> bool {
+    if multiplexed || term.starts_with("screen") || term.starts_with("tmux") {
+        return false;
+    }
+    kitty_window
+        || [
+            "xterm-kitty",
+            "foot",
+            "foot-extra",
+            "xterm-ghostty",
+            "wezterm",
+        ]
+        .contains(&term)
+        || ["WezTerm", "ghostty"].contains(&term_program)
+}
 
 /// The terminal type the reader draws on.
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
@@ -57,7 +82,22 @@ fn take_modes() -> io::Result<()> {
         EnableMouseCapture,
         EnableBracketedPaste,
         cursor::Hide
+    )?;
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    if kitty_keys(
+        &var("TERM"),
+        &var("TERM_PROGRAM"),
+        std::env::var_os("KITTY_WINDOW_ID").is_some(),
+        std::env::var_os("TMUX").is_some() || std::env::var_os("STY").is_some(),
+    ) && execute!(
+        io::stdout(),
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
     )
+    .is_ok()
+    {
+        KITTY_KEYS.store(true, Ordering::SeqCst);
+    }
+    Ok(())
 }
 
 /// Undoes everything [`enter`] turned on, once: later calls do nothing
@@ -65,6 +105,9 @@ fn take_modes() -> io::Result<()> {
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
+    }
+    if KITTY_KEYS.swap(false, Ordering::SeqCst) {
+        let _ = execute!(io::stdout(), PopKeyboardEnhancementFlags);
     }
     let _ = execute!(
         io::stdout(),
@@ -160,4 +203,21 @@ pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
             }
         })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kitty_keys;
+
+    #[test]
+    fn kitty_protocol_only_where_the_terminal_is_known_to_speak_it() {
+        assert!(kitty_keys("xterm-kitty", "", false, false));
+        assert!(kitty_keys("xterm-256color", "WezTerm", false, false));
+        assert!(kitty_keys("xterm-256color", "", true, false));
+        assert!(!kitty_keys("xterm-256color", "", false, false));
+        assert!(!kitty_keys("linux", "", false, false));
+        // Inside tmux or screen the outer terminal is unknown.
+        assert!(!kitty_keys("xterm-kitty", "", true, true));
+        assert!(!kitty_keys("tmux-256color", "", false, false));
+    }
 }

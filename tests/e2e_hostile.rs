@@ -9,19 +9,24 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Runs `ibid args…`, killing it (and failing) if it takes over 20 s.
-fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ibid"))
+/// `ibid args…` without the user's configuration, stdin closed, stderr piped.
+fn ibid(args: &[&str], stdout: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_ibid"))
         .args(args)
         .env(
             "IBID_CONFIG_DIR",
             std::env::temp_dir().join("ibid-no-config"),
         )
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn ibid");
+        .expect("spawn ibid")
+}
+
+/// Waits for `child`, killing it (and failing) if it takes over 20 s: its
+/// exit code and what it wrote on stderr.
+fn wait_with_limit(mut child: std::process::Child, what: &str) -> (Option<i32>, String) {
     let end = Instant::now() + Duration::from_secs(20);
     loop {
         if let Some(st) = child.try_wait().expect("try_wait") {
@@ -33,10 +38,15 @@ fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
         }
         if Instant::now() > end {
             let _ = child.kill();
-            panic!("ibid {args:?} did not finish within 20 s");
+            panic!("{what} did not finish within 20 s");
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Runs `ibid args…` with a time limit (see [`wait_with_limit`]).
+fn run_with_limit(args: &[&str]) -> (Option<i32>, String) {
+    wait_with_limit(ibid(args, Stdio::null()), &format!("ibid {args:?}"))
 }
 
 fn fifo(dir: &Path, name: &str) -> PathBuf {
@@ -118,4 +128,28 @@ fn a_fifo_a_device_and_a_big_file_never_hold_up_the_other_articles() {
     sess.wait_text("The only note.");
     sess.send("q");
     assert!(sess.wait_exit().success());
+}
+
+#[test]
+fn inspect_into_a_reader_that_stops_early_exits_quietly() {
+    // `ibid inspect F | head -1`: the pipe closes after the first line; the
+    // rest of the JSON meets a broken pipe, which is no error.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("big.txt");
+    let para = "A paragraph that cites a note.[1] It goes on for a while.\n\n";
+    let mut text = String::from("Title\n\n");
+    while text.len() < 4 << 20 {
+        text.push_str(para);
+    }
+    text.push_str("[1] The note.\n");
+    std::fs::write(&big, text).expect("write");
+    let mut child = ibid(&["inspect", s(&big)], Stdio::piped());
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    let n = std::io::Read::read(&mut out, &mut first).expect("first bytes");
+    assert!(n > 0 && first[0] == b'{', "JSON starts");
+    drop(out);
+    let (code, err) = wait_with_limit(child, "inspect after the pipe closed");
+    assert_eq!(code, Some(0), "stderr: {err}");
+    assert!(err.is_empty(), "nothing on stderr: {err}");
 }

@@ -200,3 +200,58 @@ fn counts_repeat_motions_and_the_editor_takes_digits_and_letters() {
         .expect("editor");
     assert!(text.contains("10junqm'="), "{text:?}");
 }
+
+#[test]
+fn status_hint_names_the_keys_of_the_focused_pane() {
+    let mut s = state(seeds(), 200, 50);
+    let status = |s: &ibid::app::AppState| row(render(s).backend().buffer(), 49);
+    assert!(status(&s).contains("] marker"), "{}", status(&s));
+    keys(&mut s, &["Tab"]);
+    let notes = status(&s);
+    assert!(
+        notes.contains("Enter follow") && notes.contains("t annotations"),
+        "{notes}"
+    );
+    assert!(!notes.contains("] marker"), "{notes}");
+    keys(&mut s, &["Tab"]);
+    let list = status(&s);
+    assert!(
+        list.contains("/ filter") && list.contains("o sort"),
+        "{list}"
+    );
+    // The hint follows the live keymap: a remapped key is the one shown.
+    let (km, _) = s
+        .keymap
+        .with_user("[keys.list]\n\"F\" = \"list_filter\"\n")
+        .expect("keymap");
+    s.keymap = km.into();
+    assert!(status(&s).contains("F filter"), "{}", status(&s));
+    // Narrow terminals get the short form: the list is an overlay there.
+    let mut s = state(seeds(), 60, 15);
+    keys(&mut s, &["l"]);
+    let narrow = row(render(&s).backend().buffer(), 14);
+    assert!(narrow.contains("filter"), "{narrow}");
+    // A note shown over the body names the overlay's own keys.
+    keys(&mut s, &["Esc", "]", "Enter"]);
+    assert_eq!(ibid::app::mode(&s), ibid::app::Mode::NoteOverlay);
+    let over = row(render(&s).backend().buffer(), 14);
+    assert!(
+        over.contains("Esc close") && !over.contains("annots"),
+        "{over}"
+    );
+}
+
+#[test]
+fn a_landing_on_a_blank_line_marks_the_text_after_it() {
+    let mut s = state(seeds(), 200, 50);
+    let lay = s.layout.clone().expect("layout");
+    let blank = |i: usize| lay.lines[i].segs.is_empty() && lay.lines[i].prefix.is_none();
+    let gap = (0..lay.lines.len() - 1)
+        .find(|&i| blank(i) && !blank(i + 1) && lay.line_start[i] != lay.line_start[i + 1])
+        .expect("a blank line before a paragraph");
+    ibid::app::landing::mark(&mut s, lay.line_start[gap]);
+    assert_eq!(ibid::app::landing::line(&s), Some(gap + 1));
+    // A line with text is marked itself.
+    ibid::app::landing::mark(&mut s, lay.line_start[gap + 1]);
+    assert_eq!(ibid::app::landing::line(&s), Some(gap + 1));
+}

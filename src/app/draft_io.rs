@@ -7,7 +7,6 @@
 
 use super::drafts::Drafts;
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
@@ -188,16 +187,8 @@ fn write(file: &Path, d: &Drafts, adopted: &mut Vec<PathBuf>) -> Result<(), Stri
             Err(e) => Err(e),
         }
     } else {
-        (|| {
-            let json = serde_json::to_vec_pretty(d).map_err(std::io::Error::other)?;
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".draft-")
-                .tempfile_in(dir)?;
-            tmp.write_all(&json)?;
-            tmp.as_file().sync_all()?;
-            tmp.persist(file).map_err(|e| e.error)?;
-            File::open(dir)?.sync_all()
-        })()
+        crate::atomic_file::write_json(dir, ".draft-", file, d)
+            .and_then(|()| File::open(dir)?.sync_all())
     };
     match res {
         Ok(()) => {

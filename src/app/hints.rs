@@ -39,6 +39,46 @@ pub const FURNITURE_SHOWS: &str = "{toggle_furniture} shows them";
 pub const STATUS: &str = "{help} help  {next_marker} marker  {body.follow} note  {back} back  {find_library} find  {quit} quit";
 /// The status line's right side on narrow terminals.
 pub const STATUS_NARROW: &str = "{help} help ";
+/// The status line's right side while the article list has the keys.
+pub const STATUS_LIST: &str = "{list.follow} open  {list.list_filter} filter  {list.list_sort} sort  {focus_next} next pane  {help} help";
+/// The same on narrow terminals.
+pub const STATUS_LIST_NARROW: &str = "{list.follow} open {list.list_filter} filter ";
+/// The status line's right side while the notes panel has the keys.
+pub const STATUS_NOTES: &str = "{notes.select_next}/{notes.select_prev} note  {notes.follow} follow  {notes.annotations_tab} annotations  {copy_link} copy link  {focus_next} next pane";
+/// The same on narrow terminals.
+pub const STATUS_NOTES_NARROW: &str = "{notes.follow} follow {notes.annotations_tab} annots ";
+/// The status line's right side while one note is shown over the body.
+pub const STATUS_NOTE_OVERLAY: &str =
+    "{note.follow} follow  {note.close} close  {next_marker} next marker  {help} help";
+/// The same on narrow terminals.
+pub const STATUS_NOTE_OVERLAY_NARROW: &str = "{note.follow} follow {note.close} close ";
+/// The status line's right side while the sources view has the keys.
+pub const STATUS_SOURCES: &str = "{sources.sources_next}/{sources.sources_prev} move  {sources.sources_enter} markers  {sources.sources_back} back  {sources_sort} sort  {open_link} open link";
+/// The same on narrow terminals.
+pub const STATUS_SOURCES_NARROW: &str =
+    "{sources.sources_enter} markers {sources.sources_back} back ";
+/// The status line's right side while the annotations tab has the keys.
+pub const STATUS_ANNOTATIONS: &str = "{annotations.annotation_jump} go to  {annotations.annotation_edit} edit  {annotations.annotation_delete} delete  {annotations.annotation_undo} undo  {annotations.annotations_tab} notes";
+/// The same on narrow terminals.
+pub const STATUS_ANNOTATIONS_NARROW: &str =
+    "{annotations.annotation_edit} edit {annotations.annotation_delete} delete ";
+
+/// The status line's key hint for `mode`, wide or `narrow`: the keys of the
+/// pane (or view) that has them, so a key that acts on a pane is named while
+/// that pane has focus.
+#[must_use]
+pub fn status_for(mode: super::Mode, narrow: bool) -> &'static str {
+    use super::{Mode, Pane};
+    let (wide, short) = match mode {
+        Mode::Pane(Pane::List) | Mode::ListOverlay => (STATUS_LIST, STATUS_LIST_NARROW),
+        Mode::Pane(Pane::Notes) => (STATUS_NOTES, STATUS_NOTES_NARROW),
+        Mode::NoteOverlay => (STATUS_NOTE_OVERLAY, STATUS_NOTE_OVERLAY_NARROW),
+        Mode::Sources => (STATUS_SOURCES, STATUS_SOURCES_NARROW),
+        Mode::Annotations => (STATUS_ANNOTATIONS, STATUS_ANNOTATIONS_NARROW),
+        _ => (STATUS, STATUS_NARROW),
+    };
+    if narrow { short } else { wide }
+}
 /// The help screen's title.
 pub const HELP_TITLE: &str =
     "Keys · {help.select_next}/{help.select_prev} scroll · {help.close} closes";
@@ -78,6 +118,16 @@ pub const ALL: &[&str] = &[
     FURNITURE_SHOWS,
     STATUS,
     STATUS_NARROW,
+    STATUS_LIST,
+    STATUS_LIST_NARROW,
+    STATUS_NOTES,
+    STATUS_NOTES_NARROW,
+    STATUS_NOTE_OVERLAY,
+    STATUS_NOTE_OVERLAY_NARROW,
+    STATUS_SOURCES,
+    STATUS_SOURCES_NARROW,
+    STATUS_ANNOTATIONS,
+    STATUS_ANNOTATIONS_NARROW,
     HELP_TITLE,
     OUTLINE_TITLE,
     FINDER_TITLE,

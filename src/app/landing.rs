@@ -46,12 +46,26 @@ pub fn off(s: &mut AppState, id: u64) {
     }
 }
 
-/// The display line to mark now, if the open article has one.
+/// The display line to mark now, if the open article has one: the line
+/// showing the landing offset, or the first line with text after it when
+/// that one is blank (a scroll anchor often sits on the gap before a
+/// paragraph).
 #[must_use]
 pub fn line(s: &AppState) -> Option<usize> {
     let l = s.landing?;
     if l.article != s.current {
         return None;
     }
-    Some(s.layout.as_ref()?.line_of(l.offset))
+    let lay = s.layout.as_ref()?;
+    let at = lay.line_of(l.offset);
+    let blank = |i: usize| {
+        lay.lines
+            .get(i)
+            .is_some_and(|b| b.segs.is_empty() && b.prefix.is_none())
+    };
+    Some(
+        (at..lay.lines.len().min(at + 3))
+            .find(|&i| !blank(i))
+            .unwrap_or(at),
+    )
 }

@@ -9,44 +9,37 @@
 use ratatui::style::Color;
 use std::collections::BTreeMap;
 
-/// The colour slots: (config name, the colour `ui::theme` writes for it).
-pub const SLOTS: &[(&str, Color)] = &[
-    ("accent", Color::Cyan),
-    ("marker", Color::Yellow),
-    ("code", Color::Green),
-    ("link", Color::Blue),
-    ("search", Color::LightMagenta),
-    ("error", Color::Red),
-    ("text", Color::White),
-    ("muted", Color::Gray),
-    ("dim", Color::DarkGray),
-    ("contrast", Color::Black),
-    ("status_bg", Color::Rgb(30, 30, 30)),
-    ("note_bg", Color::Rgb(40, 40, 70)),
-    ("annotated_bg", Color::Rgb(70, 60, 0)),
-    ("landing_bg", Color::Rgb(35, 55, 35)),
-    ("selection", Color::LightBlue),
-    ("annotation", Color::Magenta),
-];
-
-/// The light theme's colour per slot (same order as [`SLOTS`]).
-const LIGHT: &[Color] = &[
-    Color::Rgb(0, 90, 160),
-    Color::Rgb(150, 90, 0),
-    Color::Rgb(0, 110, 0),
-    Color::Rgb(0, 60, 190),
-    Color::Rgb(200, 120, 220),
-    Color::Rgb(190, 0, 0),
-    Color::Black,
-    Color::Rgb(80, 80, 80),
-    Color::Rgb(125, 125, 125),
-    Color::White,
-    Color::Rgb(222, 222, 222),
-    Color::Rgb(214, 214, 240),
-    Color::Rgb(250, 235, 160),
-    Color::Rgb(205, 235, 205),
-    Color::Rgb(60, 110, 200),
-    Color::Rgb(150, 0, 150),
+/// The colour slots: (config name, the colour `ui::theme` writes for it,
+/// which is the dark theme's, and the light theme's colour).
+pub const SLOTS: &[(&str, Color, Color)] = &[
+    ("accent", Color::Cyan, Color::Rgb(0, 90, 160)),
+    ("marker", Color::Yellow, Color::Rgb(150, 90, 0)),
+    ("code", Color::Green, Color::Rgb(0, 110, 0)),
+    ("link", Color::Blue, Color::Rgb(0, 60, 190)),
+    ("search", Color::LightMagenta, Color::Rgb(200, 120, 220)),
+    ("error", Color::Red, Color::Rgb(190, 0, 0)),
+    ("text", Color::White, Color::Black),
+    ("muted", Color::Gray, Color::Rgb(80, 80, 80)),
+    ("dim", Color::DarkGray, Color::Rgb(125, 125, 125)),
+    ("contrast", Color::Black, Color::White),
+    (
+        "status_bg",
+        Color::Rgb(30, 30, 30),
+        Color::Rgb(222, 222, 222),
+    ),
+    ("note_bg", Color::Rgb(40, 40, 70), Color::Rgb(214, 214, 240)),
+    (
+        "annotated_bg",
+        Color::Rgb(70, 60, 0),
+        Color::Rgb(250, 235, 160),
+    ),
+    (
+        "landing_bg",
+        Color::Rgb(35, 55, 35),
+        Color::Rgb(205, 235, 205),
+    ),
+    ("selection", Color::LightBlue, Color::Rgb(60, 110, 200)),
+    ("annotation", Color::Magenta, Color::Rgb(150, 0, 150)),
 ];
 
 /// The theme a palette was built from.
@@ -81,11 +74,7 @@ impl Palette {
     pub fn new(name: ThemeName, no_color: bool) -> Self {
         let map = match name {
             ThemeName::Dark => Vec::new(),
-            ThemeName::Light => SLOTS
-                .iter()
-                .zip(LIGHT)
-                .map(|((_, from), to)| (*from, *to))
-                .collect(),
+            ThemeName::Light => SLOTS.iter().map(|(_, from, to)| (*from, *to)).collect(),
         };
         Self {
             name,
@@ -106,8 +95,8 @@ impl Palette {
     ) -> Result<Self, String> {
         let mut p = Self::new(name, no_color);
         for (slot, value) in colors {
-            let Some((_, from)) = SLOTS.iter().find(|(n, _)| n == slot) else {
-                let names: Vec<&str> = SLOTS.iter().map(|(n, _)| *n).collect();
+            let Some((_, from, _)) = SLOTS.iter().find(|(n, _, _)| n == slot) else {
+                let names: Vec<&str> = SLOTS.iter().map(|(n, _, _)| *n).collect();
                 return Err(format!(
                     "theme.colors.{slot}: unknown colour slot (slots: {})",
                     names.join(", ")
@@ -172,7 +161,6 @@ mod tests {
 
     #[test]
     fn light_maps_every_slot_and_dark_none() {
-        assert_eq!(LIGHT.len(), SLOTS.len());
         let d = Palette::new(ThemeName::Dark, false);
         assert!(d.is_identity());
         assert_eq!(d.color(Color::Cyan), Color::Cyan);

@@ -102,9 +102,6 @@ pub(super) fn author_matches(opcit: Option<&str>, original: Option<&str>, lenien
 /// `chap. iv`), normalised, when what is left names a work (two or more
 /// words, ten or more letters, a locator actually cut off).
 pub(super) fn work_stem(text: &str) -> Option<String> {
-    const LOCATORS: &[&str] = &[
-        "p", "pp", "page", "pages", "vol", "vols", "chap", "ch", "no", "sec", "art", "fol",
-    ];
     let n = norm(text);
     let numeric = |w: &str| {
         w.chars().any(|c| c.is_ascii_digit())
@@ -123,7 +120,7 @@ pub(super) fn work_stem(text: &str) -> Option<String> {
         .peekable();
     let mut cut = None;
     while let Some((k, (start, w))) = words.next() {
-        if k >= 1 && LOCATORS.contains(&w) && words.peek().is_some_and(|(_, (_, x))| numeric(x)) {
+        if k >= 1 && locator(w) && words.peek().is_some_and(|(_, (_, x))| numeric(x)) {
             cut = Some((k, start));
             break;
         }
@@ -132,4 +129,22 @@ pub(super) fn work_stem(text: &str) -> Option<String> {
     let stem = n.get(..at.saturating_sub(1)).unwrap_or("");
     let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
     (cut >= 2 && letters >= 10).then(|| stem.to_string())
+}
+
+/// A locator word of a citation (`p`, `vol`, `chap` once normalised).
+fn locator(w: &str) -> bool {
+    matches!(
+        w,
+        "p" | "pp"
+            | "page"
+            | "pages"
+            | "vol"
+            | "vols"
+            | "chap"
+            | "ch"
+            | "no"
+            | "sec"
+            | "art"
+            | "fol"
+    )
 }

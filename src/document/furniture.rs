@@ -65,7 +65,7 @@ fn is_page_number(t: &str) -> bool {
 
 /// A page-break line: `[Page 5]`, an RFC footer ending in `[Page 5]`,
 /// Gutenberg's `[Pg 12]`, or a page number alone.
-fn is_page_break(t: &str) -> bool {
+pub(crate) fn is_page_break(t: &str) -> bool {
     let t = t.trim();
     if t.len() > 120 {
         return false;

@@ -58,15 +58,16 @@ fn ordinal(w: &str) -> bool {
 #[must_use]
 pub fn division(t: &str) -> bool {
     let t = t.trim();
-    if t.len() > 360 || t.chars().count() > 90 {
+    if t.len() > 360 {
         return false;
     }
     let mut words = t.split_whitespace();
     let (Some(first), second) = (words.next(), words.next()) else {
         return false;
     };
+    // The first word decides most lines; the length in chars is counted after.
     let first_t = first.trim_end_matches(['.', ':']);
-    if !DIVISIONS.iter().any(|d| d.eq_ignore_ascii_case(first_t)) {
+    if !DIVISIONS.iter().any(|d| d.eq_ignore_ascii_case(first_t)) || t.chars().count() > 90 {
         return false;
     }
     let first_l = first_t.to_ascii_lowercase();
@@ -162,8 +163,12 @@ pub fn strong(t: &str) -> Option<u8> {
 /// A printer's imprint at the end of a book (`MORRISON AND GIBB,
 /// PRINTERS, EDINBURGH`, `PRINTED BY R. CLAY AND SONS, LONDON`).
 pub(crate) fn imprint(t: &str) -> bool {
+    static PRINTE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("PRINTE"));
     let t = t.trim();
-    t.contains(", ")
+    // Every form holds `PRINTE`: one search tells most lines.
+    PRINTE.find(t.as_bytes()).is_some()
+        && t.contains(", ")
         && (t.contains("PRINTERS") || t.contains("PRINTER,") || t.starts_with("PRINTED BY"))
 }
 

@@ -82,6 +82,14 @@ fn is_continuation(text: &str) -> bool {
         || t.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// True for a page break met inside notes: the footer (`…   [Page 9]`) or,
+/// right after it, the running header (a line `repeated` through the
+/// document). It continues no note; the furniture pass hides it.
+fn is_page_line(paras: &[Para], i: usize, repeated: &dyn Fn(usize) -> bool) -> bool {
+    let page_break = |k: usize| super::furniture::is_page_break(&paras[k].text);
+    page_break(i) || (i > 0 && repeated(i) && page_break(i - 1))
+}
+
 /// Short trailing paragraphs after the notes that may be page chrome.
 const MAX_TRAILING_CHROME: usize = 6;
 
@@ -159,6 +167,7 @@ pub fn find(
             (start, end),
             end == paras.len() && last_end == Some(end),
             has_marker,
+            repeated,
             &mut layout,
         );
     }
@@ -241,6 +250,7 @@ fn take_region(
     (start, end): (usize, usize),
     at_end: bool,
     has_marker: &dyn Fn(&str, usize) -> bool,
+    repeated: &dyn Fn(usize) -> bool,
     layout: &mut NotesLayout,
 ) {
     if start > 0 && is_notes_heading(&paras[start - 1].text) {
@@ -283,6 +293,9 @@ fn take_region(
                 });
                 layout.taken[i] = true;
                 current = Some(layout.notes.len() - 1);
+            }
+            None if current.is_some() && is_page_line(paras, i, repeated) => {
+                // A page break inside the notes: skipped, the note goes on.
             }
             None => {
                 let p = &paras[i];

@@ -106,3 +106,28 @@ fn starred_items_under_references_are_a_bibliography_unless_cited() {
     let labels: Vec<&str> = l.notes.iter().map(|n| n.label.as_str()).collect();
     assert_eq!(labels, vec!["1"]);
 }
+
+#[test]
+fn a_page_break_between_references_continues_no_note() {
+    // An RFC's reference list across a page: the footer, then the running
+    // header (a line repeated on every page), then the next reference.
+    let p = paras(&[
+        "Body cites [CVE] and [RC4].",
+        "References",
+        "[CVE]      MITRE, \"Common Vulnerabilities and Exposures\",",
+        "Sheffer, et al.               Informational                     [Page 9]",
+        "RFC 7457                       TLS Attacks                 February 2015",
+        "[RC4]      AlFardan, N., \"On the Security of RC4 in TLS\", 2013.",
+    ]);
+    let l = find(&p, &|_, _| true, &|i| i == 1, &|i| i == 4);
+    assert_eq!(l.notes.len(), 2);
+    assert!(
+        l.notes[0].continued.is_empty(),
+        "{:?}",
+        l.notes[0].continued
+    );
+    assert_eq!(l.taken, vec![false, false, true, false, false, true]);
+    // A line after the footer that recurs nowhere else is the note's text.
+    let l = find(&p, &|_, _| true, &|i| i == 1, &|_| false);
+    assert_eq!(l.notes[0].continued, vec![4]);
+}

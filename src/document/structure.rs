@@ -18,19 +18,21 @@ pub fn heading_like(text: &str) -> bool {
     let t = text.trim();
     // A short parenthetical closing a heading (`A. First Amendment Claim
     // (Count One)`, `Renegotiation (CVE-2009-3555)`) is part of it.
-    let t = match t.rsplit_once(" (") {
-        Some((head, tail))
-            if t.ends_with(')')
-                && tail.len() <= 40
-                && !tail[..tail.len() - 1].contains(['(', ')']) =>
-        {
-            head.trim_end()
-        }
+    // Only the last ` (` can open it, within the last 42 bytes.
+    let t = match t
+        .ends_with(')')
+        .then(|| {
+            let from = t.len().saturating_sub(42);
+            memchr::memmem::rfind(&t.as_bytes()[from..], b" (").map(|at| from + at)
+        })
+        .flatten()
+    {
+        Some(at) if !t[at + 2..t.len() - 1].contains(['(', ')']) => t[..at].trim_end(),
         _ => t,
     };
     if t.len() > 400
-        || t.contains('_')
         || t.ends_with(['.', ',', ';', ':', '!', ')', ']', '-', '—'])
+        || t.contains('_')
     {
         return false;
     }

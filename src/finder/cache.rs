@@ -104,9 +104,9 @@ impl LibraryCache {
     /// is missing or corrupt.
     #[must_use]
     pub fn load(&self) -> HashMap<PathBuf, (ArticleInfo, Vec<Entry>)> {
-        std::fs::read(self.file())
+        std::fs::File::open(self.file())
             .ok()
-            .and_then(|b| codec::decode(&b))
+            .and_then(|f| codec::decode_from(std::io::BufReader::with_capacity(1 << 18, f)))
             .map(|v| {
                 v.into_iter()
                     .map(|(a, e)| (a.path.clone(), (a, e)))
@@ -125,9 +125,12 @@ impl LibraryCache {
             move |source| CacheError::Io { path, source }
         };
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
-        let bytes = codec::encode(index);
         let mut tmp = tempfile::NamedTempFile::new_in(&self.dir).map_err(io(&self.dir))?;
-        tmp.write_all(&bytes).map_err(io(tmp.path()))?;
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        codec::encode_to(index, &mut w)
+            .and_then(|()| w.flush())
+            .map_err(io(&self.dir))?;
+        drop(w);
         let file = self.file();
         tmp.persist(&file).map_err(|e| io(&file)(e.error))?;
         Ok(())

@@ -23,10 +23,12 @@ pub fn page_at(s: &AppState) -> Option<u32> {
     s.doc()?.page_at(off)
 }
 
-/// The key hint, generated from the live keymap.
+/// The key hint of the pane or view that has the keys (shorter when
+/// `narrow`), generated from the live keymap.
 #[must_use]
-pub fn hint(s: &AppState) -> String {
-    s.keymap.fill(crate::app::hints::STATUS)
+pub fn hint(s: &AppState, narrow: bool) -> String {
+    s.keymap
+        .fill(crate::app::hints::status_for(crate::app::mode(s), narrow))
 }
 
 /// `" │ 12 lines hidden · f shows them"` while page furniture is hidden,
@@ -90,11 +92,7 @@ pub fn draw(buf: &mut Buffer, r: Rect, s: &AppState) {
     }
     let (right, rstyle) = match &s.message {
         Some(m) => (crate::document::sanitize(&m.text), message_style(m.level)),
-        None if w < 100 => (
-            s.keymap.fill(crate::app::hints::STATUS_NARROW),
-            theme::STATUS.patch(theme::DIM),
-        ),
-        None => (hint(s), theme::STATUS.patch(theme::DIM)),
+        None => (hint(s, w < 100), theme::STATUS.patch(theme::DIM)),
     };
     let rw_full = crate::app::view::cells(&right);
     let mut left = String::new();

@@ -79,14 +79,35 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<NoteLine> {
         targets.push((u, doc.slice(u).to_string()));
     }
     let mut out = Vec::new();
-    let avail = w.saturating_sub(lw).max(1);
-    for (i, (s, e)) in wrap(&doc.text, note.span, avail, avail)
+    // Short labels (`1`, `[12]`) hang the text under its first word; a long
+    // tag (`[RFC3629]`, `[Cross-Protocol]`) would leave a narrow column, so
+    // later lines start two cells in, and a label too wide to share its line
+    // stands alone above the text.
+    let (first_lead, rest_lead) = if lw <= 6 { (lw, lw) } else { (lw, 2) };
+    let alone = lw > 6 && w.saturating_sub(lw) < 12;
+    if alone {
+        out.push(NoteLine::Text {
+            label: Some(label.clone()),
+            lead: lw,
+            segs: Vec::new(),
+            links: Vec::new(),
+        });
+    }
+    let rest = w.saturating_sub(rest_lead).max(1);
+    let first = if alone {
+        rest
+    } else {
+        w.saturating_sub(first_lead).max(1)
+    };
+    for (i, (s, e)) in wrap(&doc.text, note.span, first, rest)
         .into_iter()
         .enumerate()
     {
+        let labelled = i == 0 && !alone;
+        let lead = if labelled { first_lead } else { rest_lead };
         let segs = segments(s, e, &styles);
         let mut links = Vec::new();
-        let mut col = lw;
+        let mut col = lead;
         for sg in &segs {
             let sw = cells(doc.text.get(sg.start..sg.end).unwrap_or(""));
             if sg.flags & LINK != 0
@@ -100,14 +121,14 @@ pub fn note_lines(doc: &Document, n: usize, width: u16) -> Vec<NoteLine> {
             col += sw;
         }
         out.push(NoteLine::Text {
-            label: (i == 0).then(|| label.clone()),
-            lead: lw,
+            label: labelled.then(|| label.clone()),
+            lead,
             segs,
             links,
         });
     }
     if let Some((text, unresolved)) = resolution(doc, n) {
-        let indent = lw.min(4);
+        let indent = rest_lead.min(4);
         let avail = w.saturating_sub(indent).max(1);
         if note.refers_to.is_some() {
             out.push(NoteLine::Resolution {
@@ -200,6 +221,65 @@ mod tests {
                 |l| matches!(l, NoteLine::Resolution { text, .. } if text.starts_with("Ibid."))
             ),
             "{ibid:?}"
+        );
+    }
+
+    #[test]
+    fn long_labels_hang_two_cells_in_or_stand_alone() {
+        let text = "Title\n\nUTF-8 is defined in [RFC3629] for every protocol.\n\n\
+                    References\n\n[RFC3629]  Yergeau, F., \"UTF-8, a transformation format of \
+                    ISO 10646\", STD 63, RFC 3629, November 2003.\n";
+        let doc = parse_str(text, Format::Plain);
+        let n = doc
+            .notes
+            .iter()
+            .position(|x| x.label.contains("RFC3629"))
+            .expect("the reference is a note");
+        let leads = |w: u16| -> Vec<(bool, usize, usize)> {
+            note_lines(&doc, n, w)
+                .iter()
+                .filter_map(|l| match l {
+                    NoteLine::Text {
+                        label, lead, segs, ..
+                    } => Some((label.is_some(), *lead, segs.len())),
+                    NoteLine::Resolution { .. } => None,
+                })
+                .collect()
+        };
+        let wide = leads(40);
+        assert!(wide[0].0 && wide[0].1 > 6, "{wide:?}");
+        assert!(
+            wide.len() > 2 && wide[1..].iter().all(|l| l.1 == 2),
+            "{wide:?}"
+        );
+        // Every line fits the width.
+        for l in note_lines(&doc, n, 40) {
+            if let NoteLine::Text { lead, segs, .. } = l {
+                let w: usize = segs
+                    .iter()
+                    .map(|g| cells(doc.text.get(g.start..g.end).unwrap_or("")))
+                    .sum();
+                assert!(lead + w <= 40, "{lead} + {w}");
+            }
+        }
+        // Too narrow to share a line: the label alone, then the text.
+        let narrow = leads(18);
+        assert!(narrow[0].0 && narrow[0].2 == 0, "{narrow:?}");
+        assert!(narrow[1..].iter().all(|l| !l.0 && l.1 == 2), "{narrow:?}");
+        // A short label still hangs the text under its first word.
+        let md = "Text.[^1]\n\n[^1]: A note long enough to wrap onto a second line here.\n";
+        let doc = parse_str(md, Format::Markdown);
+        let lines = note_lines(&doc, 0, 24);
+        let leads: Vec<usize> = lines
+            .iter()
+            .filter_map(|l| match l {
+                NoteLine::Text { lead, .. } => Some(*lead),
+                NoteLine::Resolution { .. } => None,
+            })
+            .collect();
+        assert!(
+            leads.len() > 1 && leads.iter().all(|&l| l == leads[0]),
+            "{leads:?}"
         );
     }
 }

@@ -225,11 +225,9 @@ fn rfc822(paras: &mut [Para<'_>]) -> Option<Stated> {
 /// `Docket Number(s)`).
 #[must_use]
 pub fn field_name(k: &str) -> bool {
-    let words: Vec<&str> = k.split(' ').collect();
     !k.is_empty()
-        && words.len() <= 3
-        && words
-            .iter()
+        && k.split(' ').count() <= 3
+        && k.split(' ')
             .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         && k.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ' ' | '(' | ')'))
@@ -243,8 +241,17 @@ const MAX_FIELD: usize = 24;
 /// readers share.
 #[must_use]
 pub fn field_line(t: &str) -> bool {
-    t.split_once(": ")
-        .is_some_and(|(k, v)| k.len() <= MAX_FIELD && !v.trim().is_empty() && field_name(k))
+    // A field name starts with a capital, and its `: ` comes within
+    // MAX_FIELD bytes: most lines are told by their first bytes.
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let head = &b[..b.len().min(MAX_FIELD + 2)];
+    head.windows(2).position(|w| w == b": ").is_some_and(|at| {
+        let (k, v) = (&t[..at], &t[at + 2..]);
+        !v.trim().is_empty() && field_name(k)
+    })
 }
 
 /// True for an initialised name (`R. Fielding`, `T. Berners-Lee, Ed.`).

@@ -102,6 +102,9 @@ fn symbolic(w: &str) -> bool {
 /// True when most tokens of the block are symbolic (a block of hexadecimal
 /// parameters, a grammar or code at the body's own indentation).
 fn mostly_symbolic(lines: &[&str]) -> bool {
+    if !may_be_symbolic(lines) {
+        return false;
+    }
     let mut tokens = 0;
     let mut sym = 0;
     for l in lines {
@@ -111,6 +114,43 @@ fn mostly_symbolic(lines: &[&str]) -> bool {
         });
     }
     tokens >= 4 && sym * 10 >= tokens * 6
+}
+
+/// False when [`mostly_symbolic`] cannot hold, told by counting bytes: a
+/// symbolic token holds an ASCII digit or one of the operator bytes, so
+/// there are at most as many symbolic tokens as such bytes; and at least
+/// as many tokens as ASCII non-space bytes after an ASCII space (or at a
+/// line's start). Prose is told in one cheap pass.
+fn may_be_symbolic(lines: &[&str]) -> bool {
+    // Plain comparisons (no table), counted in u8 per chunk of at most 255
+    // bytes, so that the counts vectorise.
+    let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
+    let word = |b: u8| b < 0x80 && !space(b);
+    // Digits and `:;<=>` are 0x30..=0x3E, `{|}` 0x7B..=0x7D, `*+` 0x2A..=0x2B.
+    let mark = |b: u8| {
+        b.wrapping_sub(0x30) < 15
+            || b.wrapping_sub(0x7B) < 3
+            || b.wrapping_sub(0x2A) < 2
+            || b == b'/'
+            || b == b'&'
+    };
+    let (mut marks, mut starts) = (0usize, 0usize);
+    for l in lines {
+        let b = l.as_bytes();
+        starts += usize::from(b.first().is_some_and(|&x| word(x)));
+        for chunk in b.chunks(255) {
+            marks += usize::from(chunk.iter().fold(0u8, |n, &x| n + u8::from(mark(x))));
+        }
+        let next = b.get(1..).unwrap_or_default();
+        for (p, x) in b.chunks(255).zip(next.chunks(255)) {
+            starts += usize::from(
+                p.iter()
+                    .zip(x)
+                    .fold(0u8, |n, (&p, &x)| n + u8::from(space(p) && word(x))),
+            );
+        }
+    }
+    marks * 10 >= starts * 6
 }
 
 /// Byte classes for [`words`].

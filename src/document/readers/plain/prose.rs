@@ -134,8 +134,9 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
         *first = false;
     };
     // Each line is tested for web chrome once (item_break needs it twice),
-    // and only when there are two lines to tell apart.
-    let chrome: Vec<bool> = if lines.len() > 1 {
+    // and only when lines may join: unwrapped lines are one paragraph each
+    // whatever they are.
+    let chrome: Vec<bool> = if wrapped {
         lines
             .iter()
             .map(|l| crate::document::furniture::is_web_chrome(l.text))
@@ -156,14 +157,36 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
             flush(&mut group, out, &mut first);
         }
         group.push(line);
-        let next = lines.get(i + 1).filter(|n| {
-            !item_break(line.text, n.text, chrome[i] || chrome[i + 1])
-                && !numbered_after_sentence(line.text, n.text)
-                && atx_heading(line.text).is_none()
-        });
-        let next_lower = next.is_some_and(|n| n.text.trim_start().starts_with(char::is_lowercase));
-        // A line that does not end a sentence runs on into the next one.
-        let open = !line
+        if !(wrapped && continues(lines, i, &chrome, len, max, group.len())) {
+            flush(&mut group, out, &mut first);
+        }
+    }
+    flush(&mut group, out, &mut first);
+}
+
+/// True when hard-wrapped line `lines[i]` (`len` chars of a block whose
+/// longest line has `max`, the `group_len`-th line of its paragraph) runs on
+/// into the next line.
+fn continues(
+    lines: &[Line<'_>],
+    i: usize,
+    chrome: &[bool],
+    len: usize,
+    max: usize,
+    group_len: usize,
+) -> bool {
+    let line = &lines[i];
+    let Some(next) = lines.get(i + 1).filter(|n| {
+        !item_break(line.text, n.text, chrome[i] || chrome[i + 1])
+            && !numbered_after_sentence(line.text, n.text)
+            && atx_heading(line.text).is_none()
+    }) else {
+        return false;
+    };
+    let next_lower = next.text.trim_start().starts_with(char::is_lowercase);
+    // A line that does not end a sentence runs on into the next one.
+    let open = || {
+        !line
             .text
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '”', ')', ']'])
@@ -171,15 +194,9 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
             // A title-cased line may be a heading, unless it already
             // continues the lines before it (`Provisions Relating to IETF
             // Documents` in the middle of a sentence).
-            && (group.len() > 1 || !crate::document::structure::heading_like(line.text));
-        let next_continues = wrapped
-            && next.is_some()
-            && ((max >= WRAP_MIN && (len * 10 >= max * 6 || open)) || next_lower);
-        if !next_continues {
-            flush(&mut group, out, &mut first);
-        }
-    }
-    flush(&mut group, out, &mut first);
+            && (group_len > 1 || !crate::document::structure::heading_like(line.text))
+    };
+    (max >= WRAP_MIN && (len * 10 >= max * 6 || open())) || next_lower
 }
 
 /// A line `12 Capitalised…` right after a line that ends a sentence: a note
