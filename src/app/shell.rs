@@ -11,8 +11,8 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender};
-use std::time::SystemTime;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until it quits, then finishes the saves under way (at
 /// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
@@ -98,6 +98,7 @@ where
     for a in back {
         step(state, ex, opts, a);
     }
+    let mut resized = wait_for_first_article(state, rx, opts, ex)?;
     let mut drawn = false;
     loop {
         if state.dirty && !state.quit {
@@ -124,18 +125,8 @@ where
             return Ok(());
         }
         let first = rx.recv()?;
-        let mut pending = vec![first];
-        pending.extend(rx.try_iter());
-        let mut resized = false;
-        for m in pending {
-            resized |= matches!(m, Msg::Event(Event::Resize(..)));
-            let action = match m {
-                Msg::Event(ev) => event_action(state, &ev),
-                Msg::Action(a) => Some(a),
-            };
-            if let Some(a) = action {
-                step(state, ex, opts, a);
-            }
+        for m in std::iter::once(first).chain(rx.try_iter()) {
+            resized |= handle(state, ex, opts, m);
             if state.quit {
                 break;
             }
@@ -152,7 +143,51 @@ where
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
             state.dirty = true;
         }
+        resized = false;
     }
+}
+
+/// How long the first frame waits for the open article, rather than
+/// drawing "loading…" and then the article a moment later.
+const FIRST_ARTICLE_WAIT: Duration = Duration::from_millis(150);
+
+/// Handles what arrives until the open article (or its first part) is
+/// loaded, at most [`FIRST_ARTICLE_WAIT`]; true if the terminal resized.
+fn wait_for_first_article(
+    state: &mut AppState,
+    rx: &Receiver<Msg>,
+    opts: &RunOptions,
+    ex: &mut Exec,
+) -> anyhow::Result<bool> {
+    let deadline = Instant::now() + FIRST_ARTICLE_WAIT;
+    let mut resized = false;
+    while !state.quit
+        && matches!(
+            state.articles.get(state.current).map(|a| &a.status),
+            Some(super::state::ArticleStatus::Pending)
+        )
+    {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(m) => resized |= handle(state, ex, opts, m),
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("every event source stopped"),
+        }
+    }
+    Ok(resized)
+}
+
+/// Turns one message into an action and applies it; true for a resize.
+fn handle(state: &mut AppState, ex: &mut Exec, opts: &RunOptions, m: Msg) -> bool {
+    let resized = matches!(m, Msg::Event(Event::Resize(..)));
+    let action = match m {
+        Msg::Event(ev) => event_action(state, &ev),
+        Msg::Action(a) => Some(a),
+    };
+    if let Some(a) = action {
+        step(state, ex, opts, a);
+    }
+    resized
 }
 
 /// Applies `a` at the current time, executes its effects and applies what
