@@ -94,6 +94,9 @@ pub fn replaced(s: &mut AppState, i: usize, part: &FirstPartShown) {
         s.message = None;
     }
     s.ensure_layout();
+    if !s.search.query.is_empty() {
+        super::nav::find_matches(s);
+    }
 }
 
 /// The byte in `whole`'s text at the place of `anchor` in `part`'s: the

@@ -181,3 +181,34 @@ fn a_first_part_after_the_whole_document_is_ignored() {
     super::shown(&mut s, 0, generation, part);
     assert!(Arc::ptr_eq(s.doc().expect("doc"), &whole));
 }
+
+#[test]
+fn a_search_is_run_again_on_the_whole_document() {
+    let text = article(400);
+    let mut s = first_part_shown(&text, prefix_end(&text, 100), 0, 100, 30);
+    s.search.query = "Paragraph 250 says".into();
+    crate::app::nav::find_matches(&mut s);
+    assert!(s.search.matches.is_empty(), "not in the first part");
+    whole_arrives(&mut s, &text);
+    let doc = s.doc().expect("doc");
+    let found: Vec<&str> = s.search.matches.iter().map(|m| doc.slice(*m)).collect();
+    assert_eq!(found, ["Paragraph 250 says"]);
+}
+
+#[test]
+fn a_finder_jump_waits_for_the_whole_document() {
+    let text = article(400);
+    let whole = parse_str(&text, Format::Markdown);
+    let offset = whole.text.find("Paragraph 300 ").expect("para");
+    let mut s = first_part_shown(&text, prefix_end(&text, 100), 0, 100, 30);
+    s.finder.pending = Some((0, offset, crate::finder::Kind::Passage, 10));
+    crate::app::finder::after_update(&mut s, &mut Vec::new());
+    assert!(s.finder.pending.is_some(), "not landed in the first part");
+    whole_arrives(&mut s, &text);
+    assert!(s.finder.pending.is_none());
+    assert!(
+        top_text(&s).starts_with("Paragraph 300 "),
+        "{}",
+        top_text(&s)
+    );
+}
