@@ -65,6 +65,7 @@ pub mod last_read;
 pub mod library;
 pub mod positions;
 pub mod sources;
+pub mod trace;
 pub mod tui;
 pub mod ui;
 pub mod watch;

@@ -98,16 +98,21 @@ pub fn read_document(path: &Path) -> Result<Document, LoadError> {
 /// [`LoadError`] when the file is unreadable, not a regular file, too large,
 /// or binary where text is required.
 pub fn read_article_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let container = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .and_then(document::Format::from_extension)
-        .is_some_and(|f| matches!(f, document::Format::Epub | document::Format::Pdf));
-    if container {
+    if is_container(path) {
         read_file_bytes(path)
     } else {
         read_text_bytes(path)
     }
+}
+
+/// True for the container formats (EPUB, PDF), whose bytes cannot be
+/// cut into a readable first part.
+#[must_use]
+pub fn is_container(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(document::Format::from_extension)
+        .is_some_and(|f| matches!(f, document::Format::Epub | document::Format::Pdf))
 }
 
 /// What a non-regular file is, for the message.
@@ -195,6 +200,30 @@ pub fn read_text_bytes_within(path: &Path, limit: u64) -> Result<Vec<u8>, LoadEr
         return Err(LoadError::NotText(path.to_path_buf()));
     }
     Ok(bytes)
+}
+
+/// The first `n` bytes of a text file (the same checks as
+/// [`read_text_bytes`] on them) and the file's length, so a big article's
+/// first part can be parsed before the whole file is read.
+///
+/// # Errors
+/// [`LoadError`] when the file is unreadable, not a regular text file, or too large.
+pub fn read_text_head(path: &Path, n: usize) -> Result<(Vec<u8>, u64), LoadError> {
+    use std::io::Read;
+    let file = open_regular(path, max_file_bytes())?;
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let len = file.metadata().map_err(io)?.len();
+    let mut bytes = Vec::with_capacity(n);
+    file.take(u64::try_from(n).unwrap_or(u64::MAX))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.iter().take(1 << 16).any(|&b| b == 0) {
+        return Err(LoadError::NotText(path.to_path_buf()));
+    }
+    Ok((bytes, len))
 }
 
 /// Reads a binary file's bytes (EPUB, PDF), with the same checks as

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    ibid::trace::start();
     let cli = parse_args();
     if cli.print_default_config {
         print!("{}", ibid::config::DEFAULT_TOML);
@@ -167,6 +168,7 @@ fn read(
             (ibid::config::Config::default(), Some(e.to_string()))
         }
     };
+    ibid::trace::mark("config loaded");
     ibid::library::set_max_file_bytes(config.max_file_bytes());
     let data = ibid::library::data_dir(data_dir);
     let roots = if paths.is_empty() {
@@ -185,13 +187,17 @@ fn read(
     } else {
         paths
     };
+    ibid::trace::mark("roots known");
     let files = ibid::library::scan(&roots);
+    ibid::trace::mark("library scanned");
     let finder_roots = roots.clone();
     let positions = data
         .as_deref()
         .map(ibid::positions::load)
         .unwrap_or_default();
+    ibid::trace::mark("positions loaded");
     let mut state = ibid::app::AppState::new(files, &positions);
+    ibid::trace::mark("state built");
     let mut startup_error = apply_reader_config(&mut state, &config);
     if let Some(e) = data
         .as_deref()
@@ -202,6 +208,7 @@ fn read(
     if let Some(e) = startup_error {
         state.message = Some(ibid::app::Message::error(ibid::document::sanitize(&e)));
     }
+    ibid::trace::mark("last-read resumed");
     state.keymap = config.keymap.clone();
     for c in &config.key_conflicts {
         say(format!("configuration: key conflict: {c}"));
@@ -232,6 +239,7 @@ fn read(
     // ends the session through the normal path.
     ibid::tui::spawn_signals(tx.clone())?;
     let (mut terminal, guard) = ibid::tui::enter()?;
+    ibid::trace::mark("terminal entered");
     ibid::tui::spawn_input(tx.clone());
     let result = ibid::app::run(
         &mut terminal,

@@ -107,6 +107,16 @@ pub enum Action {
         /// The document, or a readable error.
         result: Result<Arc<Document>, String>,
     },
+    /// The first part of a big article, parsed ahead of the rest, so the
+    /// first screen need not wait for the whole parse; `Loaded` follows.
+    FirstPart {
+        /// Index into `AppState::articles`.
+        article: usize,
+        /// The generation the load was started with.
+        generation: u64,
+        /// The first part's document.
+        doc: Arc<Document>,
+    },
     /// The articles (indices into `AppState::articles`) that have stored annotations,
     /// found at start-up (`Effect::FindAnnotated`): they are loaded so the finder knows
     /// their annotations.

@@ -79,6 +79,7 @@ pub fn is_background(a: &Action) -> bool {
     matches!(
         a,
         Action::Loaded { .. }
+            | Action::FirstPart { .. }
             | Action::Annotated(_)
             | Action::Resize(..)
             | Action::Message { .. }

@@ -180,7 +180,8 @@ pub fn after_update(s: &mut AppState, fx: &mut Vec<Effect>) {
     };
     if s.current != article {
         s.finder.pending = None;
-    } else if s.doc().is_some() {
+    } else if s.doc().is_some() && s.article().is_some_and(|a| a.first_part.is_none()) {
+        // The offset is in the whole document: not the first part's.
         s.finder.pending = None;
         land(s, offset, kind, len, fx);
     }

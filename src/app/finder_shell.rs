@@ -82,6 +82,7 @@ impl Shell {
     /// Lets the index worker begin building (once; later calls do nothing).
     pub fn begin(&mut self) {
         if let Some(go) = self.go.take() {
+            crate::trace::mark("article on screen; index may begin");
             let _ = go.send(());
         }
     }

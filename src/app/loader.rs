@@ -8,8 +8,8 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
-/// One load: (article index, file, generation).
-type Job = (usize, PathBuf, u64);
+/// One load: (article index, file, generation, on screen).
+type Job = (usize, PathBuf, u64, bool);
 
 #[derive(Default)]
 struct Queue {
@@ -59,9 +59,9 @@ impl Loader {
         // A newer request for the same article replaces a queued one.
         q.jobs.retain(|j| j.0 != article);
         if urgent {
-            q.jobs.push_front((article, path, generation));
+            q.jobs.push_front((article, path, generation, true));
         } else {
-            q.jobs.push_back((article, path, generation));
+            q.jobs.push_back((article, path, generation, false));
         }
         cv.notify_one();
     }
@@ -90,14 +90,14 @@ fn next(shared: &(Mutex<Queue>, Condvar)) -> Option<Job> {
 }
 
 fn work(shared: &(Mutex<Queue>, Condvar), tx: &std::sync::mpsc::Sender<Msg>) {
-    while let Some((article, path, generation)) = next(shared) {
-        let read = std::panic::catch_unwind(|| crate::library::read_document(&path));
-        let result = match read {
-            Ok(r) => r
-                .map(Arc::new)
-                .map_err(|e| crate::document::sanitize(&e.to_string())),
-            Err(_) => Err("internal error while reading this file".to_string()),
-        };
+    while let Some((article, path, generation, urgent)) = next(shared) {
+        let result = load(&path, urgent, &|doc| {
+            let _ = tx.send(Msg::Action(Action::FirstPart {
+                article,
+                generation,
+                doc,
+            }));
+        });
         let msg = Msg::Action(Action::Loaded {
             article,
             generation,
@@ -107,6 +107,33 @@ fn work(shared: &(Mutex<Queue>, Condvar), tx: &std::sync::mpsc::Sender<Msg>) {
             break;
         }
     }
+}
+
+/// Reads and parses `path`; for the article on screen, a big text file's
+/// first part is parsed first and handed to `first` (the public parse entry
+/// point on a prefix cut at a paragraph boundary).
+fn load(
+    path: &std::path::Path,
+    urgent: bool,
+    first: &dyn Fn(Arc<crate::document::Document>),
+) -> Result<Arc<crate::document::Document>, String> {
+    let parse = |bytes: Vec<u8>| {
+        std::panic::catch_unwind(|| crate::document::parse_owned(bytes, Some(path)))
+            .map(Arc::new)
+            .map_err(|_| "internal error while reading this file".to_string())
+    };
+    if urgent
+        && !crate::library::is_container(path)
+        && let Ok((head, total)) = crate::library::read_text_head(path, super::first_part::HEAD)
+        && let Some(at) = super::first_part::cut(&head, total)
+        && let Ok(doc) = parse(head[..at].to_vec())
+    {
+        crate::trace::mark("first part parsed");
+        first(doc);
+    }
+    let bytes = crate::library::read_article_bytes(path)
+        .map_err(|e| crate::document::sanitize(&e.to_string()))?;
+    parse(bytes)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod draft_io;
 pub mod drafts;
 pub mod finder;
 mod finder_shell;
+pub mod first_part;
 mod goto;
 pub mod hints;
 pub mod keymap;

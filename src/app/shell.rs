@@ -11,8 +11,8 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender};
-use std::time::SystemTime;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Runs the reader until it quits, then finishes the saves under way (at
 /// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
@@ -37,8 +37,10 @@ where
     // them from it purely.
     state.annot.id_seed = crate::annotations::id_seed();
     let loader = loader::Loader::spawn(tx)?;
+    crate::trace::mark("loader spawned");
     let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
     let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
+    crate::trace::mark("watcher spawned");
     let drafts = opts.state_dir.as_deref().and_then(|dir| {
         let (found, files) = draft_io::orphans(dir);
         drafts::offer(&mut state, found);
@@ -52,6 +54,7 @@ where
             }
         }
     });
+    crate::trace::mark("drafts checked");
     let mut ex = Exec {
         loader,
         annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
@@ -60,6 +63,7 @@ where
         drafts,
         suspend: false,
     };
+    crate::trace::mark("jobs and finder spawned");
     // Whatever ends the loop (quit, a signal, a terminal that went away),
     // the saves under way are finished and unsaved work is kept.
     let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend, draw);
@@ -94,11 +98,15 @@ where
     for a in back {
         step(state, ex, opts, a);
     }
+    let mut resized = wait_for_first_article(state, rx, opts, ex)?;
     let mut drawn = false;
     loop {
         if state.dirty && !state.quit {
             terminal.draw(|f| draw(f, state))?;
             state.dirty = false;
+            if !drawn {
+                crate::trace::mark("first frame drawn");
+            }
             // The first article is on screen (or there is none to wait for):
             // the library's index may have the cores now.
             if !matches!(
@@ -117,18 +125,8 @@ where
             return Ok(());
         }
         let first = rx.recv()?;
-        let mut pending = vec![first];
-        pending.extend(rx.try_iter());
-        let mut resized = false;
-        for m in pending {
-            resized |= matches!(m, Msg::Event(Event::Resize(..)));
-            let action = match m {
-                Msg::Event(ev) => event_action(state, &ev),
-                Msg::Action(a) => Some(a),
-            };
-            if let Some(a) = action {
-                step(state, ex, opts, a);
-            }
+        for m in std::iter::once(first).chain(rx.try_iter()) {
+            resized |= handle(state, ex, opts, m);
             if state.quit {
                 break;
             }
@@ -145,7 +143,51 @@ where
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
             state.dirty = true;
         }
+        resized = false;
     }
+}
+
+/// How long the first frame waits for the open article, rather than
+/// drawing "loading…" and then the article a moment later.
+const FIRST_ARTICLE_WAIT: Duration = Duration::from_millis(150);
+
+/// Handles what arrives until the open article (or its first part) is
+/// loaded, at most [`FIRST_ARTICLE_WAIT`]; true if the terminal resized.
+fn wait_for_first_article(
+    state: &mut AppState,
+    rx: &Receiver<Msg>,
+    opts: &RunOptions,
+    ex: &mut Exec,
+) -> anyhow::Result<bool> {
+    let deadline = Instant::now() + FIRST_ARTICLE_WAIT;
+    let mut resized = false;
+    while !state.quit
+        && matches!(
+            state.articles.get(state.current).map(|a| &a.status),
+            Some(super::state::ArticleStatus::Pending)
+        )
+    {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(m) => resized |= handle(state, ex, opts, m),
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("every event source stopped"),
+        }
+    }
+    Ok(resized)
+}
+
+/// Turns one message into an action and applies it; true for a resize.
+fn handle(state: &mut AppState, ex: &mut Exec, opts: &RunOptions, m: Msg) -> bool {
+    let resized = matches!(m, Msg::Event(Event::Resize(..)));
+    let action = match m {
+        Msg::Event(ev) => event_action(state, &ev),
+        Msg::Action(a) => Some(a),
+    };
+    if let Some(a) = action {
+        step(state, ex, opts, a);
+    }
+    resized
 }
 
 /// Applies `a` at the current time, executes its effects and applies what

@@ -39,6 +39,20 @@ pub struct Article {
     /// The position remembered at start: only changed positions are saved,
     /// so another ibid's newer position for this article is not undone.
     pub opened_at: usize,
+    /// Set while only the first part of the article is loaded.
+    pub first_part: Option<FirstPartShown>,
+}
+
+/// What is kept while an article's first part stands in for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstPartShown {
+    /// The first part's document, to map the reader's place into the whole.
+    pub doc: Arc<Document>,
+    /// The remembered position (in the whole document's text).
+    pub saved: usize,
+    /// The top line's anchor when the part was first shown, if it was the
+    /// open article: unchanged means the reader has not moved.
+    pub shown_at: Option<usize>,
 }
 
 impl Article {
@@ -56,6 +70,7 @@ impl Article {
             generation: 0,
             anchor: 0,
             opened_at: 0,
+            first_part: None,
         }
     }
     /// The document, when loaded.

@@ -53,6 +53,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
     if !matches!(
         a,
         Action::Loaded { .. }
+            | Action::FirstPart { .. }
             | Action::Annotated(_)
             | Action::Resize(..)
             | Action::Message { .. }
@@ -161,6 +162,11 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
             super::annot_list::doc_loaded(s, article, generation, &mut fx);
             super::drafts::on_doc_loaded(s, article);
         }
+        Action::FirstPart {
+            article,
+            generation,
+            doc,
+        } => super::first_part::shown(s, article, generation, doc),
         Action::Annot(x) => super::annotate::update(s, x, &mut fx),
         Action::AnnotationsLoaded {
             article,
@@ -242,6 +248,7 @@ fn loaded(
     if a.generation != generation {
         return;
     }
+    let part = a.first_part.take();
     a.status = match result {
         Ok(doc)
             if doc
@@ -254,7 +261,9 @@ fn loaded(
         Ok(doc) => ArticleStatus::Loaded(doc),
         Err(e) => ArticleStatus::Failed(e),
     };
-    if i == s.current {
+    if let (Some(p), ArticleStatus::Loaded(_)) = (part, &s.articles[i].status) {
+        super::first_part::replaced(s, i, &p);
+    } else if i == s.current {
         s.anchor = s.articles[i].anchor;
         if let ArticleStatus::Failed(e) = &s.articles[i].status {
             s.message = Some(Message::error(e.clone()));

@@ -41,6 +41,18 @@ impl AppState {
         }
     }
 
+    /// Drops every layout of article `i`'s current load (its document was
+    /// replaced under the same generation).
+    pub fn forget_layouts(&mut self, i: usize) {
+        let generation = self.articles.get(i).map_or(0, |a| a.generation);
+        let of_it = |k: &super::LayoutKey| k.0 == i && k.1 == generation;
+        self.recent.retain(|(k, _)| !of_it(k));
+        if self.layout_key.as_ref().is_some_and(of_it) {
+            self.layout_key = None;
+            self.layout = None;
+        }
+    }
+
     /// Puts the line containing byte `anchor` at the top.
     pub fn set_top_from_anchor(&mut self, anchor: usize) {
         let line = self.layout.as_ref().map_or(0, |l| l.line_of(anchor));
