@@ -16,6 +16,20 @@ use std::ops::Range;
 
 /// Applies an annotation action.
 pub fn update(s: &mut AppState, a: AnnotAction, fx: &mut Vec<Effect>) {
+    // Only the first part of a big article is shown: its offsets are not yet
+    // the whole document's, so no annotation is anchored on it.
+    let partial = s.article().is_some_and(|a| a.first_part.is_some());
+    if partial
+        && matches!(
+            a,
+            AnnotAction::AnnotateSelection | AnnotAction::AnnotateParagraph
+        )
+    {
+        s.message = Some(Message::info(
+            "still reading the rest of the article: annotate once it is loaded",
+        ));
+        return;
+    }
     match a {
         AnnotAction::Move(m) => move_head(s, m),
         AnnotAction::Select => {

@@ -212,3 +212,30 @@ fn a_finder_jump_waits_for_the_whole_document() {
         top_text(&s)
     );
 }
+
+#[test]
+fn no_annotation_is_anchored_on_the_first_part() {
+    use crate::app::annotate::AnnotAction;
+    let text = article(400);
+    let mut s = first_part_shown(&text, prefix_end(&text, 100), 0, 100, 30);
+    update(
+        &mut s,
+        Action::Annot(AnnotAction::AnnotateParagraph),
+        std::time::UNIX_EPOCH,
+    );
+    assert!(s.annot.editor.is_none(), "no editor on the first part");
+    assert!(
+        s.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("still reading")),
+        "{:?}",
+        s.message.as_ref().map(|m| &m.text)
+    );
+    whole_arrives(&mut s, &text);
+    update(
+        &mut s,
+        Action::Annot(AnnotAction::AnnotateParagraph),
+        std::time::UNIX_EPOCH,
+    );
+    assert!(s.annot.editor.is_some(), "the editor opens on the whole");
+}
