@@ -208,6 +208,14 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
         }
     }
     let heads = super::page_heads::page_heads(paras, body);
+    // The two tests that read only the paragraph's own text, on two cores
+    // for a big text: (web chrome, boilerplate).
+    let bytes = paras.iter().map(|p| p.text.len()).sum();
+    let own = super::par::map(paras.len(), bytes, |i| {
+        let t = paras[i].text.trim();
+        let chrome = body[i] && is_web_chrome(t);
+        (chrome, body[i] && !chrome && is_boilerplate(t))
+    });
     let mut norm: Vec<Option<String>> = vec![None; paras.len()];
     // Page-break lines among the body, each tested once when first asked
     // (near_page_break looks at each paragraph's neighbours as well).
@@ -226,7 +234,7 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             None
         } else if breaks.at(i) {
             Some(Furniture::PageBreak)
-        } else if is_web_chrome(t) {
+        } else if own[i].0 {
             Some(Furniture::WebChrome)
         } else if heads[i]
             || is_running_header(t, publication)
@@ -235,7 +243,7 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             Some(Furniture::RunningHeader)
         } else if is_pull_quote(paras, body, i, &mut norm) {
             Some(Furniture::PullQuote)
-        } else if is_boilerplate(t) {
+        } else if own[i].1 {
             Some(Furniture::Boilerplate)
         } else {
             None

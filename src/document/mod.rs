@@ -26,6 +26,7 @@ mod metadata;
 mod notes;
 mod page_heads;
 pub(crate) mod page_notes;
+pub(crate) mod par;
 mod parse;
 mod passes;
 mod raw;
