@@ -71,8 +71,10 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
         (kind, at, key, stem)
     });
     for ((i, n), (kind, at, (key, letters), stem)) in notes.iter().enumerate().zip(own) {
-        let mut r = Resolution::default();
-        r.reference = kind;
+        let mut r = Resolution {
+            reference: kind,
+            ..Resolution::default()
+        };
         match (kind, at) {
             (NoteRef::Ibid | NoteRef::Id, _) => {
                 if i == 0 {
