@@ -145,11 +145,7 @@ pub fn all_caps(t: &str) -> bool {
 /// The level a strong heading shape gives, if any.
 #[must_use]
 pub fn strong(t: &str) -> Option<u8> {
-    // A credit line under a title (`BY ELIZA LEE FOLLEN.`) is no heading.
-    if t.trim_start().starts_with("BY ") || imprint(t) {
-        return None;
-    }
-    if division(t) {
+    let level = if division(t) {
         Some(1)
     } else if let Some(depth) = numbered(t) {
         Some(depth)
@@ -157,7 +153,10 @@ pub fn strong(t: &str) -> Option<u8> {
         Some(1)
     } else {
         None
-    }
+    };
+    // A credit line under a title (`BY ELIZA LEE FOLLEN.`) is no heading
+    // (asked only of heading shapes: most paragraphs are none).
+    level.filter(|_| !(t.trim_start().starts_with("BY ") || imprint(t)))
 }
 
 /// A printer's imprint at the end of a book (`MORRISON AND GIBB,
