@@ -106,6 +106,11 @@ fn prefix_end(text: &str, paras: usize) -> usize {
         .map_or(text.len(), |(i, _)| i + 2)
 }
 
+fn assert_top(s: &AppState, start: &str) {
+    let top = top_text(s);
+    assert!(top.starts_with(start), "{top}");
+}
+
 fn top_text(s: &AppState) -> String {
     let doc = s.doc().expect("doc");
     doc.text[s.anchor..].chars().take(20).collect()
@@ -145,11 +150,7 @@ fn a_remembered_position_beyond_the_first_part_is_restored() {
     let mut s = first_part_shown(&text, prefix_end(&text, 100), saved, 100, 30);
     assert!(s.anchor < saved, "the part cannot reach it yet");
     whole_arrives(&mut s, &text);
-    assert!(
-        top_text(&s).starts_with("Paragraph 300 "),
-        "{}",
-        top_text(&s)
-    );
+    assert_top(&s, "Paragraph 300 ");
 }
 
 #[test]
@@ -206,11 +207,7 @@ fn a_finder_jump_waits_for_the_whole_document() {
     assert!(s.finder.pending.is_some(), "not landed in the first part");
     whole_arrives(&mut s, &text);
     assert!(s.finder.pending.is_none());
-    assert!(
-        top_text(&s).starts_with("Paragraph 300 "),
-        "{}",
-        top_text(&s)
-    );
+    assert_top(&s, "Paragraph 300 ");
 }
 
 #[test]

@@ -145,34 +145,12 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
 }
 
 /// Unwrapped lines are one paragraph each, independent of one another: a
-/// long run of them (a big file without blank lines) is split over two cores.
+/// long run of them (a big file without blank lines) is read on two cores.
 fn one_per_line<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
-    /// Below this many bytes a second thread costs more than it saves.
-    const PARALLEL_MIN: usize = 1 << 20;
-    let single = |l: &Line<'a>, blank: bool| para_of(&[l], blank);
-    let bytes: usize = lines.iter().map(|l| l.text.len()).sum();
-    if bytes < PARALLEL_MIN {
-        out.extend(
-            lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| single(l, blank_before && i == 0)),
-        );
-        return;
-    }
-    let (head, tail) = lines.split_at(lines.len() / 2);
-    std::thread::scope(|s| {
-        let tail = s.spawn(|| tail.iter().map(|l| single(l, false)).collect::<Vec<_>>());
-        out.extend(
-            head.iter()
-                .enumerate()
-                .map(|(i, l)| single(l, blank_before && i == 0)),
-        );
-        match tail.join() {
-            Ok(tail) => out.extend(tail),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
+    let bytes = lines.iter().map(|l| l.text.len()).sum();
+    out.extend(crate::document::par::map(lines.len(), bytes, |i| {
+        para_of(&[&lines[i]], blank_before && i == 0)
+    }));
 }
 
 /// The paragraph of a group of lines (joined when more than one); `# Title`
