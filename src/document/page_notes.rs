@@ -18,11 +18,14 @@ pub const BARE: char = '^';
 /// True for a rule line that opens a page's notes (`——————`, `______`).
 #[must_use]
 pub fn is_rule(t: &str) -> bool {
-    let t = t.trim();
-    // Every rule char is `-`, `_` or starts with 0xE2 (`—`, `–`, `─`).
-    matches!(t.as_bytes().first(), Some(b'-' | b'_' | 0xE2))
-        && t.chars().all(|c| matches!(c, '—' | '–' | '-' | '_' | '─'))
-        && t.chars().count() >= 5
+    // Every rule char is `-`, `_` or starts with 0xE2 (`—`, `–`, `─`): the
+    // first byte decides for almost every paragraph, before its end is read.
+    let t = t.trim_start();
+    if !matches!(t.as_bytes().first(), Some(b'-' | b'_' | 0xE2)) {
+        return false;
+    }
+    let t = t.trim_end();
+    t.chars().all(|c| matches!(c, '—' | '–' | '-' | '_' | '─')) && t.chars().count() >= 5
 }
 
 /// True for a paragraph that ends a page: a page number, `[Page N]`, or a

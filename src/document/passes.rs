@@ -326,14 +326,19 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Cached) {
     let mut map = HashMap::default();
     let mut scanned = Vec::with_capacity(paras.len());
     let mut all = Vec::new();
-    for (i, p) in paras.iter().enumerate() {
-        if label_of(&p.text).is_some() {
-            // A labelled paragraph (a note, a list item) cites nothing here;
-            // scanned later only if it turns out to be body text.
+    // Each paragraph is scanned on its own (on two cores for a big text). A
+    // labelled paragraph (a note, a list item) cites nothing here; it is
+    // scanned later only if it turns out to be body text.
+    let bytes = paras.iter().map(|p| p.text.len()).sum();
+    let each = super::par::map(paras.len(), bytes, |i| {
+        let p = &paras[i];
+        label_of(&p.text).is_none().then(|| para_candidates(p))
+    });
+    for (i, (p, cands)) in paras.iter().zip(each).enumerate() {
+        let Some(cands) = cands else {
             scanned.push(usize::MAX);
             continue;
-        }
-        let cands = para_candidates(p);
+        };
         for c in &cands {
             let bare = matches!(
                 c.strength,

@@ -83,12 +83,17 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
         let tail_spaced = spaced.split_off(cut);
         std::thread::scope(|s| {
             let tail = s.spawn(move || read_blocks(tail_blocks, tail_spaced, base, half));
-            let mut head = read_blocks(blocks, spaced, base, half);
+            let head = read_blocks(blocks, spaced, base, half);
             match tail.join() {
-                Ok(tail) => head.extend(tail),
+                // One allocation of the exact size: nothing to shrink after.
+                Ok(tail) => {
+                    let mut all = Vec::with_capacity(head.len() + tail.len());
+                    all.extend(head);
+                    all.extend(tail);
+                    all
+                }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
-            head
         })
     } else {
         read_blocks(blocks, spaced, base, text.len())
