@@ -107,6 +107,16 @@ pub enum Action {
         /// The document, or a readable error.
         result: Result<Arc<Document>, String>,
     },
+    /// The whole layout of a big article, made on the worker
+    /// (`Effect::Rewrap`) while the part around the position was shown.
+    Rewrapped {
+        /// What the layout is for (article, generation, width, furniture).
+        key: super::state::LayoutKey,
+        /// The document it lays out.
+        doc: Arc<Document>,
+        /// The layout.
+        layout: Arc<super::view::body::BodyLayout>,
+    },
     /// The first part of a big article, parsed ahead of the rest, so the
     /// first screen need not wait for the whole parse; `Loaded` follows.
     FirstPart {
@@ -193,6 +203,14 @@ pub enum Effect {
         path: PathBuf,
         /// Generation to tag the reply with.
         generation: u64,
+    },
+    /// Lay out the whole of `doc` for `key` on the rewrap worker (the newest
+    /// request replaces one not started); reply `Action::Rewrapped`.
+    Rewrap {
+        /// What the layout is for (article, generation, width, furniture).
+        key: super::state::LayoutKey,
+        /// The document.
+        doc: Arc<Document>,
     },
     /// Load article `article`'s annotations on a worker; reply `Action::AnnotationsLoaded`.
     LoadAnnotations {

@@ -38,6 +38,7 @@ pub mod mouse_select;
 mod nav;
 pub mod palette;
 pub mod prefix_keys;
+mod rewrap;
 pub mod route;
 mod saves;
 pub mod select;

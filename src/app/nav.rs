@@ -207,6 +207,7 @@ pub fn follow_note(s: &mut AppState, n: usize) {
         s.marker = Some(m);
         if let Some(x) = doc.markers.get(m) {
             super::landing::mark(s, x.span.start);
+            s.reach(x.span.start);
         }
         if let Some(p) = s
             .layout
@@ -300,6 +301,7 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
         s.show_furniture = true;
         s.ensure_layout();
     }
+    s.reach(start);
     if let Some(line) = s.layout.as_ref().map(|l| l.line_of(start)) {
         show_line(s, line);
     }

@@ -5,7 +5,7 @@
 
 use super::{
     Action, AppState, DrawFn, Effect, Exit, Message, Msg, RunOptions, annot_io, draft_io, drafts,
-    event_action, finder_shell, init, links, loader, shutdown, update,
+    event_action, finder_shell, init, links, loader, rewrap, shutdown, update,
 };
 use crossterm::event::Event;
 use ratatui::Terminal;
@@ -60,6 +60,7 @@ where
         annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
         tx: tx.clone(),
         finder: finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone()),
+        rewrap: rewrap::Rewrapper::spawn(tx.clone())?,
         drafts,
         suspend: false,
     };
@@ -211,6 +212,7 @@ struct Exec {
     annot_jobs: Sender<Effect>,
     tx: Sender<Msg>,
     finder: finder_shell::Shell,
+    rewrap: rewrap::Rewrapper,
     drafts: Option<draft_io::DraftWriter>,
     suspend: bool,
 }
@@ -268,6 +270,7 @@ impl Exec {
                         });
                 }
                 Effect::Finder(f) => self.finder.execute(f),
+                Effect::Rewrap { key, doc } => self.rewrap.submit(key, doc),
                 e @ (Effect::LoadAnnotations { .. }
                 | Effect::SaveAnnotations { .. }
                 | Effect::FindAnnotated(_)) => {

@@ -299,6 +299,7 @@ pub fn jump_to_marker(s: &mut AppState, m: usize) {
     nav::push_jump(s);
     s.marker = Some(m);
     s.note = marker.note;
+    s.reach(marker.span.start);
     if let Some(p) = s
         .layout
         .as_ref()

@@ -133,7 +133,7 @@ pub struct Search {
 }
 
 /// What a body layout depends on: (article, load generation, width, furniture shown).
-type LayoutKey = (usize, u64, u16, bool);
+pub type LayoutKey = (usize, u64, u16, bool);
 
 /// How many layouts [`AppState`] keeps besides the current one.
 const RECENT_LAYOUTS: usize = 4;
@@ -159,6 +159,9 @@ pub struct AppState {
     /// Recently used layouts (other articles/widths), so switching back
     /// does not re-wrap.
     recent: Vec<(LayoutKey, Arc<BodyLayout>)>,
+    /// The key of a partial layout on screen whose whole layout is still to
+    /// be asked of the worker (`app::rewrap`).
+    rewrap_wanted: Option<LayoutKey>,
     /// Top display line of the body.
     pub top: usize,
     /// Byte offset of the top line: the position that survives re-wrapping.
@@ -240,6 +243,7 @@ impl AppState {
             layout: None,
             layout_key: None,
             recent: Vec::new(),
+            rewrap_wanted: None,
             top: 0,
             anchor: 0,
             marker: None,

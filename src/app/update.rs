@@ -54,6 +54,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
         a,
         Action::Loaded { .. }
             | Action::FirstPart { .. }
+            | Action::Rewrapped { .. }
             | Action::Annotated(_)
             | Action::Resize(..)
             | Action::Message { .. }
@@ -84,8 +85,8 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ScrollLines(n) => scroll(s, i64::from(n)),
         Action::ScrollPages(n) => scroll(s, i64::from(n) * page),
         Action::ScrollHalf(n) => scroll(s, i64::from(n) * (page / 2).max(1)),
-        Action::Top => s.set_top(0),
-        Action::Bottom => s.set_top(usize::MAX),
+        Action::Top => s.set_top_edge(false),
+        Action::Bottom => s.set_top_edge(true),
         Action::MoveSel(n) => move_sel(s, n),
         Action::FocusNext => focus(s, 1),
         Action::FocusPrev => focus(s, -1),
@@ -167,6 +168,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
             generation,
             doc,
         } => super::first_part::shown(s, article, generation, doc),
+        Action::Rewrapped { key, doc, layout } => s.rewrapped(key, &doc, layout),
         Action::Annot(x) => super::annotate::update(s, x, &mut fx),
         Action::AnnotationsLoaded {
             article,
@@ -214,6 +216,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
     }
     super::finder::after_update(s, &mut fx);
     s.ensure_layout();
+    super::rewrap::after_update(s, &mut fx);
     s.ensure_note_cache();
     super::sources::ensure(s);
     super::annotate::after_update(s);

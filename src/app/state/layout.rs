@@ -1,8 +1,10 @@
 //! The state's layouts: the body wrapped for the pane (kept for recent
 //! articles), the top line and its anchor, the notes on screen.
 
-use super::{AppState, RECENT_LAYOUTS};
-use crate::app::view as body;
+use super::{AppState, LayoutKey, RECENT_LAYOUTS};
+use crate::app::view::body::BodyLayout;
+use crate::app::view::{body, partial};
+use crate::document::Document;
 use std::sync::Arc;
 
 impl AppState {
@@ -22,7 +24,9 @@ impl AppState {
             self.show_furniture,
         );
         if self.layout_key != Some(key) {
-            if let (Some(k), Some(l)) = (self.layout_key.take(), self.layout.take()) {
+            if let (Some(k), Some(l)) = (self.layout_key.take(), self.layout.take())
+                && !l.partial
+            {
                 self.recent.retain(|(rk, _)| *rk != k);
                 self.recent.insert(0, (k, l));
                 self.recent.truncate(RECENT_LAYOUTS);
@@ -32,10 +36,41 @@ impl AppState {
                 .iter()
                 .find(|(k, _)| *k == key)
                 .map(|(_, l)| Arc::clone(l));
-            self.layout = Some(
-                cached.unwrap_or_else(|| Arc::new(body::layout(&doc, width, self.show_furniture))),
-            );
+            let furniture = self.show_furniture;
+            let layout = cached.unwrap_or_else(|| {
+                // A big article: the part around the position now, the whole
+                // from the worker.
+                Arc::new(if doc.text.len() >= partial::PARTIAL_MIN {
+                    partial::layout_around(&doc, self.anchor, width, furniture)
+                } else {
+                    body::layout(&doc, width, furniture)
+                })
+            });
+            self.rewrap_wanted = layout.partial.then_some(key);
+            self.layout = Some(layout);
             self.layout_key = Some(key);
+            let anchor = self.anchor;
+            self.set_top_from_anchor(anchor);
+        }
+    }
+
+    /// The key of a partial layout on screen whose whole layout has not been
+    /// asked for yet (asked once: this clears it).
+    pub fn take_rewrap(&mut self) -> Option<LayoutKey> {
+        self.rewrap_wanted
+            .take()
+            .filter(|k| self.layout_key == Some(*k))
+    }
+
+    /// The whole layout for `key` of document `doc`, made on the worker: it
+    /// replaces the partial one on screen, keeping the reading position; one
+    /// for anything no longer shown is dropped.
+    pub fn rewrapped(&mut self, key: LayoutKey, doc: &Arc<Document>, layout: Arc<BodyLayout>) {
+        let shown = self.layout_key == Some(key)
+            && self.layout.as_ref().is_some_and(|l| l.partial)
+            && self.doc().is_some_and(|d| Arc::ptr_eq(d, doc));
+        if shown && !layout.partial {
+            self.layout = Some(layout);
             let anchor = self.anchor;
             self.set_top_from_anchor(anchor);
         }
@@ -53,8 +88,34 @@ impl AppState {
         }
     }
 
+    /// Makes a partial layout on screen cover byte `at` (a jump far from the
+    /// part): the part is laid out again around it.
+    pub fn reach(&mut self, at: usize) {
+        let Some(l) = &self.layout else { return };
+        if !l.partial || partial::covers(l, at) {
+            return;
+        }
+        let width = l.width;
+        if let Some(doc) = self.doc().cloned() {
+            let part = partial::layout_around(&doc, at, width, self.show_furniture);
+            self.layout = Some(Arc::new(part));
+        }
+    }
+
+    /// Goes to the first line of the article, or the last screen (`end`).
+    pub fn set_top_edge(&mut self, end: bool) {
+        let at = if end {
+            self.doc().map_or(0, |d| d.text.len())
+        } else {
+            0
+        };
+        self.reach(at);
+        self.set_top(if end { usize::MAX } else { 0 });
+    }
+
     /// Puts the line containing byte `anchor` at the top.
     pub fn set_top_from_anchor(&mut self, anchor: usize) {
+        self.reach(anchor);
         let line = self.layout.as_ref().map_or(0, |l| l.line_of(anchor));
         self.set_top(line);
         // Keep the exact anchor when the line is unchanged, so repeated

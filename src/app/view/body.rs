@@ -94,6 +94,8 @@ pub struct BodyLayout {
     pub markers: Vec<MarkerPos>,
     /// Headings: (line, block index) in reading order.
     pub headings: Vec<(usize, usize)>,
+    /// Only the part around the reading position (`view::partial`).
+    pub partial: bool,
 }
 
 impl BodyLayout {
@@ -217,7 +219,7 @@ fn join(mut head: BodyLayout, tail: BodyLayout) -> BodyLayout {
 
 /// The layout of `doc.blocks[blocks]`, as [`layout`] lays them out after the
 /// blocks before them (whose last shown block decides the first separator).
-fn layout_part(
+pub(super) fn layout_part(
     doc: &Document,
     blocks: std::ops::Range<usize>,
     width: u16,

@@ -8,6 +8,7 @@ pub mod links;
 pub mod list;
 pub mod notes;
 pub mod panes;
+pub mod partial;
 pub mod text;
 
 pub use body::{
