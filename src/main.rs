@@ -11,6 +11,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     ibid::trace::start();
     let cli = parse_args();
+    ibid::trace::mark("arguments parsed");
     if cli.print_default_config {
         print!("{}", ibid::config::DEFAULT_TOML);
         return ExitCode::SUCCESS;
@@ -235,6 +236,8 @@ fn read(
         state_dir: Some(ibid::annotations::store::default_state_dir()),
     };
     let (tx, rx) = std::sync::mpsc::channel();
+    // The open article is read and parsed while the terminal is taken.
+    let started = ibid::app::start(&mut state, &tx)?;
     // Signals first: one arriving while the screen is being taken still
     // ends the session through the normal path.
     ibid::tui::spawn_signals(tx.clone())?;
@@ -244,6 +247,7 @@ fn read(
     let result = ibid::app::run(
         &mut terminal,
         state,
+        started,
         &tx,
         &rx,
         &opts,

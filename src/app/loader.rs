@@ -133,7 +133,11 @@ fn load(
     }
     let bytes = crate::library::read_article_bytes(path)
         .map_err(|e| crate::document::sanitize(&e.to_string()))?;
-    parse(bytes)
+    let doc = parse(bytes);
+    if urgent {
+        crate::trace::mark("open article parsed");
+    }
+    doc
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ pub mod view;
 pub use action::{Action, Effect, Pane};
 pub use message::{Level, Message};
 pub use mode::{Mode, mode};
-pub use shell::run;
+pub use shell::{Started, run, start};
 pub use state::{AppState, Overlay};
 pub use update::{init, key_action, update};
 

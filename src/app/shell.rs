@@ -14,6 +14,35 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime};
 
+/// What starts before the terminal is taken: the loader, already reading
+/// the open article and its neighbours, and the start's other effects.
+pub struct Started {
+    loader: loader::Loader,
+    rest: Vec<Effect>,
+}
+
+/// Starts the loader on the start's loads (`init`), so the open article is
+/// read and parsed while the terminal is taken and the other workers start.
+///
+/// # Errors
+/// No loader thread could be started.
+pub fn start(state: &mut AppState, tx: &Sender<Msg>) -> anyhow::Result<Started> {
+    let loader = loader::Loader::spawn(tx)?;
+    let mut rest = Vec::new();
+    for e in init(state) {
+        match e {
+            Effect::Load {
+                article,
+                path,
+                generation,
+            } => loader.submit(article, path, generation, article == state.current),
+            other => rest.push(other),
+        }
+    }
+    crate::trace::mark("loader started");
+    Ok(Started { loader, rest })
+}
+
 /// Runs the reader until it quits, then finishes the saves under way (at
 /// most [`shutdown::SAVE_WAIT`]) and says what could not be saved.
 /// `suspend` gives the terminal back and stops the process (Ctrl-Z);
@@ -21,9 +50,11 @@ use std::time::{Duration, Instant, SystemTime};
 ///
 /// # Errors
 /// Drawing to the terminal failed, or every sender of `rx` is gone.
+#[allow(clippy::too_many_arguments)] // the shell's whole wiring, from `main`
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     mut state: AppState,
+    started: Started,
     tx: &Sender<Msg>,
     rx: &Receiver<Msg>,
     opts: &RunOptions,
@@ -36,8 +67,7 @@ where
     // The one source of randomness for new annotation ids; `update` makes
     // them from it purely.
     state.annot.id_seed = crate::annotations::id_seed();
-    let loader = loader::Loader::spawn(tx)?;
-    crate::trace::mark("loader spawned");
+    let Started { loader, rest } = started;
     let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
     let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
     crate::trace::mark("watcher spawned");
@@ -67,7 +97,7 @@ where
     crate::trace::mark("jobs and finder spawned");
     // Whatever ends the loop (quit, a signal, a terminal that went away),
     // the saves under way are finished and unsaved work is kept.
-    let outcome = event_loop(terminal, &mut state, rx, opts, &mut ex, suspend, draw);
+    let outcome = event_loop(terminal, &mut state, rest, rx, opts, &mut ex, suspend, draw);
     let mut exit = shutdown::finish(&mut state, ex.annot_jobs, rx, ex.drafts.as_ref());
     if let Err(e) = outcome {
         if state.quit {
@@ -80,9 +110,11 @@ where
     Ok(exit)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut AppState,
+    start_fx: Vec<Effect>,
     rx: &Receiver<Msg>,
     opts: &RunOptions,
     ex: &mut Exec,
@@ -94,8 +126,7 @@ where
 {
     let size = terminal.size()?;
     step(state, ex, opts, Action::Resize(size.width, size.height));
-    let fx = init(state);
-    let back = ex.execute(fx, opts, state);
+    let back = ex.execute(start_fx, opts, state);
     for a in back {
         step(state, ex, opts, a);
     }
