@@ -15,15 +15,31 @@ pub const SETTLE: Duration = Duration::from_millis(150);
 /// Longest a burst is held back.
 const MAX_HOLD: Duration = Duration::from_millis(600);
 
-/// Starts watching the folders among `roots`; the returned watcher must be
-/// kept alive. `None` when nothing could be watched.
-#[must_use]
-pub fn spawn(
-    roots: &[PathBuf],
-    known: Vec<PathBuf>,
-    tx: Sender<Msg>,
-) -> Option<notify::RecommendedWatcher> {
-    let (etx, erx) = channel::<PathBuf>();
+/// Starts watching the folders among `roots` on a thread of its own (the
+/// watches take a few milliseconds to set up: not before the first frame).
+/// Once they are set, the folders are listed again and whatever differs from
+/// `known` (a file added or removed since the library was scanned) is
+/// reported like an event, so nothing slips between the scan and the watch.
+pub fn spawn(roots: Vec<PathBuf>, known: Vec<PathBuf>, tx: Sender<Msg>) {
+    let _ = std::thread::Builder::new()
+        .name("ibid-watch".into())
+        .spawn(move || {
+            let (etx, erx) = channel::<PathBuf>();
+            let Some(watcher) = watch(&roots, etx.clone()) else {
+                return;
+            };
+            for p in changed_since_scan(&roots, &known) {
+                let _ = etx.send(p);
+            }
+            drop(etx);
+            settle(&erx, known, &tx);
+            drop(watcher);
+        });
+}
+
+/// The watcher over the folders among `roots`, sending every path an event
+/// names to `etx`; `None` when nothing could be watched.
+fn watch(roots: &[PathBuf], etx: Sender<PathBuf>) -> Option<notify::RecommendedWatcher> {
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res
             && matches!(
@@ -41,14 +57,20 @@ pub fn spawn(
     for r in roots.iter().filter(|r| r.is_dir()) {
         any |= watcher.watch(r, RecursiveMode::NonRecursive).is_ok();
     }
-    if !any {
-        return None;
-    }
-    std::thread::Builder::new()
-        .name("ibid-watch".into())
-        .spawn(move || settle(&erx, known, &tx))
-        .ok()?;
-    Some(watcher)
+    any.then_some(watcher)
+}
+
+/// Files of the folders among `roots` that are not in `known`, and files of
+/// `known` in those folders that are gone.
+fn changed_since_scan(roots: &[PathBuf], known: &[PathBuf]) -> Vec<PathBuf> {
+    let dirs: Vec<PathBuf> = roots.iter().filter(|r| r.is_dir()).cloned().collect();
+    let now: std::collections::HashSet<PathBuf> = crate::library::scan(&dirs).into_iter().collect();
+    let was: std::collections::HashSet<&PathBuf> = known.iter().collect();
+    let added = now.iter().filter(|p| !was.contains(p));
+    let gone = known
+        .iter()
+        .filter(|k| k.parent().is_some_and(|d| dirs.iter().any(|r| r == d)) && !now.contains(*k));
+    added.chain(gone).cloned().collect()
 }
 
 fn watched(p: &Path) -> bool {
@@ -102,5 +124,30 @@ fn settle(rx: &Receiver<PathBuf>, mut known: Vec<PathBuf>, tx: &Sender<Msg>) {
         if tx.send(msg).is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_added_or_removed_since_the_scan_are_found() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let d = dir.path().to_path_buf();
+        for f in ["a.txt", "c.txt"] {
+            std::fs::write(d.join(f), "Text.\n").expect("write");
+        }
+        let known = vec![d.join("a.txt"), d.join("b.txt")];
+        let mut got = changed_since_scan(std::slice::from_ref(&d), &known);
+        got.sort();
+        assert_eq!(got, [d.join("b.txt"), d.join("c.txt")]);
+        // A file given on its own (not in a watched folder) is never "gone".
+        let alone = vec![
+            PathBuf::from("/elsewhere/x.txt"),
+            d.join("a.txt"),
+            d.join("c.txt"),
+        ];
+        assert!(changed_since_scan(&[d], &alone).is_empty());
     }
 }

@@ -69,7 +69,7 @@ where
     state.annot.id_seed = crate::annotations::id_seed();
     let Started { loader, rest } = started;
     let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
-    let _watcher = crate::watch::spawn(&opts.roots, known, tx.clone());
+    crate::watch::spawn(opts.roots.clone(), known, tx.clone());
     crate::trace::mark("watcher spawned");
     let drafts = opts.state_dir.as_deref().and_then(|dir| {
         let (found, files) = draft_io::orphans(dir);
