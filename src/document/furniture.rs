@@ -6,7 +6,9 @@ use super::raw::Para;
 use rustc_hash::FxHashMap as HashMap;
 
 mod boilerplate;
+mod same_text;
 use boilerplate::is_boilerplate;
+pub use same_text::SameText;
 
 /// Normalises text for comparisons: lower case, letters and digits only,
 /// single spaces.
@@ -183,30 +185,22 @@ fn is_running_header(t: &str, publication: Option<&str>) -> bool {
 /// For each paragraph, whether it is a short line that recurs three or more
 /// times in the document (a running header or footer candidate).
 #[must_use]
-pub fn repeated_lines(paras: &[Para]) -> Vec<bool> {
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    for p in paras {
-        if p.text.len() <= 200 {
-            *counts.entry(p.text.trim()).or_default() += 1;
-        }
-    }
-    paras
-        .iter()
-        .map(|p| p.text.len() <= 200 && counts.get(p.text.trim()).copied().unwrap_or(0) >= 3)
-        .collect()
+pub fn repeated_lines(same: &SameText) -> Vec<bool> {
+    same.counts(|_| true).into_iter().map(|n| n >= 3).collect()
 }
 
 /// Marks page furniture among `paras` (only those with `body[i]` true).
 /// `publication` helps recognise running headers.
 #[must_use]
-pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Option<Furniture>> {
+pub fn find(
+    paras: &[Para],
+    body: &[bool],
+    publication: Option<&str>,
+    same: &SameText,
+) -> Vec<Option<Furniture>> {
     let mut out = vec![None; paras.len()];
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    for (p, _) in paras.iter().zip(body).filter(|(_, b)| **b) {
-        if p.text.len() <= 200 {
-            *counts.entry(p.text.trim()).or_default() += 1;
-        }
-    }
+    // How often each paragraph's text recurs in the body.
+    let counts = same.counts(|i| body[i]);
     let heads = super::page_heads::page_heads(paras, body);
     // The two tests that read only the paragraph's own text, on two cores
     // for a big text: (web chrome, boilerplate).
@@ -238,7 +232,7 @@ pub fn find(paras: &[Para], body: &[bool], publication: Option<&str>) -> Vec<Opt
             Some(Furniture::WebChrome)
         } else if heads[i]
             || is_running_header(t, publication)
-            || (counts.get(t).copied().unwrap_or(0) >= 3 && near_page_break(paras, &mut breaks, i))
+            || (counts[i] >= 3 && near_page_break(paras, &mut breaks, i))
         {
             Some(Furniture::RunningHeader)
         } else if is_pull_quote(paras, body, i, &mut norm) {

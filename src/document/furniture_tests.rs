@@ -60,6 +60,6 @@ fn pull_quote_repeats_body() {
     .iter()
     .map(|t| Para::from_raw(*t, 0..1, true))
     .collect();
-    let f = find(&paras, &[true, true], None);
+    let f = find(&paras, &[true, true], None, &SameText::of(&paras));
     assert_eq!(f, vec![Some(Furniture::PullQuote), None]);
 }

@@ -79,7 +79,8 @@ pub(super) fn assemble(
     let (first_cited, cached) = first_citations(&paras);
     let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
     let is_heading = |i: usize| structure::is_section_start(&paras[i]);
-    let repeats = furniture::repeated_lines(&paras);
+    let same = furniture::SameText::of(&paras);
+    let repeats = furniture::repeated_lines(&same);
     let repeated = |i: usize| repeats[i];
     let mut layout = notes::find(&paras, &has_marker, &is_heading, &repeated);
     // Furniture the reader knows from the format is never a note.
@@ -115,7 +116,7 @@ pub(super) fn assemble(
     // Pass: furniture among what is still article text.
     let text_mask: Vec<bool> = roles.iter().map(|r| *r == Role::Text).collect();
     let publication = front.publication.clone();
-    let furn = furniture::find(&paras, &text_mask, publication.as_deref());
+    let furn = furniture::find(&paras, &text_mask, publication.as_deref(), &same);
     for (r, f) in roles.iter_mut().zip(&furn) {
         if let (Role::Text, Some(f)) = (*r, f) {
             *r = Role::Furniture(*f);
@@ -323,41 +324,55 @@ fn merge_by_para(
 /// For each label, the first paragraph citing it; plus every paragraph's
 /// candidates.
 fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Cached) {
-    let mut map = HashMap::default();
-    let mut scanned = Vec::with_capacity(paras.len());
-    let mut all = Vec::new();
-    // Each paragraph is scanned on its own (on two cores for a big text). A
-    // labelled paragraph (a note, a list item) cites nothing here; it is
-    // scanned later only if it turns out to be body text.
+    // Each paragraph is scanned on its own, the two halves of a big text on
+    // two cores, each into one flat list (a list per paragraph would all be
+    // alive at once). A labelled paragraph (a note, a list item) cites
+    // nothing here; it is scanned later only if it turns out to be body text.
+    let n = paras.len();
+    let mid = n / 2;
     let bytes = paras.iter().map(|p| p.text.len()).sum();
-    let each = super::par::map(paras.len(), bytes, |i| {
-        let p = &paras[i];
-        label_of(&p.text).is_none().then(|| para_candidates(p))
+    let halves = super::par::map(2, bytes, |k| {
+        let range = if k == 0 { 0..mid } else { mid..n };
+        let mut all = Vec::new();
+        let mut scanned = Vec::with_capacity(range.len());
+        for i in range {
+            let p = &paras[i];
+            if label_of(&p.text).is_some() {
+                scanned.push(usize::MAX);
+                continue;
+            }
+            scanned.push(p.text.len());
+            all.extend(para_candidates(p).into_iter().map(|c| (i, c)));
+        }
+        (all, scanned)
     });
-    for (i, (p, cands)) in paras.iter().zip(each).enumerate() {
-        let Some(cands) = cands else {
-            scanned.push(usize::MAX);
-            continue;
-        };
-        for c in &cands {
-            let bare = matches!(
-                c.strength,
-                Strength::Glued | Strength::Superscript | Strength::Interior
-            );
-            for l in c.labels() {
-                if !map.contains_key(l) {
-                    map.insert(l.to_string(), i);
-                }
-                if bare {
-                    map.entry(format!("{}{l}", super::page_notes::BARE))
-                        .or_insert(i);
+    let mut all = Vec::with_capacity(halves.iter().map(|h| h.0.len()).sum());
+    let mut scanned = Vec::with_capacity(n);
+    for (a, s) in halves {
+        all.extend(a);
+        scanned.extend(s);
+    }
+    let mut map = HashMap::default();
+    let mut key = String::new();
+    for (i, c) in &all {
+        let bare = matches!(
+            c.strength,
+            Strength::Glued | Strength::Superscript | Strength::Interior
+        );
+        for l in c.labels() {
+            if !map.contains_key(l) {
+                map.insert(l.to_string(), *i);
+            }
+            if bare {
+                key.clear();
+                key.push(super::page_notes::BARE);
+                key.push_str(l);
+                if !map.contains_key(key.as_str()) {
+                    map.insert(key.clone(), *i);
                 }
             }
         }
-        scanned.push(p.text.len());
-        all.extend(cands.into_iter().map(|c| (i, c)));
     }
-    all.shrink_to_fit();
     (map, Cached { scanned, all })
 }
 
