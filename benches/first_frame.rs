@@ -5,7 +5,8 @@
 //! `cargo bench --bench first_frame` (release binary). Inputs: seed 000, a 10,000-article
 //! generated library (less on its first file) and a 13 MB article, written under
 //! `target/tmp` (`IBID_FIRST_FRAME_ARTICLES=N` changes the library size). Every ibid run has
-//! fresh data and cache dirs unless `IBID_FIRST_FRAME_WARM=1`.
+//! fresh data and cache dirs unless `IBID_FIRST_FRAME_WARM=1`; `IBID_FIRST_FRAME_BIN=PATH` times
+//! another ibid binary (an A/B against a build kept aside).
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::Read;
@@ -85,7 +86,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let ibid = env!("CARGO_BIN_EXE_ibid");
+    let bin = std::env::var("IBID_FIRST_FRAME_BIN").ok();
+    let ibid = bin.as_deref().unwrap_or(env!("CARGO_BIN_EXE_ibid"));
     let warm = std::env::var_os("IBID_FIRST_FRAME_WARM").is_some();
     let n: usize = std::env::var("IBID_FIRST_FRAME_ARTICLES")
         .ok()
