@@ -130,6 +130,8 @@ fn load(
     {
         crate::trace::mark("first part parsed");
         first(doc);
+        // The whole parse takes both cores: let the first frame be drawn first.
+        wait_for_first_frame();
     }
     let bytes = crate::library::read_article_bytes(path)
         .map_err(|e| crate::document::sanitize(&e.to_string()))?;
@@ -138,6 +140,26 @@ fn load(
         crate::trace::mark("open article parsed");
     }
     doc
+}
+
+/// Whether the shell has drawn its first frame, and its signal.
+static DRAWN: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+/// How long a load waits for the first frame before going on anyway.
+const FIRST_FRAME_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Tells waiting loads that the first frame is on screen.
+pub fn first_frame_drawn() {
+    let (lock, cv) = &DRAWN;
+    *lock.lock().unwrap_or_else(PoisonError::into_inner) = true;
+    cv.notify_all();
+}
+
+/// Waits until the first frame is drawn, at most [`FIRST_FRAME_WAIT`].
+fn wait_for_first_frame() {
+    let (lock, cv) = &DRAWN;
+    let drawn = lock.lock().unwrap_or_else(PoisonError::into_inner);
+    let _ = cv.wait_timeout_while(drawn, FIRST_FRAME_WAIT, |d| !*d);
 }
 
 #[cfg(test)]

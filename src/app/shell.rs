@@ -138,6 +138,7 @@ where
             state.dirty = false;
             if !drawn {
                 crate::trace::mark("first frame drawn");
+                loader::first_frame_drawn();
             }
             // The first article is on screen (or there is none to wait for):
             // the library's index may have the cores now.
