@@ -73,7 +73,8 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
     );
     // Each block reads on its own (given the base indentation): a large text
     // is read in two halves, one on another core, joined in order.
-    let mut out = if text.len() >= PARALLEL_BYTES {
+    let lines = lines_in(&blocks);
+    let out = if text.len() >= PARALLEL_BYTES {
         let half = text.len() / 2;
         let cut = blocks
             .iter()
@@ -82,39 +83,44 @@ pub fn paragraphs(text: &str) -> Vec<Para<'_>> {
         let tail_blocks = blocks.split_off(cut);
         let tail_spaced = spaced.split_off(cut);
         std::thread::scope(|s| {
-            let tail = s.spawn(move || read_blocks(tail_blocks, tail_spaced, base, half));
-            let head = read_blocks(blocks, spaced, base, half);
+            // A line makes at most one paragraph: the head's list has room
+            // for the tail's as well, so joining them copies only the tail.
+            let tail_lines = lines_in(&tail_blocks);
+            let tail = s.spawn(move || read_blocks(tail_blocks, tail_spaced, base, tail_lines));
+            let mut head = read_blocks(blocks, spaced, base, lines);
             match tail.join() {
-                // One allocation of the exact size: nothing to shrink after.
-                Ok(tail) => {
-                    let mut all = Vec::with_capacity(head.len() + tail.len());
-                    all.extend(head);
-                    all.extend(tail);
-                    all
-                }
+                Ok(tail) => head.extend(tail),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
+            head
         })
     } else {
-        read_blocks(blocks, spaced, base, text.len())
+        read_blocks(blocks, spaced, base, lines)
     };
-    // The passes keep every paragraph: hold no spare capacity while they run.
-    out.shrink_to_fit();
+    // Room left for lines that made no paragraph of their own is address
+    // space only (never written, never resident): it is not shrunk away,
+    // which would copy every paragraph once more.
     out
+}
+
+/// How many lines `blocks` hold (a line makes at most one paragraph).
+fn lines_in(blocks: &[(Vec<Line<'_>>, bool)]) -> usize {
+    blocks.iter().map(|(l, _)| l.len()).sum()
 }
 
 /// Texts at least this long are read on two cores.
 const PARALLEL_BYTES: usize = 1 << 20;
 
 /// The paragraphs of `blocks` (each with its blank-before flag and whether it
-/// is a one-line block set off by two blank lines), `bytes` long in all.
+/// is a one-line block set off by two blank lines), with room for
+/// `capacity` paragraphs.
 fn read_blocks(
     blocks: Vec<(Vec<Line<'_>>, bool)>,
     spaced: Vec<bool>,
     base: usize,
-    bytes: usize,
+    capacity: usize,
 ) -> Vec<Para<'_>> {
-    let mut out = Vec::with_capacity(bytes / 64);
+    let mut out = Vec::with_capacity(capacity);
     for ((lines, blank), spaced) in blocks.into_iter().zip(spaced) {
         let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         if base >= 2
