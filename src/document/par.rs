@@ -7,20 +7,28 @@ pub const PARALLEL_MIN: usize = 1 << 20;
 /// `f(0)…f(n-1)` in order; when `bytes` (the size of what `f` reads) is at
 /// least [`PARALLEL_MIN`], the second half runs on another thread.
 pub fn map<R: Send>(n: usize, bytes: usize, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    let mut out = Vec::new();
+    extend(&mut out, n, bytes, f);
+    out
+}
+
+/// [`map`] appended to `out` (the first half written in place: a list
+/// being built is not copied once more).
+pub fn extend<R: Send>(out: &mut Vec<R>, n: usize, bytes: usize, f: impl Fn(usize) -> R + Sync) {
     if bytes < PARALLEL_MIN || n < 2 {
-        return (0..n).map(f).collect();
+        out.extend((0..n).map(f));
+        return;
     }
     let mid = n / 2;
+    out.reserve(n);
     std::thread::scope(|s| {
         let tail = s.spawn(|| (mid..n).map(&f).collect::<Vec<R>>());
-        let mut out: Vec<R> = Vec::with_capacity(n);
         out.extend((0..mid).map(&f));
         match tail.join() {
             Ok(tail) => out.extend(tail),
             Err(panic) => std::panic::resume_unwind(panic),
         }
-        out
-    })
+    });
 }
 
 #[cfg(test)]
@@ -32,5 +40,9 @@ mod tests {
         let big = super::map(100_001, super::PARALLEL_MIN, |i| i * 3);
         assert_eq!(big.len(), 100_001);
         assert!(big.iter().enumerate().all(|(i, v)| *v == i * 3));
+        let mut more = vec![7, 8];
+        super::extend(&mut more, 100_001, super::PARALLEL_MIN, |i| i);
+        assert_eq!(&more[..2], [7, 8]);
+        assert!(more[2..].iter().enumerate().all(|(i, v)| *v == i));
     }
 }

@@ -148,9 +148,9 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
 /// long run of them (a big file without blank lines) is read on two cores.
 fn one_per_line<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Para<'a>>) {
     let bytes = lines.iter().map(|l| l.text.len()).sum();
-    out.extend(crate::document::par::map(lines.len(), bytes, |i| {
+    crate::document::par::extend(out, lines.len(), bytes, |i| {
         para_of(&[&lines[i]], blank_before && i == 0)
-    }));
+    });
 }
 
 /// The paragraph of a group of lines (joined when more than one); `# Title`
