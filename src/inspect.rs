@@ -84,18 +84,65 @@ pub fn to_json(doc: &Document) -> Value {
 /// Writing failed (a closed pipe, a full disk).
 pub fn write_json<W: std::io::Write>(
     doc: &Document,
-    out: W,
+    mut out: W,
     pretty: bool,
 ) -> serde_json::Result<()> {
     let health = crate::sources::health_of(doc);
-    let view = View {
+    let view = |blocks| View {
         doc,
         health: &health,
+        blocks,
     };
+    let all = 0..doc.blocks.len();
     if pretty {
-        serde_json::to_writer_pretty(out, &view)
-    } else {
-        serde_json::to_writer(out, &view)
+        return serde_json::to_writer_pretty(out, &view(all));
+    }
+    if doc.text.len() < crate::document::par::PARALLEL_MIN {
+        return serde_json::to_writer(out, &view(all));
+    }
+    // A big document's blocks (nearly all of the output) in two halves, the
+    // second on another core, set into the rest serialised without blocks.
+    let frame = serde_json::to_vec(&view(0..0))?;
+    let key = b"\"blocks\":[";
+    let open = frame
+        .windows(key.len())
+        .position(|w| w == key)
+        .map_or(frame.len(), |at| at + key.len());
+    let io = serde_json::Error::io;
+    let (n, mid) = (doc.blocks.len(), doc.blocks.len() / 2);
+    std::thread::scope(|s| {
+        let tail = s.spawn(|| -> serde_json::Result<Vec<u8>> {
+            let mut v = Vec::new();
+            for b in &doc.blocks[mid..n] {
+                v.push(b',');
+                serde_json::to_writer(&mut v, &block_view(doc, b))?;
+            }
+            Ok(v)
+        });
+        out.write_all(&frame[..open]).map_err(io)?;
+        for (k, b) in doc.blocks[..mid].iter().enumerate() {
+            if k > 0 {
+                out.write_all(b",").map_err(io)?;
+            }
+            serde_json::to_writer(&mut out, &block_view(doc, b))?;
+        }
+        let tail = match tail.join() {
+            Ok(t) => t?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        out.write_all(tail.get(usize::from(mid == 0)..).unwrap_or_default())
+            .map_err(io)?;
+        out.write_all(&frame[open..]).map_err(io)
+    })
+}
+
+/// What `inspect` shows of one block.
+fn block_view<'a>(doc: &'a Document, b: &crate::document::Block) -> BlockView<'a> {
+    BlockView {
+        furniture: b.furniture,
+        kind: b.kind,
+        page: b.page,
+        text: doc.slice(b.span),
     }
 }
 
@@ -103,6 +150,8 @@ pub fn write_json<W: std::io::Write>(
 struct View<'a> {
     doc: &'a Document,
     health: &'a Health,
+    /// Which blocks go in its `blocks` array.
+    blocks: std::ops::Range<usize>,
 }
 
 /// Serialises an iterator as a JSON array without collecting it.
@@ -128,12 +177,9 @@ impl Serialize for View<'_> {
         m.serialize_entry(
             "blocks",
             &Seq(|| {
-                doc.blocks.iter().map(|b| BlockView {
-                    furniture: b.furniture,
-                    kind: b.kind,
-                    page: b.page,
-                    text: doc.slice(b.span),
-                })
+                doc.blocks[self.blocks.clone()]
+                    .iter()
+                    .map(|b| block_view(doc, b))
             }),
         )?;
         m.serialize_entry("date", &doc.meta.date)?;
@@ -303,53 +349,5 @@ fn note_kind(r: NoteRef) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The streamed JSON is byte for byte what the `Value` tree printed, compact and pretty.
-    #[test]
-    fn streamed_json_equals_the_value_tree() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<std::path::PathBuf> = ["seeds", "tests/corpus"]
-            .iter()
-            .flat_map(|d| {
-                std::fs::read_dir(dir.join(d))
-                    .into_iter()
-                    .flatten()
-                    .flatten()
-            })
-            .map(|e| e.path())
-            .filter(|p| crate::document::Format::is_readable_path(p))
-            .collect();
-        files.sort();
-        assert!(files.len() >= 5, "{files:?}");
-        let extra = "Title\n\n## A heading\n\n- item[1]\n1. one\n\n> quote\n\n[1]: note.\n";
-        let mut docs: Vec<Document> = files
-            .iter()
-            .map(|p| crate::library::read_document(p).expect("readable"))
-            .collect();
-        docs.push(crate::document::parse_str(
-            extra,
-            crate::document::Format::Markdown,
-        ));
-        for doc in &docs {
-            let v = to_json(doc);
-            for pretty in [false, true] {
-                let want = if pretty {
-                    serde_json::to_string_pretty(&v)
-                } else {
-                    serde_json::to_string(&v)
-                }
-                .expect("value prints");
-                let mut got = Vec::new();
-                write_json(doc, &mut got, pretty).expect("streams");
-                assert_eq!(
-                    String::from_utf8(got).expect("utf-8"),
-                    want,
-                    "{}",
-                    doc.meta.title
-                );
-            }
-        }
-    }
-}
+#[path = "inspect_tests.rs"]
+mod tests;
