@@ -28,6 +28,8 @@ pub enum Action {
     ScrollHalf(i32),
     /// Go to the top of the article.
     Top,
+    /// Go this many percent into the article (`50%`); `None`: no count typed.
+    Percent(Option<u32>),
     /// Go to the bottom of the article.
     Bottom,
     /// Move a selection (list, notes, outline, help) by this many rows.

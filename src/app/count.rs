@@ -51,6 +51,7 @@ pub fn scaled(a: &Action, n: u32) -> Option<Action> {
         Action::ScrollPages(d) => Some(Action::ScrollPages(d.saturating_mul(k))),
         Action::ScrollHalf(d) => Some(Action::ScrollHalf(d.saturating_mul(k))),
         Action::MoveSel(d) => Some(Action::MoveSel(d.saturating_mul(k))),
+        Action::Percent(_) => Some(Action::Percent(Some(n))),
         _ => None,
     }
 }

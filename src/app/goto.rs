@@ -1,5 +1,6 @@
-//! The `:` command line: `:p 12` (or `:12`, `:page 12`) goes to a page of
-//! an article that has pages (PDF). Pure: parses and moves the top line.
+//! Going to a place by number: the `:` command line (`:p 12`, `:12`,
+//! `:page 12` go to a page of an article that has pages, PDF) and `50%`
+//! (that far into the article). Pure: parses and moves the top line.
 
 use super::AppState;
 use super::message::Message;
@@ -59,6 +60,29 @@ pub fn goto_page(s: &mut AppState, n: u32) {
     }
 }
 
+/// `N%`: the line holding the byte `N` percent into the article's text goes
+/// to the top (100 and more: the last screen), as a jump (`C-o` returns).
+pub fn percent(s: &mut AppState, p: Option<u32>) {
+    let Some(p) = p else {
+        s.message = Some(Message::info(
+            "type a number first: 50% goes halfway into the article",
+        ));
+        return;
+    };
+    // The body's text (the notes follow it in the document's text).
+    let Some(len) = s.doc().map(|d| d.blocks.last().map_or(0, |b| b.span.end)) else {
+        return;
+    };
+    push_jump(s);
+    if p >= 100 {
+        s.set_top_edge(true);
+        return;
+    }
+    let at =
+        usize::try_from(u64::try_from(len).unwrap_or(u64::MAX) * u64::from(p) / 100).unwrap_or(len);
+    s.set_top_from_anchor(at);
+}
+
 #[cfg(test)]
 mod tests {
     use super::page_command;
@@ -72,5 +96,54 @@ mod tests {
         assert_eq!(page_command("7"), Some(7));
         assert_eq!(page_command("q"), None);
         assert_eq!(page_command("p x"), None);
+    }
+
+    #[test]
+    fn a_count_and_percent_go_that_far_into_the_article() {
+        use crate::app::{Action, AppState, update};
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(&format!("Paragraph {i}.\n\n"));
+        }
+        let doc = std::sync::Arc::new(crate::document::parse_str(
+            &text,
+            crate::document::Format::Plain,
+        ));
+        let mut s = AppState::new(vec!["a.txt".into()], &std::collections::HashMap::new());
+        let now = std::time::UNIX_EPOCH;
+        update(&mut s, Action::Resize(80, 24), now);
+        let _ = crate::app::init(&mut s);
+        let generation = s.articles[0].generation;
+        update(
+            &mut s,
+            Action::Loaded {
+                article: 0,
+                generation,
+                result: Ok(doc),
+            },
+            now,
+        );
+        let top = |s: &AppState| {
+            let at = s.layout.as_ref().unwrap().line_start[s.top];
+            s.doc().unwrap().text[at..]
+                .chars()
+                .take(14)
+                .collect::<String>()
+        };
+        for d in [5, 0] {
+            update(&mut s, Action::Count(d), now);
+        }
+        update(&mut s, Action::Percent(None), now);
+        let n: usize = top(&s)["Paragraph ".len()..]
+            .trim_end_matches(|c: char| !c.is_ascii_digit())
+            .parse()
+            .unwrap();
+        assert!((180..220).contains(&n), "{}", top(&s));
+        // Back where it was with C-o; without a count, a hint and no move.
+        update(&mut s, Action::Back, now);
+        assert_eq!(s.top, 0);
+        update(&mut s, Action::Percent(None), now);
+        assert_eq!(s.top, 0);
+        assert!(s.message.as_ref().is_some_and(|m| m.text.contains("50%")));
     }
 }

@@ -87,6 +87,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ScrollHalf(n) => scroll(s, i64::from(n) * (page / 2).max(1)),
         Action::Top => s.set_top_edge(false),
         Action::Bottom => s.set_top_edge(true),
+        Action::Percent(p) => super::goto::percent(s, p),
         Action::MoveSel(n) => move_sel(s, n),
         Action::FocusNext => focus(s, 1),
         Action::FocusPrev => focus(s, -1),

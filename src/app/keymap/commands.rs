@@ -52,6 +52,7 @@ commands! {
     HalfPageUp = "half_page_up" => Action::ScrollHalf(-1),
     Top = "top" => Action::Top,
     Bottom = "bottom" => Action::Bottom,
+    Percent = "percent" => Action::Percent(None),
     LineDown = "line_down" => Action::ScrollLines(1),
     LineUp = "line_up" => Action::ScrollLines(-1),
     FocusNext = "focus_next" => Action::FocusNext,
