@@ -301,12 +301,20 @@ fn take_region(
             }
             None => {
                 let p = &paras[i];
+                // A label alone on its line (`[triple-handshake]` over its
+                // indented entry) is no note yet: what follows is its text,
+                // even after the last label.
+                let bare = current.is_some_and(|c| {
+                    let n = &layout.notes[c];
+                    n.continued.is_empty() && paras[n.para].text.trim_end().len() <= n.strip
+                });
+                let inside = i < last_note || bare;
                 // Between two notes, an indented passage (a table, a quoted
                 // line) and the paragraphs after it still belong to the note.
                 let continues = current.is_some()
                     && (p.kind == ParaKind::Unknown
-                        || (i < last_note && matches!(p.kind, ParaKind::Quote | ParaKind::Code)))
-                    && (is_continuation(&p.text) || i < last_note);
+                        || (inside && matches!(p.kind, ParaKind::Quote | ParaKind::Code)))
+                    && (is_continuation(&p.text) || inside);
                 if continues {
                     if let Some(c) = current {
                         layout.notes[c].continued.push(i);

@@ -131,3 +131,28 @@ fn a_page_break_between_references_continues_no_note() {
     let l = find(&p, &|_, _| true, &|i| i == 1, &|_| false);
     assert_eq!(l.notes[0].continued, vec![4]);
 }
+
+#[test]
+fn a_label_alone_on_its_line_takes_the_entry_under_it_even_last() {
+    // RFC 7525's last reference, its label over its indented entry, then
+    // the next section; a note after it is body text again.
+    let p = paras(&[
+        "Body cites [SESSION-HASH] and [triple-handshake].",
+        "References",
+        "[SESSION-HASH]",
+        "Bhargavan, K., Ed., \"Session Hash\", April 2015.",
+        "[triple-handshake]",
+        "Delignat-Lavaud, A., \"Triple Handshakes Considered Harmful\", 2014.",
+        "Acknowledgments",
+        "Thanks to all who reviewed this document.",
+    ]);
+    let heads = [1, 6];
+    let l = find(&p, &|_, _| true, &|i| heads.contains(&i), &|_| false);
+    assert_eq!(l.notes.len(), 2);
+    assert_eq!(l.notes[1].label, "triple-handshake");
+    assert_eq!(l.notes[1].continued, vec![5]);
+    assert_eq!(
+        l.taken,
+        vec![false, false, true, true, true, true, false, false]
+    );
+}
