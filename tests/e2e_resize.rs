@@ -29,8 +29,11 @@ fn a_big_article_resized_keeps_its_place() {
         let t = sc.contents();
         t.contains("Paragraph 0 of the long article") && !t.contains("loading the rest")
     });
-    s.send("/Paragraph 20000 of\r");
-    s.wait_text("Paragraph 20000 of the long article");
+    // Until the whole article is in, the search does not find it.
+    s.send_until(
+        "/Paragraph 20000 of\r",
+        "Paragraph 20000 of the long article",
+    );
     // The paragraph at the top of the body is the place a resize keeps.
     let top = first_paragraph(&s.contents()).expect("a paragraph on screen");
     let at_top = format!("Paragraph {top} of");

@@ -165,6 +165,27 @@ impl Session {
         });
     }
 
+    /// Sends `keys` until `text` is on the screen (each try given a second),
+    /// or panics with the screen: for a key whose effect depends on work
+    /// still under way (a big article's whole parse).
+    pub fn send_until(&mut self, keys: &str, text: &str) {
+        let end = Instant::now() + TIMEOUT;
+        while Instant::now() < end {
+            self.send(keys);
+            let tried = Instant::now() + Duration::from_secs(1);
+            while Instant::now() < tried {
+                if self.contents().contains(text) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        panic!(
+            "timed out sending {keys:?} for {text}; screen:\n{}",
+            self.contents()
+        );
+    }
+
     pub fn send(&mut self, bytes: &str) {
         let w = self.writer.as_mut().expect("terminal still open");
         w.write_all(bytes.as_bytes()).expect("write");
