@@ -104,10 +104,13 @@ pub fn write_json<W: std::io::Write>(
     // second on another core, set into the rest serialised without blocks.
     let frame = serde_json::to_vec(&view(0..0))?;
     let key = b"\"blocks\":[";
-    let open = frame
+    let Some(open) = frame
         .windows(key.len())
         .position(|w| w == key)
-        .map_or(frame.len(), |at| at + key.len());
+        .map(|at| at + key.len())
+    else {
+        return serde_json::to_writer(out, &view(all));
+    };
     let io = serde_json::Error::io;
     let (n, mid) = (doc.blocks.len(), doc.blocks.len() / 2);
     std::thread::scope(|s| {

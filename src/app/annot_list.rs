@@ -276,8 +276,7 @@ pub fn jump(s: &mut AppState) {
         return;
     };
     super::nav::push_jump(s);
-    s.reach(r.start);
-    let line = s.layout.as_ref().map_or(0, |l| l.line_of(r.start));
+    let line = s.line_at(r.start);
     s.set_top(line.saturating_sub(s.body_height() / 3));
     s.annot.cursor = s
         .doc()

@@ -69,8 +69,7 @@ pub fn percent(s: &mut AppState, p: Option<u32>) {
         ));
         return;
     };
-    // The body's text (the notes follow it in the document's text).
-    let Some(len) = s.doc().map(|d| d.blocks.last().map_or(0, |b| b.span.end)) else {
+    let Some(len) = s.doc().map(|d| d.body_end()) else {
         return;
     };
     push_jump(s);
@@ -105,24 +104,9 @@ mod tests {
         for i in 0..400 {
             text.push_str(&format!("Paragraph {i}.\n\n"));
         }
-        let doc = std::sync::Arc::new(crate::document::parse_str(
-            &text,
-            crate::document::Format::Plain,
-        ));
-        let mut s = AppState::new(vec!["a.txt".into()], &std::collections::HashMap::new());
+        let doc = crate::document::parse_str(&text, crate::document::Format::Plain);
+        let (mut s, _) = crate::app::test_state::showing("a.txt", doc, 80, 24);
         let now = std::time::UNIX_EPOCH;
-        update(&mut s, Action::Resize(80, 24), now);
-        let _ = crate::app::init(&mut s);
-        let generation = s.articles[0].generation;
-        update(
-            &mut s,
-            Action::Loaded {
-                article: 0,
-                generation,
-                result: Ok(doc),
-            },
-            now,
-        );
         let top = |s: &AppState| {
             let at = s.layout.as_ref().unwrap().line_start[s.top];
             s.doc().unwrap().text[at..]

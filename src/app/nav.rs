@@ -301,8 +301,8 @@ pub fn goto_match(s: &mut AppState, fwd: bool) {
         s.show_furniture = true;
         s.ensure_layout();
     }
-    s.reach(start);
-    if let Some(line) = s.layout.as_ref().map(|l| l.line_of(start)) {
+    if s.layout.is_some() {
+        let line = s.line_at(start);
         show_line(s, line);
     }
     let q = s.search.query.clone();

@@ -8,12 +8,17 @@ impl Document {
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
+    /// Where the body's text ends in [`Self::text`] (the notes follow it).
+    #[must_use]
+    pub fn body_end(&self) -> usize {
+        self.blocks.last().map_or(0, |b| b.span.end)
+    }
     /// The page of the block holding byte `offset` of [`Self::text`] (or of
     /// the next block with a page), for documents with pages (PDF); `None`
     /// past the body (in the notes) and for documents without pages.
     #[must_use]
     pub fn page_at(&self, offset: usize) -> Option<u32> {
-        if self.blocks.last().is_none_or(|b| offset > b.span.end) {
+        if self.blocks.is_empty() || offset > self.body_end() {
             return None; // in the notes after the body
         }
         let i = self

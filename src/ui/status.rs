@@ -14,9 +14,7 @@ pub fn percent(s: &AppState) -> usize {
     let Some(l) = &s.layout else { return 0 };
     if l.partial {
         // Only the part around the position is laid out: say it in bytes.
-        let len = s
-            .doc()
-            .map_or(0, |d| d.blocks.last().map_or(0, |b| b.span.end));
+        let len = s.doc().map_or(0, |d| d.body_end());
         return (s.anchor * 100).checked_div(len).unwrap_or(0).min(100);
     }
     let max = l.max_top(s.body_height());

@@ -105,7 +105,7 @@ impl AppState {
     /// Goes to the first line of the article, or the last screen (`end`).
     pub fn set_top_edge(&mut self, end: bool) {
         let at = if end {
-            self.doc().map_or(0, |d| d.text.len())
+            self.doc().map_or(0, |d| d.body_end())
         } else {
             0
         };
@@ -113,10 +113,16 @@ impl AppState {
         self.set_top(if end { usize::MAX } else { 0 });
     }
 
+    /// The display line showing byte `at`, a partial layout laid out again
+    /// around it first if it is not in the part ([`Self::reach`]).
+    pub fn line_at(&mut self, at: usize) -> usize {
+        self.reach(at);
+        self.layout.as_ref().map_or(0, |l| l.line_of(at))
+    }
+
     /// Puts the line containing byte `anchor` at the top.
     pub fn set_top_from_anchor(&mut self, anchor: usize) {
-        self.reach(anchor);
-        let line = self.layout.as_ref().map_or(0, |l| l.line_of(anchor));
+        let line = self.line_at(anchor);
         self.set_top(line);
         // Keep the exact anchor when the line is unchanged, so repeated
         // re-wraps do not drift.
