@@ -5,25 +5,12 @@
 mod pty;
 
 use pty::Session;
-use std::fmt::Write as _;
 
 #[test]
 fn a_big_article_resized_keeps_its_place() {
     let data = pty::temp_data();
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("big.txt");
-    let mut text = String::from("A Very Long Article\n\n");
-    let mut i = 0;
-    while text.len() < 3_000_000 {
-        let _ = write!(
-            text,
-            "Paragraph {i} of the long article goes on about one thing and another, at length.\n\n"
-        );
-        i += 1;
-    }
-    text.push_str("The closing paragraph ends here.\n");
-    std::fs::write(&path, &text).expect("write");
-    let arg = path.display().to_string();
+    let arg = pty::long_article(dir.path(), 3_000_000);
     let mut s = Session::start(200, 50, data, &[&arg], &[]);
     s.wait_for("the whole article", |sc| {
         let t = sc.contents();

@@ -46,6 +46,8 @@ mod shell;
 mod shutdown;
 pub mod sources;
 pub mod state;
+#[cfg(test)]
+mod test_state;
 pub mod update;
 pub mod view;
 

@@ -110,24 +110,7 @@ mod tests {
             ));
         }
         assert!(text.len() > crate::app::view::partial::PARTIAL_MIN);
-        let path = std::path::PathBuf::from("a.txt");
-        let mut s = AppState::new(vec![path], &std::collections::HashMap::new());
-        let now = std::time::UNIX_EPOCH;
-        crate::app::update(&mut s, Action::Resize(80, 24), now);
-        let _ = crate::app::init(&mut s);
-        let generation = s.articles[0].generation;
-        let doc = Arc::new(parse_str(&text, Format::Plain));
-        let result = Ok(doc);
-        let fx = crate::app::update(
-            &mut s,
-            Action::Loaded {
-                article: 0,
-                generation,
-                result,
-            },
-            now,
-        );
-        (s, fx)
+        crate::app::test_state::showing("a.txt", parse_str(&text, Format::Plain), 80, 24)
     }
 
     /// The first word of the top line.

@@ -265,6 +265,26 @@ impl Session {
 }
 
 /// A fresh temp data dir.
+/// Writes `big.txt` in `dir`: "A Very Long Article", numbered paragraphs
+/// ("Paragraph N of the long article…") up to `bytes`, then "The closing
+/// paragraph ends here."; returns its path as an argument.
+pub fn long_article(dir: &Path, bytes: usize) -> String {
+    use std::fmt::Write as _;
+    let path = dir.join("big.txt");
+    let mut text = String::from("A Very Long Article\n\n");
+    let mut i = 0;
+    while text.len() < bytes {
+        let _ = write!(
+            text,
+            "Paragraph {i} of the long article goes on about one thing and another, at length.\n\n"
+        );
+        i += 1;
+    }
+    text.push_str("The closing paragraph ends here.\n");
+    std::fs::write(&path, &text).expect("write");
+    path.display().to_string()
+}
+
 pub fn temp_data() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp data dir")
 }

@@ -10,22 +10,7 @@ use std::path::PathBuf;
 const MD: &str = "# Title\n\nFirst paragraph cites a source.[^1]\n\n## Part two\n\nSecond paragraph cites it again.[^2] And more.[^3]\n\n[^1]: Jane Doe, *A Book*, 2001.\n[^2]: Ibid.\n[^3]: Jane Doe, *A Book*, 2001.\n";
 
 fn state(w: u16, h: u16) -> AppState {
-    let mut s = AppState::new(vec![PathBuf::from("a.md")], &HashMap::new());
-    update(&mut s, Action::Resize(w, h), std::time::UNIX_EPOCH);
-    let fx = init(&mut s);
-    assert!(matches!(fx[0], Effect::Load { article: 0, .. }));
-    let generation = s.articles[0].generation;
-    let doc = Arc::new(parse_str(MD, Format::Markdown));
-    update(
-        &mut s,
-        Action::Loaded {
-            article: 0,
-            generation,
-            result: Ok(doc),
-        },
-        std::time::UNIX_EPOCH,
-    );
-    s
+    crate::app::test_state::showing("a.md", parse_str(MD, Format::Markdown), w, h).0
 }
 
 #[test]
