@@ -5,7 +5,7 @@
 //! `cargo bench --bench first_frame` (release binary). Inputs: seed 000, a 10,000-article
 //! generated library (less on its first file) and a 13 MB article, written under
 //! `target/tmp` (`IBID_FIRST_FRAME_ARTICLES=N` changes the library size). Every ibid run has
-//! fresh data and cache dirs unless `IBID_FIRST_FRAME_WARM=1`; `IBID_FIRST_FRAME_BIN=PATH` times
+//! fresh data, cache and state dirs unless `IBID_FIRST_FRAME_WARM=1`; `IBID_FIRST_FRAME_BIN=PATH` times
 //! another ibid binary (an A/B against a build kept aside).
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -130,6 +130,10 @@ fn main() {
                     dir.join("cache").display().to_string(),
                 ),
                 ("IBID_CONFIG_DIR".to_string(), dir.display().to_string()),
+                (
+                    "IBID_STATE_DIR".to_string(),
+                    dir.join("state").display().to_string(),
+                ),
             ];
             a.push(time_to(
                 ibid,

@@ -84,7 +84,7 @@ reader_to_idle() {
   tmux -L "$sock" kill-session -t r 2>/dev/null || true
   local t0; t0=$(date +%s.%N)
   tmux -L "$sock" new-session -d -s r -x 200 -y 50 \
-    "env TERM=xterm-256color IBID_DATA_DIR=$data IBID_CACHE_DIR=$data/cache IBID_CONFIG_DIR=$data /usr/bin/time -v -o $tfile $bin $*"
+    "env TERM=xterm-256color IBID_DATA_DIR=$data IBID_CACHE_DIR=$data/cache IBID_CONFIG_DIR=$data IBID_STATE_DIR=$data/state /usr/bin/time -v -o $tfile $bin $*"
   local pane pid=""
   pane=$(tmux -L "$sock" list-panes -t r -F '#{pane_pid}')
   for _ in $(seq 100); do

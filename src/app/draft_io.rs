@@ -56,6 +56,24 @@ pub fn orphans(state_dir: &Path) -> (Drafts, Vec<PathBuf>) {
             let _ = fs::remove_file(e.path());
         }
     }
+    // A process killed before it wrote a draft leaves a lock alone: remove
+    // the free ones over a minute old (a live process holds its lock).
+    for e in &entries {
+        let path = e.path();
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(60));
+        if old
+            && path.extension().is_some_and(|x| x == "lock")
+            && !path.with_extension("json").exists()
+            && File::open(&path).is_ok_and(|f| f.try_lock().is_ok())
+        {
+            let _ = fs::remove_file(&path);
+        }
+    }
     let mut names: Vec<PathBuf> = entries
         .iter()
         .map(fs::DirEntry::path)
@@ -201,5 +219,56 @@ fn write(file: &Path, d: &Drafts, adopted: &mut Vec<PathBuf>) -> Result<(), Stri
             "cannot write the drafts file {}: {e}",
             file.display()
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::SystemTime;
+
+    fn age(path: &Path, secs: u64) {
+        let f = File::options().write(true).open(path).expect("open");
+        f.set_modified(SystemTime::now() - Duration::from_secs(secs))
+            .expect("set mtime");
+    }
+
+    #[test]
+    fn free_stale_locks_without_a_draft_are_removed() {
+        let state = tempfile::tempdir().expect("tempdir");
+        let dir = state.path().join("drafts");
+        fs::create_dir_all(&dir).expect("mkdir");
+        let stale = dir.join("1-1.lock");
+        let fresh = dir.join("2-2.lock");
+        let held = dir.join("3-3.lock");
+        for p in [&stale, &fresh, &held] {
+            File::create(p).expect("create");
+        }
+        age(&stale, 3600);
+        age(&held, 3600);
+        let holder = File::open(&held).expect("open");
+        holder.lock().expect("lock");
+        let (found, files) = orphans(state.path());
+        assert!(found.is_empty());
+        assert!(files.is_empty());
+        assert!(!stale.exists(), "a free lock an hour old is removed");
+        assert!(fresh.exists(), "a lock under a minute old is kept");
+        assert!(held.exists(), "a held lock is kept");
+        drop(holder);
+    }
+
+    #[test]
+    fn a_stale_lock_with_its_draft_is_adopted_not_removed() {
+        let state = tempfile::tempdir().expect("tempdir");
+        let dir = state.path().join("drafts");
+        fs::create_dir_all(&dir).expect("mkdir");
+        let json = dir.join("4-4.json");
+        let lock = dir.join("4-4.lock");
+        fs::write(&json, br#"{"version":1,"editors":[],"unsaved":[]}"#).expect("write");
+        File::create(&lock).expect("create");
+        age(&lock, 3600);
+        let (_, files) = orphans(state.path());
+        assert!(lock.exists());
+        assert_eq!(files, vec![json, lock]);
     }
 }
