@@ -87,6 +87,8 @@ pub struct RunOptions {
     pub cache_dir: Option<PathBuf>,
     /// This machine's state folder (drafts file, store lock); `None`: no drafts.
     pub state_dir: Option<PathBuf>,
+    /// Called once, when the first frame is on the screen.
+    pub after_first_frame: Option<fn()>,
 }
 
 /// What the shell reports after the terminal is restored (stderr).

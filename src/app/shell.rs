@@ -139,6 +139,9 @@ where
             if !drawn {
                 crate::trace::mark("first frame drawn");
                 loader::first_frame_drawn();
+                if let Some(f) = opts.after_first_frame {
+                    f();
+                }
             }
             // The first article is on screen (or there is none to wait for):
             // the library's index may have the cores now.
