@@ -1,5 +1,7 @@
 //! Start-up timestamps: with `IBID_TRACE_STARTUP=FILE`, each `mark` appends
-//! "milliseconds since the process started, label" to FILE (a shell module).
+//! "milliseconds since the process started, label" to FILE (a shell module);
+//! with `IBID_TRACE_EXIT=1` as well, the process exits at once after the first
+//! frame, leaving the terminal as it is (to profile the start-up alone).
 use std::io::Write;
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -23,5 +25,8 @@ pub fn mark(label: &str) {
         .open(path)
     {
         let _ = writeln!(f, "{ms:8.2} {label}");
+    }
+    if label == "first frame drawn" && std::env::var_os("IBID_TRACE_EXIT").is_some() {
+        std::process::exit(0);
     }
 }

@@ -68,21 +68,12 @@ where
     // them from it purely.
     state.annot.id_seed = crate::annotations::id_seed();
     let Started { loader, rest } = started;
-    let known: Vec<PathBuf> = state.articles.iter().map(|a| a.path.clone()).collect();
-    crate::watch::spawn(opts.roots.clone(), known, tx.clone());
-    crate::trace::mark("watcher spawned");
-    let drafts = opts.state_dir.as_deref().and_then(|dir| {
-        let (found, files) = draft_io::orphans(dir);
+    // Drafts left by a process that died are offered now (they choose the
+    // open article); the writer and the watcher start after the first frame.
+    let drafts_later = opts.state_dir.clone().map(|dir| {
+        let (found, files) = draft_io::orphans(&dir);
         drafts::offer(&mut state, found);
-        match draft_io::DraftWriter::start(dir, files) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                state.message = Some(Message::warning(crate::document::sanitize(&format!(
-                    "drafts are not being kept: {e}"
-                ))));
-                None
-            }
-        }
+        (dir, files, None)
     });
     crate::trace::mark("drafts checked");
     let mut ex = Exec {
@@ -90,14 +81,19 @@ where
         annot_jobs: annot_io::spawn(tx.clone(), opts.data_dir.clone())?,
         tx: tx.clone(),
         finder: finder_shell::Shell::start(tx, opts.roots.clone(), opts.cache_dir.clone()),
-        rewrap: rewrap::Rewrapper::spawn(tx.clone())?,
-        drafts,
+        rewrap: None,
+        drafts: None,
+        drafts_later,
         suspend: false,
     };
     crate::trace::mark("jobs and finder spawned");
     // Whatever ends the loop (quit, a signal, a terminal that went away),
     // the saves under way are finished and unsaved work is kept.
     let outcome = event_loop(terminal, &mut state, rest, rx, opts, &mut ex, suspend, draw);
+    // Quit before the first frame: what was typed is still kept.
+    if let Some(m) = ex.start_drafts() {
+        state.message = Some(m);
+    }
     let mut exit = shutdown::finish(&mut state, ex.annot_jobs, rx, ex.drafts.as_ref());
     if let Err(e) = outcome {
         if state.quit {
@@ -141,6 +137,11 @@ where
                 loader::first_frame_drawn();
                 if let Some(f) = opts.after_first_frame {
                     f();
+                }
+                let known = state.articles.iter().map(|a| a.path.clone()).collect();
+                crate::watch::spawn(opts.roots.clone(), known, ex.tx.clone());
+                if let Some(m) = ex.start_drafts() {
+                    step(state, ex, opts, Action::Message(m));
                 }
             }
             // The first article is on screen (or there is none to wait for):
@@ -247,12 +248,34 @@ struct Exec {
     annot_jobs: Sender<Effect>,
     tx: Sender<Msg>,
     finder: finder_shell::Shell,
-    rewrap: rewrap::Rewrapper,
+    /// Started at the first rewrap asked for.
+    rewrap: Option<rewrap::Rewrapper>,
     drafts: Option<draft_io::DraftWriter>,
+    /// Until the drafts writer starts (after the first frame): the state
+    /// folder, the orphans it adopts and the newest content asked for.
+    drafts_later: Option<(PathBuf, Vec<PathBuf>, Option<drafts::Drafts>)>,
     suspend: bool,
 }
 
 impl Exec {
+    /// Starts the drafts writer if it is still to start, with what was asked
+    /// for meanwhile; a failure is the message returned.
+    fn start_drafts(&mut self) -> Option<Message> {
+        let (dir, files, pending) = self.drafts_later.take()?;
+        match draft_io::DraftWriter::start(&dir, files) {
+            Ok(w) => {
+                if let Some(d) = pending {
+                    w.set(d);
+                }
+                self.drafts = Some(w);
+                None
+            }
+            Err(e) => Some(Message::warning(crate::document::sanitize(&format!(
+                "drafts are not being kept: {e}"
+            )))),
+        }
+    }
+
     fn execute(&mut self, fx: Vec<Effect>, opts: &RunOptions, s: &AppState) -> Vec<Action> {
         let mut back = Vec::new();
         let mut say = |m: Message| back.push(Action::Message(m));
@@ -305,7 +328,19 @@ impl Exec {
                         });
                 }
                 Effect::Finder(f) => self.finder.execute(f),
-                Effect::Rewrap { key, doc } => self.rewrap.submit(key, doc),
+                Effect::Rewrap { key, doc } => {
+                    if self.rewrap.is_none() {
+                        match rewrap::Rewrapper::spawn(self.tx.clone()) {
+                            Ok(r) => self.rewrap = Some(r),
+                            Err(e) => say(Message::error(format!(
+                                "could not start re-wrapping in the background: {e}"
+                            ))),
+                        }
+                    }
+                    if let Some(r) = &self.rewrap {
+                        r.submit(key, doc);
+                    }
+                }
                 e @ (Effect::LoadAnnotations { .. }
                 | Effect::SaveAnnotations { .. }
                 | Effect::FindAnnotated(_)) => {
@@ -316,6 +351,8 @@ impl Exec {
                 Effect::Drafts(d) => {
                     if let Some(w) = &self.drafts {
                         w.set(d);
+                    } else if let Some(later) = &mut self.drafts_later {
+                        later.2 = Some(d);
                     }
                 }
                 Effect::Suspend => self.suspend = true,
