@@ -16,7 +16,7 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 
@@ -47,8 +47,13 @@ pub fn kitty_keys(term: &str, term_program: &str, kitty_window: bool, multiplexe
         || ["WezTerm", "ghostty"].contains(&term_program)
 }
 
-/// The terminal type the reader draws on.
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+/// The terminal type the reader draws on: a frame goes out in one write
+/// (std's stdout alone would cut it into 1 KiB writes, which a terminal can
+/// show half-drawn).
+pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes buffered per frame: a full 200x50 frame with colours is ~40 KB.
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// Restores the terminal when dropped (error returns, normal exit).
 #[derive(Debug)]
@@ -69,7 +74,8 @@ pub fn enter() -> io::Result<(Tui, Guard)> {
     install_panic_hook();
     let guard = Guard;
     take_modes()?;
-    let term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+    let term = Terminal::new(CrosstermBackend::new(out))?;
     Ok((term, guard))
 }
 
