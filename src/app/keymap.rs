@@ -139,9 +139,12 @@ pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
-static DEFAULTS: LazyLock<Arc<Keymap>> = LazyLock::new(|| {
-    Arc::new(Keymap::parse(DEFAULT_TOML).expect("assets/keymap.toml is valid (tested)"))
-});
+/// `assets/keymap.toml` as the build script read it: (context, keys, action,
+/// description), in the file's order.
+const SHIPPED: &[(&str, &[&str], &str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/keymap_defaults.rs"));
+
+static DEFAULTS: LazyLock<Arc<Keymap>> = LazyLock::new(|| Arc::new(Keymap::shipped()));
 
 impl Default for Keymap {
     fn default() -> Self {
@@ -150,6 +153,27 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The shipped keymap from the build script's table, in the order
+    /// [`Keymap::parse`] gives (a test checks that both are the same).
+    fn shipped() -> Keymap {
+        let mut bindings = Vec::new();
+        for ctx in Context::ALL {
+            for (_, keys, action, desc) in SHIPPED.iter().filter(|b| b.0 == ctx.name()) {
+                // "none" (and a name the test would catch) binds nothing.
+                let Some(command) = Command::from_name(action) else {
+                    continue;
+                };
+                bindings.push(Binding {
+                    context: ctx,
+                    keys: keys.iter().map(|k| (*k).to_string()).collect(),
+                    command,
+                    desc: (*desc).to_string(),
+                });
+            }
+        }
+        Keymap { bindings }
+    }
+
     /// The shipped keymap, shared.
     #[must_use]
     pub fn defaults() -> Arc<Keymap> {

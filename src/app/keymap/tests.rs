@@ -8,6 +8,13 @@ fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
 }
 
 #[test]
+fn the_build_scripts_table_is_the_parsed_file() {
+    let parsed = Keymap::parse(DEFAULT_TOML).expect("assets/keymap.toml");
+    assert_eq!(*Keymap::defaults(), parsed);
+    assert_eq!(Keymap::shipped(), parsed);
+}
+
+#[test]
 fn shipped_keymap_parses_and_has_no_duplicates() {
     let km = Keymap::parse(DEFAULT_TOML).expect("assets/keymap.toml");
     assert!(km.bindings().len() > 50);
