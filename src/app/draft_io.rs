@@ -43,34 +43,24 @@ pub fn orphans(state_dir: &Path) -> (Drafts, Vec<PathBuf>) {
     let mut found = Drafts::default();
     let mut files = Vec::new();
     let entries: Vec<fs::DirEntry> = fs::read_dir(&dir).into_iter().flatten().flatten().collect();
-    // A write killed half-way leaves its temp file: remove those over a minute old.
-    for e in &entries {
-        let stale = e
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok());
-        if e.file_name().to_string_lossy().starts_with(".draft-")
-            && stale.is_some_and(|age| age > Duration::from_secs(60))
-        {
-            let _ = fs::remove_file(e.path());
-        }
-    }
-    // A process killed before it wrote a draft leaves a lock alone: remove
-    // the free ones over a minute old (a live process holds its lock).
     for e in &entries {
         let path = e.path();
-        let old = e
+        let stale = e
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > Duration::from_secs(60));
-        if old
-            && path.extension().is_some_and(|x| x == "lock")
-            && !path.with_extension("json").exists()
-            && File::open(&path).is_ok_and(|f| f.try_lock().is_ok())
-        {
+        // A write killed half-way leaves its temp file; a process killed
+        // before it wrote a draft leaves its lock alone (a live process holds
+        // its lock): both go once over a minute old.
+        let temp = e.file_name().to_string_lossy().starts_with(".draft-");
+        let lone_lock = || {
+            path.extension().is_some_and(|x| x == "lock")
+                && !path.with_extension("json").exists()
+                && File::open(&path).is_ok_and(|f| f.try_lock().is_ok())
+        };
+        if stale && (temp || lone_lock()) {
             let _ = fs::remove_file(&path);
         }
     }
@@ -233,19 +223,27 @@ mod tests {
             .expect("set mtime");
     }
 
-    #[test]
-    fn free_stale_locks_without_a_draft_are_removed() {
+    /// A state folder with its empty drafts folder.
+    fn state_dir() -> (tempfile::TempDir, PathBuf) {
         let state = tempfile::tempdir().expect("tempdir");
         let dir = state.path().join("drafts");
         fs::create_dir_all(&dir).expect("mkdir");
+        (state, dir)
+    }
+
+    #[test]
+    fn free_stale_locks_without_a_draft_are_removed() {
+        let (state, dir) = state_dir();
         let stale = dir.join("1-1.lock");
         let fresh = dir.join("2-2.lock");
         let held = dir.join("3-3.lock");
-        for p in [&stale, &fresh, &held] {
+        let temp = dir.join(".draft-5-5.tmp");
+        for p in [&stale, &fresh, &held, &temp] {
             File::create(p).expect("create");
         }
         age(&stale, 3600);
         age(&held, 3600);
+        age(&temp, 3600);
         let holder = File::open(&held).expect("open");
         holder.lock().expect("lock");
         let (found, files) = orphans(state.path());
@@ -254,14 +252,13 @@ mod tests {
         assert!(!stale.exists(), "a free lock an hour old is removed");
         assert!(fresh.exists(), "a lock under a minute old is kept");
         assert!(held.exists(), "a held lock is kept");
+        assert!(!temp.exists(), "a killed write's temp file is removed");
         drop(holder);
     }
 
     #[test]
     fn a_stale_lock_with_its_draft_is_adopted_not_removed() {
-        let state = tempfile::tempdir().expect("tempdir");
-        let dir = state.path().join("drafts");
-        fs::create_dir_all(&dir).expect("mkdir");
+        let (state, dir) = state_dir();
         let json = dir.join("4-4.json");
         let lock = dir.join("4-4.lock");
         fs::write(&json, br#"{"version":1,"editors":[],"unsaved":[]}"#).expect("write");
