@@ -141,8 +141,10 @@ pub struct Keymap {
 
 /// `assets/keymap.toml` as the build script read it: (context, keys, action,
 /// description), in the file's order.
-const SHIPPED: &[(&str, &[&str], &str, &str)] =
-    include!(concat!(env!("OUT_DIR"), "/keymap_defaults.rs"));
+const SHIPPED: &[Row<'static, &str>] = include!(concat!(env!("OUT_DIR"), "/keymap_defaults.rs"));
+
+/// One binding as written: context, keys, action and description.
+type Row<'a, K> = (&'a str, &'a [K], &'a str, &'a str);
 
 static DEFAULTS: LazyLock<Arc<Keymap>> = LazyLock::new(|| Arc::new(Keymap::shipped()));
 
@@ -153,19 +155,25 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The shipped keymap from the build script's table, in the order
-    /// [`Keymap::parse`] gives (a test checks that both are the same).
+    /// The shipped keymap from the build script's table (a test checks it is
+    /// what [`Keymap::parse`] gives for the file).
     fn shipped() -> Keymap {
+        Keymap::from_rows(SHIPPED)
+    }
+
+    /// The bindings of (context, keys, action, description) rows, context by
+    /// context in help order, each context's in the rows' order; an action
+    /// that is not a command (`"none"`) binds nothing.
+    fn from_rows<K: AsRef<str>>(rows: &[Row<'_, K>]) -> Keymap {
         let mut bindings = Vec::new();
         for ctx in Context::ALL {
-            for (_, keys, action, desc) in SHIPPED.iter().filter(|b| b.0 == ctx.name()) {
-                // "none" (and a name the test would catch) binds nothing.
+            for (_, keys, action, desc) in rows.iter().filter(|r| r.0 == ctx.name()) {
                 let Some(command) = Command::from_name(action) else {
                     continue;
                 };
                 bindings.push(Binding {
                     context: ctx,
-                    keys: keys.iter().map(|k| (*k).to_string()).collect(),
+                    keys: keys.iter().map(|k| k.as_ref().to_string()).collect(),
                     command,
                     desc: (*desc).to_string(),
                 });

@@ -59,7 +59,6 @@ impl Keymap {
     pub fn parse(text: &str) -> Result<Keymap, String> {
         let raw: BTreeMap<String, Vec<RawBinding>> =
             toml::from_str(text).map_err(|e| e.to_string())?;
-        let mut bindings = Vec::new();
         for name in raw.keys() {
             if Context::from_name(name).is_none() {
                 return Err(format!(
@@ -70,8 +69,9 @@ impl Keymap {
                 ));
             }
         }
-        for ctx in Context::ALL {
-            for b in raw.get(ctx.name()).into_iter().flatten() {
+        let mut named = Vec::new();
+        for (ctx, list) in &raw {
+            for b in list {
                 for k in &b.keys {
                     if normalize(k.get_ref()).is_none() {
                         return Err(format!(
@@ -81,18 +81,21 @@ impl Keymap {
                         ));
                     }
                 }
-                let Some(command) = command(text, &b.action)? else {
-                    continue;
-                };
-                bindings.push(Binding {
-                    context: ctx,
-                    keys: b.keys.iter().map(|k| k.get_ref().clone()).collect(),
-                    command,
-                    desc: b.desc.clone(),
-                });
+                command(text, &b.action)?;
+                let keys: Vec<&str> = b.keys.iter().map(|k| k.get_ref().as_str()).collect();
+                named.push((
+                    ctx.as_str(),
+                    keys,
+                    b.action.get_ref().as_str(),
+                    b.desc.as_str(),
+                ));
             }
         }
-        Ok(Keymap { bindings })
+        let rows: Vec<_> = named
+            .iter()
+            .map(|(c, k, a, d)| (*c, &k[..], *a, *d))
+            .collect();
+        Ok(Keymap::from_rows(&rows))
     }
 
     /// This keymap with the user's `[keys.<context>]` tables of a config
