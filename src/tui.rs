@@ -47,13 +47,43 @@ pub fn kitty_keys(term: &str, term_program: &str, kitty_window: bool, multiplexe
         || ["WezTerm", "ghostty"].contains(&term_program)
 }
 
-/// The terminal type the reader draws on: a frame goes out in one write
-/// (std's stdout alone would cut it into 1 KiB writes, which a terminal can
-/// show half-drawn).
-pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+/// The terminal type the reader draws on.
+pub type Tui = Terminal<CrosstermBackend<FrameOut<Stdout>>>;
 
 /// Bytes buffered per frame: a full 200x50 frame with colours is ~40 KB.
 const FRAME_BUFFER: usize = 256 * 1024;
+
+/// A writer that sends a frame in one write (std's stdout alone cuts it into
+/// 1 KiB writes, which a terminal can show half-drawn). What a panic leaves
+/// in it (half a frame) is dropped, not written over the restored screen.
+pub struct FrameOut<W: io::Write>(Option<BufWriter<W>>);
+
+impl<W: io::Write> FrameOut<W> {
+    /// Buffers `out` a frame at a time.
+    pub fn new(out: W) -> Self {
+        Self(Some(BufWriter::with_capacity(FRAME_BUFFER, out)))
+    }
+}
+
+impl<W: io::Write> io::Write for FrameOut<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.as_mut().map_or(Ok(buf.len()), |w| w.write(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.as_mut().map_or(Ok(()), BufWriter::flush)
+    }
+}
+
+impl<W: io::Write> Drop for FrameOut<W> {
+    fn drop(&mut self) {
+        if std::thread::panicking()
+            && let Some(w) = self.0.take()
+        {
+            let _unwritten = w.into_parts();
+        }
+    }
+}
 
 /// Restores the terminal when dropped (error returns, normal exit).
 #[derive(Debug)]
@@ -74,8 +104,7 @@ pub fn enter() -> io::Result<(Tui, Guard)> {
     install_panic_hook();
     let guard = Guard;
     take_modes()?;
-    let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-    let term = Terminal::new(CrosstermBackend::new(out))?;
+    let term = Terminal::new(CrosstermBackend::new(FrameOut::new(io::stdout())))?;
     Ok((term, guard))
 }
 
@@ -213,7 +242,46 @@ pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::kitty_keys;
+    use super::{FrameOut, kitty_keys};
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    /// A writer into a shared buffer.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("lock").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_goes_out_whole_on_flush_and_half_a_frame_is_dropped_on_a_panic() {
+        let out = Shared::default();
+        let mut w = FrameOut::new(out.clone());
+        w.write_all(b"frame one").expect("write");
+        assert!(
+            out.0.lock().expect("lock").is_empty(),
+            "buffered until flushed"
+        );
+        w.flush().expect("flush");
+        assert_eq!(&*out.0.lock().expect("lock"), b"frame one");
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            w.write_all(b" half").expect("write");
+            panic!("in the middle of a frame");
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(&*out.0.lock().expect("lock"), b"frame one");
+        let mut w = FrameOut::new(out.clone());
+        w.write_all(b"; last").expect("write");
+        drop(w);
+        assert_eq!(&*out.0.lock().expect("lock"), b"frame one; last");
+    }
 
     #[test]
     fn kitty_protocol_only_where_the_terminal_is_known_to_speak_it() {
