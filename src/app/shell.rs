@@ -71,9 +71,13 @@ where
     // Drafts left by a process that died are offered now (they choose the
     // open article); the writer and the watcher start after the first frame.
     let drafts_later = opts.state_dir.clone().map(|dir| {
-        let (found, files) = draft_io::orphans(&dir);
+        let (found, adopt) = draft_io::orphans(&dir);
         drafts::offer(&mut state, found);
-        (dir, files, None)
+        DraftsLater {
+            dir,
+            adopt,
+            pending: None,
+        }
     });
     crate::trace::mark("drafts checked");
     let mut ex = Exec {
@@ -251,20 +255,29 @@ struct Exec {
     /// Started at the first rewrap asked for.
     rewrap: Option<rewrap::Rewrapper>,
     drafts: Option<draft_io::DraftWriter>,
-    /// Until the drafts writer starts (after the first frame): the state
-    /// folder, the orphans it adopts and the newest content asked for.
-    drafts_later: Option<(PathBuf, Vec<PathBuf>, Option<drafts::Drafts>)>,
+    /// Until the drafts writer starts (after the first frame).
+    drafts_later: Option<DraftsLater>,
     suspend: bool,
+}
+
+/// What the drafts writer starts with.
+struct DraftsLater {
+    /// The state folder.
+    dir: PathBuf,
+    /// The orphans' files it removes once it holds their content.
+    adopt: Vec<PathBuf>,
+    /// The newest content asked for before it started.
+    pending: Option<drafts::Drafts>,
 }
 
 impl Exec {
     /// Starts the drafts writer if it is still to start, with what was asked
     /// for meanwhile; a failure is the message returned.
     fn start_drafts(&mut self) -> Option<Message> {
-        let (dir, files, pending) = self.drafts_later.take()?;
-        match draft_io::DraftWriter::start(&dir, files) {
+        let later = self.drafts_later.take()?;
+        match draft_io::DraftWriter::start(&later.dir, later.adopt) {
             Ok(w) => {
-                if let Some(d) = pending {
+                if let Some(d) = later.pending {
                     w.set(d);
                 }
                 self.drafts = Some(w);
@@ -352,7 +365,7 @@ impl Exec {
                     if let Some(w) = &self.drafts {
                         w.set(d);
                     } else if let Some(later) = &mut self.drafts_later {
-                        later.2 = Some(d);
+                        later.pending = Some(d);
                     }
                 }
                 Effect::Suspend => self.suspend = true,
