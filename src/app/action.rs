@@ -184,6 +184,9 @@ pub enum Action {
     Mark(super::marks::MarkAction),
     /// The landing mark's timer `id` ran out (`app::landing`).
     LandingOff(u64),
+    /// The first frame is on the screen: the start's background work begins
+    /// (which articles have annotations), off the first frame's path.
+    FirstFrame,
     /// `=` (true) widens, `-` narrows the reading measure.
     Measure(bool),
     /// Scroll preformatted lines sideways by this many steps (negative: left).

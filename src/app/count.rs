@@ -96,6 +96,7 @@ pub fn is_background(a: &Action) -> bool {
             | Action::LibraryChanged { .. }
             | Action::Count(_)
             | Action::LandingOff(_)
+            | Action::FirstFrame
     )
 }
 

@@ -147,6 +147,7 @@ where
                 if let Some(m) = ex.start_drafts() {
                     step(state, ex, opts, Action::Message(m));
                 }
+                step(state, ex, opts, Action::FirstFrame);
             }
             // The first article is on screen (or there is none to wait for):
             // the library's index may have the cores now.

@@ -10,27 +10,31 @@ use std::time::SystemTime;
 
 /// The first loads to run at start-up: the open article, then its neighbours; the other
 /// articles load when opened (their list rows come from the finder's index), except those
-/// with stored annotations, which the annotations worker names (`Effect::FindAnnotated`).
+/// with stored annotations, which the annotations worker names once the first frame is
+/// drawn (`Action::FirstFrame`, `Effect::FindAnnotated`).
 pub fn init(s: &mut AppState) -> Vec<Effect> {
     s.anchor = s.article().map_or(0, |a| a.anchor);
     let n = s.articles.len();
     let cur = s.current;
-    let mut fx: Vec<Effect> = [Some(cur), cur.checked_sub(1), Some(cur + 1)]
+    [Some(cur), cur.checked_sub(1), Some(cur + 1)]
         .into_iter()
         .flatten()
         .filter(|&i| i < n)
         .map(|i| nav::load(s, i))
-        .collect();
-    if n > 0 {
+        .collect()
+}
+
+/// Which articles have stored annotations, asked of the annotations worker
+/// after the first frame (a library's list of paths is copied for it).
+fn find_annotated(s: &AppState) -> Option<Effect> {
+    (!s.articles.is_empty()).then(|| {
         let all = s
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (i, a.path.clone()))
-            .collect();
-        fx.push(Effect::FindAnnotated(all));
-    }
-    fx
+            .map(|(i, a)| (i, a.path.clone()));
+        Effect::FindAnnotated(all.collect())
+    })
 }
 
 /// Applies `a` to the state and returns the I/O to perform.
@@ -66,6 +70,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
             | Action::Suspend
             | Action::Annot(super::annotate::AnnotAction::EditorInput(_))
             | Action::LandingOff(_)
+            | Action::FirstFrame
     ) {
         s.message = None;
     }
@@ -190,6 +195,7 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Count(d) => super::prefix_keys::digit(s, d),
         Action::Mark(m) => super::marks::update(s, m, &mut fx),
         Action::LandingOff(id) => super::landing::off(s, id),
+        Action::FirstFrame => fx.extend(find_annotated(s)),
         Action::Measure(wider) => super::prefix_keys::measure(s, wider),
         Action::ScrollSideways(d) => super::prefix_keys::sideways(s, d),
         Action::List(l) => super::list_view::update(s, l),

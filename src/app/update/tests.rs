@@ -27,7 +27,17 @@ fn start_up_loads_the_open_article_and_its_neighbours_only() {
         })
         .collect();
     assert_eq!(loads, [2, 1, 3], "the open one first");
-    assert!(matches!(fx.last(), Some(Effect::FindAnnotated(v)) if v.len() == 6));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::FindAnnotated(_))));
+    // Which articles have annotations is asked once the first frame is drawn.
+    let fx = update(&mut s, Action::FirstFrame, std::time::UNIX_EPOCH);
+    let asked: Vec<usize> = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::FindAnnotated(v) => Some(v.len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, [6], "{fx:?}");
     // Articles with stored annotations load; ones already asked for do not again.
     let fx = update(&mut s, Action::Annotated(vec![1, 5]), std::time::UNIX_EPOCH);
     let loads: Vec<&Effect> = fx
