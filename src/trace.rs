@@ -24,7 +24,8 @@ pub fn mark(label: &str) {
         .append(true)
         .open(path)
     {
-        let _ = writeln!(f, "{ms:8.2} {label}");
+        // One write per line: marks come from several threads.
+        let _ = f.write_all(format!("{ms:8.2} {label}\n").as_bytes());
     }
     if label == "first frame drawn" && std::env::var_os("IBID_TRACE_EXIT").is_some() {
         std::process::exit(0);
