@@ -5,6 +5,8 @@ use crate::document::{self, Document};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod listing;
+
 /// The default largest article read (256 MB; `max_file_mb` in `[library]`).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -298,32 +300,44 @@ pub fn library_dir(data: &Path) -> std::io::Result<PathBuf> {
 /// turns out unreadable, so the list can say why).
 #[must_use]
 pub fn scan(paths: &[PathBuf]) -> Vec<PathBuf> {
+    scan_cached(paths, None)
+}
+
+/// [`scan`], with each folder's listing kept in `cache` between starts
+/// (`listing`): an unchanged folder is not listed again.
+#[must_use]
+pub fn scan_cached(paths: &[PathBuf], cache: Option<&Path>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .filter(|e| {
-                    // The directory listing says what each entry is: no stat
-                    // per file, except to follow symbolic links.
-                    e.file_type()
-                        .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
-                })
-                .map(|e| e.path())
-                .filter(|f| crate::document::Format::is_readable_path(f))
-                .collect();
-            // Every entry is `p` joined with one name: ordering the whole
-            // paths as strings orders them as `Path` does (by that name),
-            // without splitting each into components per comparison.
-            v.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-            out.extend(v);
+            out.extend(listing::scan_dir(p, cache));
         } else {
             out.push(p.clone());
         }
     }
     out
+}
+
+/// The article files of one folder, sorted by name.
+fn scan_dir(p: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            // The directory listing says what each entry is: no stat
+            // per file, except to follow symbolic links.
+            e.file_type()
+                .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+        })
+        .map(|e| e.path())
+        .filter(|f| crate::document::Format::is_readable_path(f))
+        .collect();
+    // Every entry is `p` joined with one name: ordering the whole
+    // paths as strings orders them as `Path` does (by that name),
+    // without splitting each into components per comparison.
+    v.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    v
 }
 
 #[cfg(test)]

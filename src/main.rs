@@ -252,7 +252,8 @@ fn read(
         paths
     };
     ibid::trace::mark("roots known");
-    let files = ibid::library::scan(&roots);
+    let cache_dir = ibid::finder::default_cache_dir();
+    let files = ibid::library::scan_cached(&roots, cache_dir.as_deref());
     ibid::trace::mark("library scanned");
     let finder_roots = roots.clone();
     let positions = data
@@ -279,7 +280,7 @@ fn read(
         data_dir: data,
         test_panic: std::env::var_os("IBID_TEST_PANIC").is_some_and(|v| v == "1"),
         roots: finder_roots,
-        cache_dir: ibid::finder::default_cache_dir(),
+        cache_dir,
         state_dir: Some(ibid::annotations::store::default_state_dir()),
         after_first_frame: Some(|| huge_pages(true)),
     };

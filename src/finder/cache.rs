@@ -139,7 +139,7 @@ impl LibraryCache {
 
 /// FNV-1a over the roots (sorted, deduplicated, each followed by a NUL): stable across runs
 /// and builds, unlike the std hasher.
-fn roots_hash(roots: &[PathBuf]) -> u64 {
+pub(crate) fn roots_hash(roots: &[PathBuf]) -> u64 {
     let mut sorted: Vec<&PathBuf> = roots.iter().collect();
     sorted.sort();
     sorted.dedup();
