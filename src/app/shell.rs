@@ -137,17 +137,7 @@ where
             terminal.draw(|f| draw(f, state))?;
             state.dirty = false;
             if !drawn {
-                crate::trace::mark("first frame drawn");
-                loader::first_frame_drawn();
-                if let Some(f) = opts.after_first_frame {
-                    f();
-                }
-                let known = state.articles.iter().map(|a| a.path.clone()).collect();
-                crate::watch::spawn(opts.roots.clone(), known, ex.tx.clone());
-                if let Some(m) = ex.start_drafts() {
-                    step(state, ex, opts, Action::Message(m));
-                }
-                step(state, ex, opts, Action::FirstFrame);
+                after_first_frame(state, ex, opts);
             }
             // The first article is on screen (or there is none to wait for):
             // the library's index may have the cores now.
@@ -187,6 +177,22 @@ where
         }
         resized = false;
     }
+}
+
+/// What waits for the first frame: the loader's big parses, the caller's
+/// hook, the watcher, the drafts writer and the start's background work.
+fn after_first_frame(state: &mut AppState, ex: &mut Exec, opts: &RunOptions) {
+    crate::trace::mark("first frame drawn");
+    loader::first_frame_drawn();
+    if let Some(f) = opts.after_first_frame {
+        f();
+    }
+    let known = state.articles.iter().map(|a| a.path.clone()).collect();
+    crate::watch::spawn(opts.roots.clone(), known, ex.tx.clone());
+    if let Some(m) = ex.start_drafts() {
+        step(state, ex, opts, Action::Message(m));
+    }
+    step(state, ex, opts, Action::FirstFrame);
 }
 
 /// How long the first frame waits for the open article, rather than
