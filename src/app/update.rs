@@ -90,8 +90,11 @@ fn update_one(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ScrollLines(n) => scroll(s, i64::from(n)),
         Action::ScrollPages(n) => scroll(s, i64::from(n) * page),
         Action::ScrollHalf(n) => scroll(s, i64::from(n) * (page / 2).max(1)),
-        Action::Top => s.set_top_edge(false),
-        Action::Bottom => s.set_top_edge(true),
+        // As in vim, the ends are jumps: C-o comes back.
+        Action::Top | Action::Bottom => {
+            super::nav::push_jump(s);
+            s.set_top_edge(matches!(a, Action::Bottom));
+        }
         Action::Percent(p) => super::goto::percent(s, p),
         Action::MoveSel(n) => move_sel(s, n),
         Action::FocusNext => focus(s, 1),

@@ -77,6 +77,25 @@ fn stale_loads_are_dropped() {
 }
 
 #[test]
+fn the_ends_of_the_article_are_jumps() {
+    let text: String = (0..60).map(|i| format!("Paragraph {i}.\n\n")).collect();
+    let doc = parse_str(&text, Format::Plain);
+    let mut s = crate::app::test_state::showing("a.txt", doc, 80, 20).0;
+    update(&mut s, Action::ScrollLines(5), std::time::UNIX_EPOCH);
+    let read = s.top;
+    assert!(read > 0);
+    update(&mut s, Action::Bottom, std::time::UNIX_EPOCH);
+    let end = s.top;
+    assert!(end > read, "at the end");
+    update(&mut s, Action::Top, std::time::UNIX_EPOCH);
+    assert_eq!(s.top, 0);
+    update(&mut s, Action::Back, std::time::UNIX_EPOCH);
+    assert_eq!(s.top, end, "back to the end");
+    update(&mut s, Action::Back, std::time::UNIX_EPOCH);
+    assert_eq!(s.top, read, "back to where G was pressed");
+}
+
+#[test]
 fn marker_follow_back_forward() {
     let mut s = state(100, 20);
     update(&mut s, Action::NextMarker, std::time::UNIX_EPOCH);
