@@ -78,7 +78,10 @@ fn stale_loads_are_dropped() {
 
 #[test]
 fn the_ends_of_the_article_are_jumps() {
-    let text: String = (0..60).map(|i| format!("Paragraph {i}.\n\n")).collect();
+    let text = (0..60).fold(String::new(), |mut t, i| {
+        t.push_str(&format!("Paragraph {i}.\n\n"));
+        t
+    });
     let doc = parse_str(&text, Format::Plain);
     let mut s = crate::app::test_state::showing("a.txt", doc, 80, 20).0;
     update(&mut s, Action::ScrollLines(5), std::time::UNIX_EPOCH);
