@@ -69,6 +69,8 @@ pub fn find(
     layout: &mut NotesLayout,
 ) {
     let mut found = Vec::new();
+    // Each page's last note and where its page ends.
+    let mut zone_ends = Vec::new();
     // A document that sets its notes under a rule does so on every page.
     let ruled = paras.iter().any(|p| is_rule(&p.text));
     let mut i = 0;
@@ -139,16 +141,73 @@ pub fn find(
         }
         if let Some(c) = current {
             found.push(c);
+            zone_ends.push((found.len() - 1, end));
         }
         if after_rule {
             layout.rules.push(i - 1);
         }
         i = end;
     }
+    for (note, end) in zone_ends {
+        if let Some(k) = carried_over(paras, &found[note], end, repeated, layout) {
+            found[note].continued.push(k);
+            layout.taken[k] = true;
+        }
+    }
     if !found.is_empty() {
         layout.notes.append(&mut found);
         layout.notes.sort_by_key(|n| n.para);
     }
+}
+
+/// The paragraph that carries `note` (its page's last, ending at `end`) on
+/// at the foot of the next page, when the note stops mid-sentence: the next
+/// page's last paragraph before its own notes or its end, if it reads as the
+/// rest of the note (it opens in lower case, a digit or punctuation, or it
+/// closes a bracket the note left open: `… 985 (9th` / `Cir. 2014) …`).
+fn carried_over(
+    paras: &[Para],
+    note: &NoteDraft,
+    end: usize,
+    repeated: &dyn Fn(usize) -> bool,
+    layout: &NotesLayout,
+) -> Option<usize> {
+    let last = note.continued.last().copied().unwrap_or(note.para);
+    let tail = paras[last].text.trim_end();
+    if tail.ends_with(|c: char| ".!?:;)]}\"”’'*".contains(c)) {
+        return None;
+    }
+    // Past the page break and the next page's running header.
+    let mut k = end;
+    while k < paras.len() && (ends_page(&paras[k], repeated, k) || repeated(k)) {
+        k += 1;
+    }
+    let start = k;
+    while k < paras.len() && !layout.taken[k] && !ends_page(&paras[k], repeated, k) {
+        k += 1;
+    }
+    // The next page has body text, then this paragraph at its foot.
+    if k == paras.len() || k < start + 2 {
+        return None;
+    }
+    let c = k - 1;
+    let p = &paras[c];
+    if !matches!(p.kind, ParaKind::Unknown | ParaKind::Quote) || p.text.contains('\n') {
+        return None;
+    }
+    let t = p.text.trim_start();
+    let opens_low = t
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit() || ",;:)]".contains(ch));
+    let open = |s: &str| s.matches('(').count() > s.matches(')').count();
+    let closes = t.find(')').is_some_and(|at| !t[..at].contains('('));
+    let note_text: String = std::iter::once(note.para)
+        .chain(note.continued.iter().copied())
+        .map(|i| paras[i].text.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (opens_low || (open(&note_text) && closes)).then_some(c)
 }
 
 #[cfg(test)]
@@ -210,6 +269,44 @@ mod tests {
         assert_eq!(layout.notes.len(), 1);
         assert_eq!(layout.notes[0].continued, vec![3]);
         assert_eq!(layout.rules, vec![1]);
+    }
+
+    #[test]
+    fn a_note_stopped_mid_sentence_goes_on_at_the_next_pages_foot() {
+        let p = paras(&[
+            "The statute is divisible.1 We agree.",
+            "1 Other circuits agree. 759 F.3d 977, 985 (9th",
+            " 445",
+            "Cite as 28 I&N Dec. 437 (BIA 2022)",
+            "Body text of the next page goes on.",
+            "Cir. 2014) (citations omitted). But see Johnson v. Barr.",
+            " 446",
+            "Cite as 28 I&N Dec. 437 (BIA 2022)",
+            "More body text.",
+        ]);
+        let (labels, mut layout) = empty(p.len());
+        let marker = |l: &str, at: usize| l == "^1" && at == 1;
+        let header = |i: usize| i == 3 || i == 7;
+        find(&p, &labels, &marker, &header, &mut layout);
+        assert_eq!(layout.notes.len(), 1);
+        assert_eq!(layout.notes[0].continued, vec![5]);
+        assert!(!layout.taken[4], "the next page's body stays body");
+        // A note that ends its sentence is not carried over; nor is a body
+        // paragraph in capitals that opens no bracket.
+        for (i, t) in [
+            (
+                1,
+                "1 Other circuits agree. 759 F.3d 977, 985 (9th Cir. 2014).",
+            ),
+            (5, "But see Johnson v. Barr, a body paragraph."),
+        ] {
+            let mut q = p.clone();
+            q[i].text = t.into();
+            let (labels, mut layout) = empty(q.len());
+            find(&q, &labels, &marker, &header, &mut layout);
+            assert!(layout.notes[0].continued.is_empty(), "{t}");
+            assert!(!layout.taken[5]);
+        }
     }
 
     #[test]
