@@ -475,3 +475,22 @@ fn a_version_number_is_no_marker_where_the_markup_states_the_footnotes() {
     let labels: Vec<&str> = d.markers.iter().map(|m| m.label.as_str()).collect();
     assert_eq!(labels, vec!["1", "7"]);
 }
+
+#[test]
+fn brackets_in_code_the_markup_sets_apart_cite_nothing() {
+    // `[1, 2]` in a fenced block or `<pre>` is an array, though notes 1 and
+    // 2 exist; the same brackets in prose are markers.
+    let md = "Text[^1] and more[^2].\n\n```rust\nlet a = [1, 2];\nlet b = v[1];\n```\n\n[^1]: One.\n[^2]: Two.\n";
+    let d = parse_str(md, Format::Markdown);
+    assert_eq!(d.markers.len(), 2, "{:?}", d.markers);
+    let html = r##"<html><body><p>Text<sup><a href="#n1">[1]</a></sup> and<sup><a
+        href="#n2">[2]</a></sup>.</p><pre>let a = [1, 2];</pre>
+        <ol><li id="n1">One.</li><li id="n2">Two.</li></ol></body></html>"##;
+    let d = parse_str(html, Format::Html);
+    assert!(
+        code(&d).iter().any(|c| c.contains("[1, 2]")),
+        "{:?}",
+        code(&d)
+    );
+    assert_eq!(d.markers.len(), 2, "{:?}", d.markers);
+}

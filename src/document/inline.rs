@@ -113,6 +113,10 @@ pub fn parse_inline(src: &str) -> (String, Vec<LocalInline>) {
                     !ws(after) && opens_after(before),
                     !ws(before) && closes_before(after),
                 )
+            } else if run >= 3 {
+                // Three stars or more are a mark of their own, not emphasis
+                // (`***START OF THE PROJECT GUTENBERG EBOOK …***`, `***`).
+                (false, false)
             } else {
                 (!ws(after) && !alnum(before), !ws(before) && !alnum(after))
             };
@@ -313,6 +317,8 @@ mod tests {
     fn literal_stars_stay() {
         assert_eq!(parse_inline("2 * 3 = 6").0, "2 * 3 = 6");
         assert_eq!(parse_inline("a*b").0, "a*b");
+        let gutenberg = "***START OF THE PROJECT GUTENBERG EBOOK NEWS FROM NOWHERE***";
+        assert_eq!(parse_inline(gutenberg), (gutenberg.to_string(), vec![]));
     }
 
     #[test]

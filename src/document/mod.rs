@@ -31,6 +31,7 @@ mod parse;
 mod passes;
 mod raw;
 pub mod readers;
+mod section_notes;
 mod structure;
 
 pub use clean::{

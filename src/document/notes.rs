@@ -173,6 +173,9 @@ pub fn find(
             &mut layout,
         );
     }
+    if !explicit {
+        super::section_notes::find(paras, &labels, is_heading, &mut layout);
+    }
     in_body_notes(paras, &labels, has_marker, &mut layout);
     super::page_notes::find(paras, &labels, has_marker, repeated, &mut layout);
     layout

@@ -76,7 +76,11 @@ pub(super) fn assemble(
     }
 
     // Pass: note sections. Where each label is first cited confirms notes.
-    let (first_cited, cached) = first_citations(&paras);
+    // Code the markup sets apart (`<pre>`, a fenced block) cites nothing:
+    // `[1, 2, 3]` there is an array. (Plain text's code is a guess from its
+    // shape, and RFCs indent their prose.)
+    let markup_code = !matches!(format, Format::Plain | Format::Pdf);
+    let (first_cited, cached) = first_citations(&paras, markup_code);
     let has_marker = |label: &str, at: usize| first_cited.get(label).is_some_and(|&p| p < at);
     let is_heading = |i: usize| structure::is_section_start(&paras[i]);
     let same = furniture::SameText::of(&paras);
@@ -160,7 +164,11 @@ pub(super) fn assemble(
         .iter()
         .enumerate()
         .filter(|(i, p)| wanted(*i) && scanned[*i] != p.text.len())
-        .flat_map(|(i, p)| para_candidates(p).into_iter().map(move |c| (i, c)))
+        .flat_map(|(i, p)| {
+            para_candidates(p, markup_code)
+                .into_iter()
+                .map(move |c| (i, c))
+        })
         .collect();
     if !rescanned.is_empty() {
         cands = merge_by_para(cands, rescanned);
@@ -271,7 +279,14 @@ pub(super) fn assemble(
 }
 
 /// Candidates in one paragraph, outside links, plus markup references.
-fn para_candidates(p: &Para) -> Vec<Candidate> {
+fn para_candidates(p: &Para, markup_code: bool) -> Vec<Candidate> {
+    let refs = p
+        .refs
+        .iter()
+        .map(|(r, l)| Candidate::new(r.clone(), l.clone(), Strength::Markup));
+    if markup_code && p.kind == ParaKind::Code {
+        return refs.collect();
+    }
     let links: Vec<std::ops::Range<usize>> = p
         .inlines
         .iter()
@@ -285,11 +300,7 @@ fn para_candidates(p: &Para) -> Vec<Candidate> {
     {
         c.push(lead);
     }
-    c.extend(
-        p.refs
-            .iter()
-            .map(|(r, l)| Candidate::new(r.clone(), l.clone(), Strength::Markup)),
-    );
+    c.extend(refs);
     c.sort_by_key(|c| c.range.start);
     c
 }
@@ -323,7 +334,7 @@ fn merge_by_para(
 
 /// For each label, the first paragraph citing it; plus every paragraph's
 /// candidates.
-fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Cached) {
+fn first_citations(paras: &[Para], markup_code: bool) -> (HashMap<String, usize>, Cached) {
     // Each paragraph is scanned on its own, the two halves of a big text on
     // two cores, each into one flat list (a list per paragraph would all be
     // alive at once). A labelled paragraph (a note, a list item) cites
@@ -342,7 +353,7 @@ fn first_citations(paras: &[Para]) -> (HashMap<String, usize>, Cached) {
                 continue;
             }
             scanned.push(p.text.len());
-            all.extend(para_candidates(p).into_iter().map(|c| (i, c)));
+            all.extend(para_candidates(p, markup_code).into_iter().map(|c| (i, c)));
         }
         (all, scanned)
     });

@@ -7,6 +7,7 @@
 pub mod backlink;
 pub mod bracket;
 pub mod bullet;
+pub mod enclosed;
 pub mod glued;
 pub mod gutenberg;
 pub mod numbered;
@@ -133,6 +134,7 @@ pub static REGISTRY: &[&Convention] = &[
     &backlink::CONVENTION,
     &superscript::CONVENTION,
     &numbered::CONVENTION,
+    &enclosed::CONVENTION,
     &glued::CONVENTION,
 ];
 

@@ -21,16 +21,13 @@ pub fn stated(doc: &Document) -> Stated {
     let page_title = one(&doc.select("head title").text());
     let ld = json_ld(doc, page_title.as_deref());
     let h1 = one(&doc.select("h1").text());
+    // Whichever states it, a title may carry the site's name (`og:title`
+    // is `Foo - Wikipedia` on newer wiki pages).
     let title = m
         .first(&["citation_title", "dc.title", "og:title", "twitter:title"])
         .or_else(|| ld.title.clone())
-        .or_else(|| {
-            trimmed_title(
-                page_title.as_deref(),
-                h1.as_deref(),
-                m.first(&["og:site_name"]),
-            )
-        });
+        .or(page_title)
+        .and_then(|t| trimmed_title(Some(&t), h1.as_deref(), m.first(&["og:site_name"])));
     let authors = m.all("citation_author");
     let author = if authors.is_empty() {
         m.first(&[
@@ -360,6 +357,25 @@ mod tests {
         assert_eq!(s.title.as_deref(), Some("Foo bar"));
         assert_eq!(s.author.as_deref(), Some("Jo Doe"));
         assert_eq!(s.date.as_deref(), Some("2020-02-03"));
+    }
+
+    #[test]
+    fn a_stated_title_loses_the_site_name_too() {
+        // Newer wiki pages state `og:title` with the site's name.
+        let doc = Document::from(
+            r#"<head><title>Rust (programming language) - Wikipedia</title>
+            <meta property="og:title" content="Rust (programming language) - Wikipedia">
+            </head><body><h1><span>Rust (programming language)</span></h1></body>"#,
+        );
+        assert_eq!(
+            stated(&doc).title.as_deref(),
+            Some("Rust (programming language)")
+        );
+        let doc = Document::from(
+            r#"<head><meta property="og:title" content="Notes on notes | Ann's blog">
+            <meta property="og:site_name" content="Ann's blog"></head><body></body>"#,
+        );
+        assert_eq!(stated(&doc).title.as_deref(), Some("Notes on notes"));
     }
 
     #[test]

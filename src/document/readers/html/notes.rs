@@ -352,7 +352,10 @@ fn note_root<'a>(target: &NodeRef<'a>) -> Option<NodeRef<'a>> {
                 && let Some(parent) = n.parent()
                 && matches!(name_of(&parent).as_str(), "li" | "aside" | "div")
                 && is_note_element(&parent)
-                && count_ids(&parent) <= 1 + count_ids(&n)
+                // Every id inside the wrapper is this note's (the `<p>`'s
+                // own or its children's): a `div.footnote` holding two notes'
+                // paragraphs is a list of notes, not one note's wrapper.
+                && count_ids(&parent) <= usize::from(n.has_attr("id")) + count_ids(&n)
                 && !parent.descendants_it().any(|d| {
                     matches!(
                         name_of(&d).as_str(),
