@@ -9,6 +9,10 @@ use super::raw::{Para, ParaKind};
 /// under verse or a quotation. Code rarely looks like this: it must be a line
 /// or two of words.
 pub(super) fn symbol_note_label(p: &Para) -> Option<Label> {
+    // The ` * ` lines of a C comment (`* key XORd with ipad` … `*/`).
+    if p.text.contains("*/") || p.text.contains("/*") {
+        return None;
+    }
     let l = label_of(&p.text).filter(|l| l.style == Style::Symbol)?;
     let rest = p.text.get(l.len..)?;
     let words = rest.split_whitespace().count();
@@ -88,5 +92,24 @@ pub(super) fn in_body_notes(
         inner.append(&mut layout.notes);
         inner.sort_by_key(|n| n.para);
         layout.notes = inner;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::raw::test_paras;
+
+    #[test]
+    fn c_comment_lines_are_no_symbol_notes() {
+        let mut p = test_paras(&[
+            "* opad is the byte 0x5c repeated 64 times\n* and text is the data\n*/",
+            "* Bishop of London.",
+        ]);
+        for q in &mut p {
+            q.kind = ParaKind::Code;
+        }
+        assert!(symbol_note_label(&p[0]).is_none());
+        assert!(symbol_note_label(&p[1]).is_some(), "a note under verse");
     }
 }

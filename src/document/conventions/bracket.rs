@@ -92,6 +92,15 @@ fn labels(inner: &str) -> Option<Vec<String>> {
             .flatten()
     };
     let mut out = Vec::new();
+    // Reference tags cited together (`[MM, ANSI]`, `[PV,BCK2]`).
+    let tags: Vec<&str> = inner.split(',').map(str::trim).collect();
+    if tags.len() >= 2
+        && tags
+            .iter()
+            .all(|t| is_label(t) && t.bytes().any(|b| b.is_ascii_uppercase()))
+    {
+        return Some(tags.into_iter().map(str::to_string).collect());
+    }
     for part in inner.split(',') {
         if let Some((a, b)) = part.split_once(['-', '–']) {
             let (a, b) = (num(a)?, num(b)?);
@@ -185,6 +194,15 @@ mod tests {
             m("x [3-5]", 2),
             Some(vec!["3".into(), "4".into(), "5".into()])
         );
+        assert_eq!(
+            m("(e.g., [MM, ANSI]).", 7),
+            Some(vec!["MM".into(), "ANSI".into()])
+        );
+        assert_eq!(
+            m("attack\") [PV,BCK2], and", 9),
+            Some(vec!["PV".into(), "BCK2".into()])
+        );
+        assert_eq!(m("x [sic, emphasis added]", 2), None);
         assert_eq!(m("x [citation needed]", 2), None);
         assert_eq!(m("x [sic]", 2), None);
         assert_eq!(m("x [1-900]", 2), None);

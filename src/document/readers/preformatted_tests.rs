@@ -192,3 +192,35 @@ fn an_rfc_first_page_with_fields_under_its_columns_is_one_block() {
     ];
     assert_eq!(classify(&contributor, 3), Shape::Preformatted);
 }
+
+#[test]
+fn c_code_at_any_indent_is_preformatted() {
+    // RFC 2104's sample code sits at column 0 beside prose indented 3.
+    let code = [
+        "unsigned char*  text;                /* pointer to data stream */",
+        "int             text_len;            /* length of data stream */",
+        "caddr_t         digest;              /* caller digest to be filled in */",
+    ];
+    assert_eq!(classify(&code, 3), Shape::Preformatted);
+    let body = [
+        "        MD5_CTX context;",
+        "        unsigned char k_ipad[65];    /* inner padding -",
+        "                                      * key XORd with ipad",
+        "                                      */",
+        "        int i;",
+    ];
+    assert_eq!(classify(&body, 3), Shape::Preformatted);
+    // A bulleted list and prose that happens to end a line with `;` are not.
+    let bullets = [
+        "   * To use, without modifications, available hash functions.",
+        "   * To preserve the original performance of the hash function;",
+        "   * To use and handle keys in a simple way.",
+    ];
+    assert_ne!(classify(&bullets, 3), Shape::Preformatted);
+    let prose = [
+        "   The definition of HMAC requires a cryptographic hash function;",
+        "   we denote it by H, and a secret key K. We assume H to be a hash",
+        "   function where data is hashed by iterating a basic compression",
+    ];
+    assert_eq!(classify(&prose, 3), Shape::Prose);
+}
