@@ -290,3 +290,45 @@ fn page_numbers_in_the_margin_are_not_text() {
     );
     assert!(!d.text.contains("[Pg 9]"));
 }
+
+#[test]
+fn a_wikipedia_note_cites_its_references_and_an_author_date_link_is_no_marker() {
+    // A `[a]` note of the notes group citing reference 1 (which the body never
+    // cites directly), and a shortened footnote whose `Aditi 2008` links to a
+    // bibliography entry with a hand-set id.
+    let d = page(
+        r##"<p>Bengaluru is large.<sup id="cite_ref-a" class="reference"><a href="#cite_note-a">[a]</a></sup> It grew.<sup id="cite_ref-2" class="reference"><a href="#cite_note-2">[2]</a></sup></p>
+<h2 id="Notes">Notes</h2>
+<div class="reflist"><ol class="references" style="list-style-type: lower-alpha;">
+<li id="cite_note-a"><span class="mw-cite-backlink"><b><a href="#cite_ref-a">^</a></b></span> <span class="reference-text">The Greater Bengaluru Bill proposes seven corporations.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></span></li></ol></div>
+<h2 id="References">References</h2>
+<div class="reflist"><ol class="references">
+<li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span> <span class="reference-text">"Greater Bengaluru Bill". The Hindu. 2024.</span></li>
+<li id="cite_note-2"><span class="mw-cite-backlink"><b><a href="#cite_ref-2">^</a></b></span> <span class="reference-text"><a href="#Aditi2008">Aditi 2008</a>, p. 5.</span></li></ol></div>
+<h2 id="Bibliography">Bibliography</h2>
+<ul><li><cite id="Aditi2008" class="citation book cs1">De, Aditi (2008). Multiple city.</cite></li></ul>"##,
+    );
+    assert_clean(&d);
+    let l = links(&d);
+    assert_eq!(
+        l,
+        [
+            (
+                "a".into(),
+                "The Greater Bengaluru Bill proposes seven corporations.[1]".into()
+            ),
+            ("2".into(), "Aditi 2008, p. 5.".into()),
+            (
+                "1".into(),
+                "\"Greater Bengaluru Bill\". The Hindu. 2024.".into()
+            ),
+        ]
+    );
+    assert_eq!(d.notes.len(), 3, "the bibliography entry is no note");
+    // The note's marker sits in the note's text, not in a body block.
+    let inner = &d.markers[2];
+    assert_eq!(inner.block, ibid::document::IN_A_NOTE);
+    assert_eq!(d.slice(inner.span), "[1]");
+    let n = d.notes[0].span;
+    assert!(n.start <= inner.span.start && inner.span.end <= n.end);
+}

@@ -6,7 +6,7 @@ use super::conventions::{Candidate, Strength};
 use super::inline::{LocalInline, Rewrite};
 use super::notes::NotesLayout;
 use super::raw::Para;
-use super::{Diagnostic, DiagnosticKind, Document, Inline, Note, Span};
+use super::{Diagnostic, DiagnosticKind, Document, Inline, InlineKind, Marker, Note, Span};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A marker's byte range in its paragraph, with its label.
@@ -60,7 +60,15 @@ pub(super) fn push_inlines(out: &mut Vec<Inline>, start: usize, inlines: Vec<Loc
 }
 
 /// Appends note texts after the body.
-pub(super) fn add_notes(doc: &mut Document, paras: &[Para], layout: &NotesLayout) {
+/// The markers the markup set inside notes (a Wikipedia note citing its
+/// references) become markers too, after the body's, with their sources
+/// added to `marker_src`.
+pub(super) fn add_notes(
+    doc: &mut Document,
+    paras: &[Para],
+    layout: &NotesLayout,
+    marker_src: &mut Vec<usize>,
+) {
     let mut seen: HashMap<&str, usize> = HashMap::default();
     for d in &layout.notes {
         let p = &paras[d.para];
@@ -72,6 +80,17 @@ pub(super) fn add_notes(doc: &mut Document, paras: &[Para], layout: &NotesLayout
             .filter(|(r, _)| r.start >= strip)
             .map(|(r, k)| (r.start - strip..r.end - strip, k.clone()))
             .collect();
+        let mut refs: Vec<(LabelledRange, usize)> = p
+            .refs
+            .iter()
+            .filter(|(r, _)| r.start >= strip)
+            .map(|(r, l)| {
+                (
+                    (r.start - strip..r.end - strip, l.clone()),
+                    p.source.start + r.start,
+                )
+            })
+            .collect();
         for &c in &d.continued {
             text.push(' ');
             let shift = text.len();
@@ -82,17 +101,41 @@ pub(super) fn add_notes(doc: &mut Document, paras: &[Para], layout: &NotesLayout
                     .iter()
                     .map(|(r, k)| (r.start + shift..r.end + shift, k.clone())),
             );
+            let src = paras[c].source.start;
+            refs.extend(
+                paras[c]
+                    .refs
+                    .iter()
+                    .map(|(r, l)| ((r.start + shift..r.end + shift, l.clone()), src + r.start)),
+            );
         }
         if d.strip_close && text.trim_end().ends_with(']') {
             let cut = text.trim_end().len() - 1;
             text.truncate(cut);
             inlines.retain(|(r, _)| r.end <= cut);
+            refs.retain(|((r, _), _)| r.end <= cut);
         }
         let trimmed_start = text.len() - text.trim_start().len();
         let start = doc.text.len() + trimmed_start;
         doc.text.push_str(&text);
         let end = doc.text.len() - (text.len() - text.trim_end().len());
-        push_inlines(&mut doc.inlines, doc.text.len() - text.len(), inlines);
+        let base = doc.text.len() - text.len();
+        push_inlines(&mut doc.inlines, base, inlines);
+        for ((r, label), src) in refs {
+            let index = doc.markers.len();
+            let span = Span::new(base + r.start, base + r.end);
+            doc.markers.push(Marker {
+                label,
+                span,
+                block: super::IN_A_NOTE,
+                note: None,
+            });
+            doc.inlines.push(Inline {
+                span,
+                kind: InlineKind::Marker { index },
+            });
+            marker_src.push(src);
+        }
         doc.text.push('\n');
         if let Some(&first) = seen.get(d.label.as_str()) {
             doc.diagnostics.push(diag(

@@ -175,14 +175,18 @@ pub struct Inline {
     pub kind: InlineKind,
 }
 
-/// A footnote marker in the body.
+/// [`Marker::block`] of a marker inside a note's text.
+pub const IN_A_NOTE: usize = usize::MAX;
+
+/// A footnote marker in the body, or in a note's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Marker {
     /// The label as printed (`"1"`, `"a"`, `"note-x"`).
     pub label: String,
     /// The marker's text (`[label]`) in [`Document::text`].
     pub span: Span,
-    /// Index of the body block it sits in.
+    /// Index of the body block it sits in; [`IN_A_NOTE`] for a marker in a
+    /// note's text (a Wikipedia note citing a reference).
     pub block: usize,
     /// Index into [`Document::notes`] of the note it opens.
     pub note: Option<usize>,

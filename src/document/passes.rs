@@ -261,7 +261,7 @@ pub(super) fn assemble(
     // them before the chains and the inline sort (the peak of memory).
     drop(found);
     drop(cands);
-    add_notes(&mut doc, &paras, &layout);
+    add_notes(&mut doc, &paras, &layout, &mut marker_paras);
     link_markers(&mut doc, &layout, &paras, &marker_paras);
     drop(paras);
     resolve_chains(&mut doc);

@@ -237,9 +237,12 @@ fn is_noteref(a: &NodeRef, target: &NodeRef, text: &str) -> bool {
     }
     // Wikipedia's author-date links (`Bain 2006` → `#CITEREFBain2006`)
     // point into the bibliography: citations, not footnote markers.
+    // The same links to a hand-set id (`Aditi 2008` → `cite#Aditi2008`):
+    // the target is a bibliography entry, a `cite.citation`.
     if target
         .attr("id")
         .is_some_and(|id| id.starts_with("CITEREF"))
+        || (name_of(target) == "cite" && attr_has(target, "class", &["citation"]))
     {
         return false;
     }
