@@ -494,3 +494,27 @@ fn brackets_in_code_the_markup_sets_apart_cite_nothing() {
     );
     assert_eq!(d.markers.len(), 2, "{:?}", d.markers);
 }
+
+#[test]
+fn asciidoc_footnotes_glued_set_in_attributes_and_passed_through() {
+    // As Asciidoctor reads them: a macro glued to its word, one set in an
+    // attribute (replaced before macros are read), one wrapped in `pass:`,
+    // a named note reused, and a comment line inside a paragraph dropped.
+    let src = ":fn-hail: footnote:[Toes tingle.]\n:fn-mine: pass:c,q[footnote:disclaimer[Opinions are _mine_.]]\n\n. doublefootnote:[Double.]\n\nA bold statement!{fn-mine}\n// end::tag[]\n\nAgain{fn-hail} and again.footnote:disclaimer[]\n";
+    let d = parse_str(src, Format::AsciiDoc);
+    assert_eq!(
+        links(&d),
+        vec![
+            ("1".into(), "Double.".into()),
+            ("2".into(), "Opinions are mine.".into()),
+            ("3".into(), "Toes tingle.".into()),
+            ("2".into(), "Opinions are mine.".into()),
+        ]
+    );
+    for gone in ["footnote:", "pass:", "{fn-", "end::tag"] {
+        assert!(!d.text.contains(gone), "{gone:?} shown:\n{}", d.text);
+    }
+    // An attribute naming itself does not recurse.
+    let d = parse_str(":a: x{a}y\n\nText {a}.\n", Format::AsciiDoc);
+    assert!(d.text.contains("Text x{a}y."), "{}", d.text);
+}

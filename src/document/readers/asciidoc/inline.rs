@@ -74,7 +74,10 @@ impl Reader {
             "https://",
             "http://",
         ] {
-            if !(word_start && rest.starts_with(name)) {
+            // A footnote may be glued to its word (`doublefootnote:[…]`), as
+            // Asciidoctor reads it; other macros start a word.
+            let glued_ok = name.starts_with("footnote");
+            if !((word_start || glued_ok) && rest.starts_with(name)) {
                 continue;
             }
             let after = &rest[name.len()..];
@@ -143,8 +146,16 @@ impl Reader {
         }
         if let Some(x) = rest.strip_prefix('{') {
             let end = x.find('}')?;
-            if let Some(value) = self.attrs.get(&x[..end].to_ascii_lowercase()) {
-                plain.push_str(&value.clone());
+            let name = x[..end].to_ascii_lowercase();
+            if let Some(value) = self.attrs.get(&name).cloned() {
+                // Attributes are replaced before macros are read: a value
+                // may hold a footnote (`:fn-x: footnote:[…]`, `{fn-x}`). The
+                // attribute is unset while its value is read, so a value
+                // naming itself cannot recurse.
+                out.push(&std::mem::take(plain));
+                self.attrs.remove(&name);
+                self.inline(&value, out);
+                self.attrs.insert(name, value);
                 return Some(end + 2);
             }
             // An attribute defined elsewhere used as a URL: `{url-x}/path[text]`.

@@ -162,6 +162,17 @@ impl Reader {
             "lang" => self.stated.language = Some(sanitize(value)),
             _ => {}
         }
+        // `pass:c,q[text]` sets the text with only those substitutions: the
+        // macros in it are read where the attribute is used.
+        let value = value
+            .strip_prefix("pass:")
+            .and_then(|v| v.split_once('['))
+            .and_then(|(subs, body)| {
+                (!subs.contains(char::is_whitespace))
+                    .then(|| body.strip_suffix(']'))
+                    .flatten()
+            })
+            .unwrap_or(value);
         self.attrs.insert(name, value.to_string());
         true
     }
@@ -289,6 +300,11 @@ impl Reader {
             i += 1;
             while i < all.len() {
                 let l = all[i].1.trim_end();
+                // A comment line inside a paragraph is dropped.
+                if l.starts_with("//") && !l.starts_with("////") {
+                    i += 1;
+                    continue;
+                }
                 if is_blank(l)
                     || delimiter(l).is_some()
                     || bullet(l.trim_start()).is_some()
