@@ -165,10 +165,16 @@ pub(crate) fn imprint(t: &str) -> bool {
     static PRINTE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("PRINTE"));
     let t = t.trim();
-    // Every form holds `PRINTE`: one search tells most lines.
-    PRINTE.find(t.as_bytes()).is_some()
-        && t.contains(", ")
-        && (t.contains("PRINTERS") || t.contains("PRINTER,") || t.starts_with("PRINTED BY"))
+    // A book's `Printed in Germany` / `PRINTED IN GREAT BRITAIN`.
+    let printed_in = t
+        .get(..11)
+        .is_some_and(|h| h.eq_ignore_ascii_case("printed in "))
+        && t.split_whitespace().count() <= 7;
+    // Every other form holds `PRINTE`: one search tells most lines.
+    printed_in
+        || PRINTE.find(t.as_bytes()).is_some()
+            && t.contains(", ")
+            && (t.contains("PRINTERS") || t.contains("PRINTER,") || t.starts_with("PRINTED BY"))
 }
 
 #[cfg(test)]
@@ -180,6 +186,11 @@ mod tests {
         assert_eq!(strong("MORRISON AND GIBB, PRINTERS, EDINBURGH"), None);
         assert_eq!(strong("PRINTED BY R. CLAY AND SONS, LONDON"), None);
         assert_eq!(strong("THE PRINTER'S DEVIL"), Some(1));
+        assert!(imprint("Printed In Germany"));
+        assert!(imprint("PRINTED IN GREAT BRITAIN"));
+        assert!(!imprint(
+            "Printed in the colours of the house, the banners hung over every gate"
+        ));
     }
 
     #[test]

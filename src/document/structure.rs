@@ -166,6 +166,7 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
             k += 1;
         }
     }
+    let names = names_of(paras, &idx);
     for (pos, &i) in idx.iter().enumerate() {
         if !is_unknown(&paras[i]) {
             continue;
@@ -174,12 +175,15 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
         let has_next = pos + 1 < idx.len();
         kinds[i] = if is_embed(text) {
             BlockKind::Embed
+        } else if in_fields(paras, &idx, pos) {
+            BlockKind::Paragraph
         } else if let Some(level) = super::headings::strong(text)
-            .filter(|_| has_next && alone(paras, &idx, pos) && leads_text(paras, &idx, pos))
+            .filter(|_| has_next && alone(paras, &idx, pos) && leads_text(paras, &idx, pos, &names))
         {
             BlockKind::Heading { level }
         } else if has_next
             && heading_like(text)
+            && leads_text(paras, &idx, pos, &names)
             && !text.contains(" | ")
             && (!text.starts_with(|c: char| c.is_ascii_digit()) || alone(paras, &idx, pos))
             && !short_lines_on(paras, &idx, pos)
@@ -195,6 +199,36 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
         };
     }
     kinds
+}
+
+/// How often each body paragraph of one or two words occurs (at most 255).
+type Names = rustc_hash::FxHashMap<String, u8>;
+
+fn names_of(paras: &[Para], idx: &[usize]) -> Names {
+    let mut out = Names::default();
+    for &i in idx {
+        let t = paras[i].text.trim();
+        if t.len() <= 40 && t.split_whitespace().count() <= 2 {
+            let n = out.entry(t.to_string()).or_insert(0);
+            *n = n.saturating_add(1);
+        }
+    }
+    out
+}
+
+/// True when body paragraph `idx[pos]` is one of two or more `Field: value`
+/// lines in a row (`Court: U.S. District Court — …` / `Docket Number(s): …`
+/// / `Date: …`): a record's fields, not headings.
+fn in_fields(paras: &[Para], idx: &[usize], pos: usize) -> bool {
+    // The neighbours in the source, whatever they became (the title, the
+    // masthead).
+    let field = |i: usize| {
+        paras
+            .get(i)
+            .is_some_and(|p| super::readers::headers::field_line(p.text.trim()))
+    };
+    let i = idx[pos];
+    field(i) && (field(i + 1) || i.checked_sub(1).is_some_and(field))
 }
 
 /// True when body paragraph `idx[pos]` stands alone in its block (blank
@@ -233,7 +267,7 @@ fn short_lines_on(paras: &[Para], idx: &[usize], pos: usize) -> bool {
 
 /// True when what follows a capitalised line is running text or another
 /// heading (a signature, `EDGAR MACCULLOCH.`, is followed by a date line).
-fn leads_text(paras: &[Para], idx: &[usize], pos: usize) -> bool {
+fn leads_text(paras: &[Para], idx: &[usize], pos: usize, names: &Names) -> bool {
     let t = paras[idx[pos]].text.trim();
     if !super::headings::all_caps(t)
         || super::headings::division(t)
@@ -248,13 +282,25 @@ fn leads_text(paras: &[Para], idx: &[usize], pos: usize) -> bool {
     // followed by a short line (a place or date), not by text.
     let after_prose = pos > 0 && {
         let prev = paras[idx[pos - 1]].text.trim();
-        prev.chars().count() >= 80 && prev.ends_with(['.', '!', '?', '"', '”'])
+        // (A note's marker may close it: `fears us.(2)`.)
+        let end = prev.trim_end_matches(|c: char| c.is_ascii_digit() || "()[]*†‡".contains(c));
+        prev.chars().count() >= 80 && end.ends_with(['.', '!', '?', '"', '”'])
     };
     let short_name = t.split_whitespace().count() <= 3 && t.ends_with('.');
     let next_short = idx
         .get(pos + 1)
         .is_none_or(|&n| paras[n].text.trim().chars().count() < 60);
+    // A pen name closing each paper (`PUBLIUS`) is followed by the next
+    // paper's heading, paper after paper: a heading over nothing, again and
+    // again, is a signature.
+    let bare_name = t.split_whitespace().count() <= 2 && !t.ends_with(['.', ':']);
+    let next_heads = idx.get(pos + 1).is_some_and(|&n| {
+        let nt = paras[n].text.trim();
+        heading_like(nt) || super::headings::strong(nt).is_some()
+    });
+    let again = || names.get(t).is_some_and(|&n| n >= 3);
     !(after_prose && short_name && next_short)
+        && !(after_prose && bare_name && next_heads && again())
 }
 
 fn is_unknown(p: &Para) -> bool {

@@ -61,8 +61,9 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
             .then(|| Candidate::new(range, label, Strength::Bracket));
     }
     let glued = match p {
-        // A word of two letters or more (`f(1)` is a function's value).
-        p if p.is_alphabetic() => back.next().is_some_and(char::is_alphabetic),
+        // A lower-case word of two letters or more (`f(1)` is a function's
+        // value, `Art. VII(1)` and `Rule 12(b)(6)` subdivisions).
+        p if p.is_lowercase() => back.next().is_some_and(char::is_alphabetic),
         '.' | ',' | ';' | ':' | '!' | '?' | '”' | '’' => true,
         // A closing quote (`neighbors."(11)`), not an opening one
         // (`considers "(1) the fitness`).
@@ -124,6 +125,7 @@ mod tests {
         assert_eq!(at("section 2C:35-10(a)(1) of", "(1)"), None);
         assert_eq!(at("under 101(1) of", "(1)"), None);
         assert_eq!(at("where f(1) = 2", "(1)"), None);
+        assert_eq!(at("Compact, Art. VII(1), 86 Stat.", "(1)"), None);
         assert_eq!(at("the word(1)x", "(1)"), None, "glued on both sides");
         assert_eq!(at("a (1234) code", "(1234)"), None);
         assert_eq!(
