@@ -22,11 +22,17 @@ pub fn stated(info: &Info, blocks: &[Block]) -> Stated {
         .clone()
         .filter(|a| real_author(a))
         .or_else(|| xmp_field(xmp, "dc:creator").filter(|a| real_author(a)))
-        .or_else(|| first_page_title(blocks).and_then(|(_, a)| a));
-    let date = info
-        .created
-        .as_deref()
-        .and_then(pdf_date)
+        .or_else(|| {
+            first_page_title(blocks)
+                .and_then(|(_, a)| a)
+                .and_then(|a| without_date(&a))
+                .filter(|a| real_author(a))
+        });
+    // A date the first page prints (`Filed 11 February 2022`, `Decided June
+    // 13, 2013`, a cover's `December 19, 2019`) is the document's; the
+    // file's creation date is when it was made (often a day off, or years).
+    let date = printed_date(blocks)
+        .or_else(|| info.created.as_deref().and_then(pdf_date))
         .or_else(|| xmp_value(xmp, "xmp:CreateDate").and_then(|d| iso_prefix(&d)));
     Stated {
         title: title.map(|t| crate::document::clean::sanitize(&super::text::normalise(&t))),
@@ -73,8 +79,78 @@ fn real_author(a: &str) -> bool {
             "author",
             "default",
             "windows user",
+            "microsoft office user",
+            "office user",
+            "microsoft user",
+            "apple user",
         ]
         .contains(&l.as_str())
+}
+
+/// The author line under a title without a date it carries (`Your Name
+/// January 3, 2024` → `Your Name`); `None` when nothing else is left
+/// (`Updated April 21, 2026` is a dateline).
+fn without_date(a: &str) -> Option<String> {
+    if crate::document::metadata::find_date(a).is_none() {
+        return Some(a.to_string());
+    }
+    let words: Vec<&str> = a.split_whitespace().collect();
+    let start = words.iter().position(|w| {
+        crate::document::metadata::month(w.trim_end_matches([',', '.'])).is_some()
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    })?;
+    let head = words[..start].join(" ");
+    let cue = DATE_CUES
+        .iter()
+        .any(|c| head.to_lowercase().trim_end_matches(':') == c.trim_end_matches(':'));
+    (!head.is_empty() && !cue).then_some(head)
+}
+
+/// Words before the date a document is known by.
+const DATE_CUES: &[&str] = &[
+    "decided",
+    "filed",
+    "dated",
+    "date:",
+    "issued",
+    "published",
+    "updated",
+    "released",
+];
+
+/// The date the first page prints: after a cue word (`Filed`, `Decided`,
+/// `Updated`) anywhere on it, else a line that is a date and nothing more.
+fn printed_date(blocks: &[Block]) -> Option<String> {
+    let first = blocks.first()?.page();
+    let lines = || {
+        blocks
+            .iter()
+            .filter(|b| b.page() == first)
+            .flat_map(|b| b.lines.iter().map(|l| l.line.text.as_str()))
+    };
+    let cued = lines().find_map(|t| {
+        let low = t.to_lowercase();
+        DATE_CUES.iter().find_map(|c| {
+            let at = low.find(c)?;
+            // A cue word of its own (`Filed`, not `profiled`).
+            let word_start = low[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphabetic());
+            word_start
+                .then(|| crate::document::metadata::find_date(&t[at..]))
+                .flatten()
+        })
+    });
+    cued.or_else(|| {
+        lines().find_map(|t| {
+            let t = t.trim();
+            let date = crate::document::metadata::find_date(t)?;
+            // Nothing but the date (and a weekday).
+            let words = t.split_whitespace().count();
+            (words <= 4 && t.len() <= 30).then_some(date)
+        })
+    })
 }
 
 /// `D:20240103083826Z` → `2024-01-03`.
@@ -149,7 +225,19 @@ fn first_page_title(blocks: &[Block]) -> Option<(String, Option<String>)> {
         .iter()
         .filter(|(_, b)| matches!(b.kind, Kind::Heading(_)) && b.lines.len() <= 3)
         .max_by(|a, b| a.1.size().total_cmp(&b.1.size()).then(b.0.cmp(&a.0)))?;
-    let text = join(t);
+    let mut text = join(t);
+    // A title ending in a colon goes on in the block under it (its
+    // subtitle, often in smaller type); the author comes after.
+    let mut i = *i;
+    if text.ends_with(':')
+        && let Some(b) = blocks
+            .get(i + 1)
+            .filter(|b| b.page() == t.page() && b.lines.len() <= 2)
+    {
+        text.push(' ');
+        text.push_str(&join(b));
+        i += 1;
+    }
     let author = blocks.get(i + 1).and_then(|b| {
         let a = join(b);
         let words = a.split_whitespace().count();
@@ -193,6 +281,13 @@ mod tests {
             Some("2020-05-01")
         );
         assert!(!real_title("Microsoft Word - draft3.docx"));
+        assert!(!real_author("Microsoft Office User"));
+        assert_eq!(without_date("Updated April 21, 2026"), None);
+        assert_eq!(
+            without_date("Your Name January 3, 2024").as_deref(),
+            Some("Your Name")
+        );
+        assert!(real_author("Valerie Heitshusen"));
         assert!(real_title("Salmon, Ice and Treaties"));
     }
 }

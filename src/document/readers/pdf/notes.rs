@@ -240,27 +240,14 @@ pub fn link(marks: &[Mark], blocks: &[Block], notes: &[Found]) -> Vec<Option<usi
         .collect()
 }
 
-/// Unique labels: the first note with a label keeps it, later ones get the
-/// page (`*/p2`), then a counter.
+/// The notes' labels as printed. Notes numbered afresh on each page (`1`
+/// on page 7 and `1` on page 8, `*` on every page) keep their printed
+/// labels: each marker was linked to its own note on its page, and the
+/// model links a marker to the first unused note of its label after it,
+/// which is that note.
 #[must_use]
-pub fn unique_labels(notes: &[Found]) -> Vec<String> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    notes
-        .iter()
-        .map(|n| {
-            let mut l = n.label.clone();
-            if seen.contains(&l) {
-                l = format!("{}/p{}", n.label, n.page);
-                let mut k = 2;
-                while seen.contains(&l) {
-                    l = format!("{}/p{}.{k}", n.label, n.page);
-                    k += 1;
-                }
-            }
-            seen.insert(l.clone());
-            l
-        })
-        .collect()
+pub fn printed_labels(notes: &[Found]) -> Vec<String> {
+    notes.iter().map(|n| n.label.clone()).collect()
 }
 
 #[cfg(test)]
