@@ -26,7 +26,7 @@ pub(super) fn with_markers(
         .map(|c| {
             let shown = c.labels().fold(String::new(), |mut out, l| {
                 out.push('[');
-                out.push_str(l);
+                out.push_str(super::printed_label(l));
                 out.push(']');
                 out
             });
@@ -43,8 +43,9 @@ pub(super) fn with_markers(
     for c in &found {
         let mut s = rw.map(c.range.start);
         for l in c.labels() {
-            marks.push((s..s + l.len() + 2, l.to_string()));
-            s += l.len() + 2;
+            let shown = super::printed_label(l).len() + 2;
+            marks.push((s..s + shown, l.to_string()));
+            s += shown;
         }
     }
     (rw.text, inl, marks)

@@ -175,6 +175,18 @@ pub struct Inline {
     pub kind: InlineKind,
 }
 
+/// Between a label as printed and the suffix a reader adds to tell apart
+/// notes printed with the same label (`*` fifty times in an EPUB, `1` in
+/// each chapter): markers are linked by the whole, then the suffix is
+/// dropped ([`printed_label`]), so the reader shows what the page printed.
+pub const LABEL_SUFFIX: char = '\u{E000}';
+
+/// `label` without a [`LABEL_SUFFIX`] and what follows it.
+#[must_use]
+pub fn printed_label(label: &str) -> &str {
+    label.split(LABEL_SUFFIX).next().unwrap_or(label)
+}
+
 /// [`Marker::block`] of a marker inside a note's text.
 pub const IN_A_NOTE: usize = usize::MAX;
 

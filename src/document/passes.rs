@@ -265,6 +265,17 @@ pub(super) fn assemble(
     link_markers(&mut doc, &layout, &paras, &marker_paras);
     drop(paras);
     resolve_chains(&mut doc);
+    // Linked: labels as printed.
+    for l in doc
+        .markers
+        .iter_mut()
+        .map(|m| &mut m.label)
+        .chain(doc.notes.iter_mut().map(|n| &mut n.label))
+    {
+        if let Some(at) = l.find(super::LABEL_SUFFIX) {
+            l.truncate(at);
+        }
+    }
     doc.inlines
         .sort_by_key(|x| (x.span.start, std::cmp::Reverse(x.span.end)));
     doc.meta = meta(&doc, front, publication_from_headers(&doc), stated);

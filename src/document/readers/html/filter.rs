@@ -121,6 +121,20 @@ pub fn hidden(web: bool, n: &NodeRef, name: &str) -> bool {
     if name == "aside" {
         return true;
     }
+    // A section title linking back to the table of contents (docutils and
+    // Sphinx: `h3 > a.toc-backref`) is the title, not chrome.
+    if name == "a"
+        && n.parent().is_some_and(|p| {
+            p.node_name().is_some_and(|x| {
+                matches!(
+                    x.to_ascii_lowercase().as_str(),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                )
+            })
+        })
+    {
+        return false;
+    }
     let words = |v: &str| {
         v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
             .any(|w| CHROME.contains(&w.to_ascii_lowercase().as_str()))

@@ -384,7 +384,9 @@ fn is_inside(a: &NodeRef, root: NodeId) -> bool {
 }
 
 /// A label unique among the notes: the marker's text when it has one, else
-/// the note's number; a repeat gets a suffix (`1`, `1-2`).
+/// the note's number; a repeat gets a suffix after
+/// [`crate::document::LABEL_SUFFIX`] (`1`, `1`+`2`), dropped once the
+/// markers are linked.
 fn unique_label(text: &str, ordinal: usize, used: &mut HashSet<String>) -> String {
     let clean: String = crate::document::clean::sanitize(text);
     let base = if clean.is_empty() {
@@ -395,7 +397,7 @@ fn unique_label(text: &str, ordinal: usize, used: &mut HashSet<String>) -> Strin
     let mut label = base.clone();
     let mut k = 2;
     while !used.insert(label.clone()) {
-        label = format!("{base}-{k}");
+        label = format!("{base}{}{k}", crate::document::LABEL_SUFFIX);
         k += 1;
     }
     label

@@ -266,7 +266,9 @@ impl<'n> Walker<'n> {
         let p = self.ensure();
         let start = p.text.len();
         p.text.to_mut().push('[');
-        p.text.to_mut().push_str(&label);
+        p.text
+            .to_mut()
+            .push_str(crate::document::printed_label(&label));
         p.text.to_mut().push(']');
         let end = p.text.len();
         p.refs.push((start..end, label));
