@@ -84,16 +84,21 @@ const CHROME: &[&str] = &[
     "paywall",
 ];
 
+/// Hidden by an attribute (`hidden`, `aria-hidden`) or inline style.
+#[must_use]
+pub fn set_hidden(n: &NodeRef) -> bool {
+    n.has_attr("hidden")
+        || n.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        || n.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_ascii_lowercase().contains("display:none")
+        })
+}
+
 /// Hidden by attribute or inline style, or page chrome on the web.
 #[must_use]
 pub fn hidden(web: bool, n: &NodeRef, name: &str) -> bool {
-    if n.has_attr("hidden") || n.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-        return true;
-    }
-    if n.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        s.to_ascii_lowercase().contains("display:none")
-    }) {
+    if set_hidden(n) {
         return true;
     }
     if n.attr("role").is_some_and(|r| {

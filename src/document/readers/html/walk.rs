@@ -119,7 +119,16 @@ impl<'n> Walker<'n> {
             self.text(&n.text());
             return;
         }
-        if filter::SKIP.contains(&name.as_str()) || filter::hidden(self.web, n, &name) {
+        // An `aside` is chrome on the web unless it cites notes (an
+        // infobox whose facts carry references: Fandom's portable infobox).
+        let cites = || {
+            n.descendants_it()
+                .any(|d| self.notes.markers.contains_key(&(self.page, d.id)))
+        };
+        if filter::SKIP.contains(&name.as_str())
+            || (filter::hidden(self.web, n, &name)
+                && !(name == "aside" && !filter::set_hidden(n) && cites()))
+        {
             return;
         }
         if self.note.is_some() && filter::is_backlink(self.notes, &self.name, n, &name) {
