@@ -286,10 +286,25 @@ fn continues(prev: &Block, next: &Block, indents: bool) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase);
+    let full = last.line.x1 > last.right - 2.0 * last.line.size;
     if indents {
-        !next.indented() && (!ended || lower)
-            || !next.indented() && last.line.x1 > last.right - 2.0 * last.line.size
+        !next.indented() && (!ended || lower) || !next.indented() && full
     } else {
-        !ended && (lower || last.line.text.ends_with([',', '-', ';']))
+        // A sentence never ends on `the`, `of`, `and`: the page broke it
+        // (`… For instance, the` / `United States is the top supplier …`).
+        let open_word = last
+            .line
+            .text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| OPEN_WORDS.contains(&w));
+        !ended && (lower || last.line.text.ends_with([',', '-', ';']) || open_word || full)
     }
 }
+
+/// Words a sentence does not end on.
+const OPEN_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "that", "by", "on", "at",
+    "from", "as", "is", "are", "was", "were", "be", "its", "their", "his", "her", "this", "these",
+    "which", "who", "whose", "than", "into", "between", "under", "over", "about", "not", "but",
+];
