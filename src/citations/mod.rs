@@ -1,12 +1,11 @@
-//! Citation chains between notes: `Ibid.` and `Id.` point at the note
-//! before; `op. cit.`, `loc. cit.` and `supra` at the earlier note citing the
-//! same work, found by an explicit pointer (`(footnote 12)`, `supra note 3`),
-//! else by the author or short title the note gives, else by the author the
-//! text names where the marker stands; identical references point at the
-//! first note citing the same source. Never guesses: what cannot be found is
-//! unresolved, with the reason.
-
+//! Citation chains between notes: `Ibid.` and `Id.` point at the note before;
+//! `op. cit.`, `loc. cit.` and `supra` at the earlier note citing the same work,
+//! found by an explicit pointer (`supra note 3`), else by the author or short
+//! title the note gives, else by the author named where the marker stands;
+//! identical references and `hereinafter` short forms point at the first note
+//! citing the work. Never guesses: what cannot be found is unresolved, why said.
 pub mod forms;
+mod short_forms;
 mod works;
 
 pub use forms::{is_ibid, reference_of};
@@ -115,7 +114,7 @@ pub fn resolve(notes: &[NoteText<'_>]) -> Vec<Resolution> {
         }
         out.push(r);
     }
-    out
+    short_forms::link(notes, out)
 }
 
 /// The reader-facing name of a form.
