@@ -332,3 +332,29 @@ fn a_wikipedia_note_cites_its_references_and_an_author_date_link_is_no_marker() 
     let n = d.notes[0].span;
     assert!(n.start <= inner.span.start && inner.span.end <= n.end);
 }
+
+#[test]
+fn docutils_notes_lose_their_label_and_back_references() {
+    // Docutils' HTML5 writer (and Sphinx): `span.label` opens each note and,
+    // for a note cited twice, `span.backrefs` lists the back-links.
+    let d = page(
+        r##"<p>Text<a class="brackets" href="#footnote-1" id="footnote-reference-1" role="doc-noteref"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></a> and again<a class="brackets" href="#footnote-1" id="footnote-reference-2" role="doc-noteref"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></a>, then<a class="brackets" href="#footnote-2" id="footnote-reference-3" role="doc-noteref"><span class="fn-bracket">[</span>2<span class="fn-bracket">]</span></a>.</p>
+<aside class="footnote-list brackets">
+<aside class="footnote brackets" id="footnote-1" role="doc-footnote">
+<span class="label"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></span>
+<span class="backrefs">(<a role="doc-backlink" href="#footnote-reference-1">1</a>,<a role="doc-backlink" href="#footnote-reference-2">2</a>)</span>
+<p>A footnote with body elements.</p></aside>
+<aside class="footnote brackets" id="footnote-2" role="doc-footnote">
+<span class="label"><span class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-3">2</a><span class="fn-bracket">]</span></span>
+<p>Numbered automatically.</p></aside></aside>"##,
+    );
+    assert_clean(&d);
+    assert_eq!(
+        links(&d),
+        [
+            ("1".into(), "A footnote with body elements.".into()),
+            ("1".into(), "A footnote with body elements.".into()),
+            ("2".into(), "Numbered automatically.".into()),
+        ]
+    );
+}

@@ -177,6 +177,18 @@ pub fn is_backlink(notes: &Notes, page: &str, n: &NodeRef, name: &str) -> bool {
             .all(|c| matches!(c, '↩' | '↑' | '^' | '⤴' | '\u{FE0E}' | '\u{FE0F}' | ' '))
 }
 
+/// A note's own label or list of back-references as docutils and Sphinx set
+/// them (`span.label` holding `[1]`, `span.backrefs` holding `(1, 2)`): the
+/// note's label is known, and the back-references are links back.
+#[must_use]
+pub fn note_label(n: &NodeRef, name: &str) -> bool {
+    name == "span"
+        && n.attr("class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| matches!(w, "label" | "backrefs" | "fn-backref"))
+        })
+}
+
 /// A `<sup>` holding only a short number (no link inside).
 #[must_use]
 pub fn plain_number(n: &NodeRef) -> bool {

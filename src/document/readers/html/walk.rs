@@ -131,7 +131,10 @@ impl<'n> Walker<'n> {
         {
             return;
         }
-        if self.note.is_some() && filter::is_backlink(self.notes, &self.name, n, &name) {
+        if self.note.is_some()
+            && (filter::is_backlink(self.notes, &self.name, n, &name)
+                || filter::note_label(n, &name))
+        {
             return;
         }
         match name.as_str() {
