@@ -518,3 +518,18 @@ fn asciidoc_footnotes_glued_set_in_attributes_and_passed_through() {
     let d = parse_str(":a: x{a}y\n\nText {a}.\n", Format::AsciiDoc);
     assert!(d.text.contains("Text x{a}y."), "{}", d.text);
 }
+
+#[test]
+fn pandoc_numbers_inline_notes_after_the_notes_cited_before_them() {
+    let md = "Here[^1] and there[^longnote], then inline.^[In line.] And^[Again.]\n\n[^1]: One.\n[^longnote]: Long.\n";
+    let d = parse_str(md, Format::Markdown);
+    let labels: Vec<&str> = d.markers.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, ["1", "longnote", "3", "4"]);
+    assert_eq!(
+        links(&d)[2..],
+        [
+            ("3".into(), "In line.".into()),
+            ("4".into(), "Again.".into())
+        ]
+    );
+}

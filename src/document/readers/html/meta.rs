@@ -50,6 +50,8 @@ pub fn stated(doc: &Document) -> Stated {
             "article:published_time",
             "dc.date",
             "dc.date.issued",
+            "dcterms.date",
+            "dcterms.issued",
             "date",
         ])
         .or_else(|| ld.date.clone())

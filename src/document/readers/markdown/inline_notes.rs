@@ -65,7 +65,16 @@ impl Builder {
     }
 
     pub(super) fn start_note(&mut self, at: usize) {
-        let label = crate::document::readers::lines::fresh_label(&mut self.labels);
+        // Pandoc numbers every note in the order it is cited: an inline
+        // note after `[^1]` and `[^longnote]` is note 3 (the next number no
+        // explicit label has).
+        let mut n = self.cited.len() + 1;
+        while self.labels.contains(&n.to_string()) {
+            n += 1;
+        }
+        let label = n.to_string();
+        self.labels.insert(label.clone());
+        self.cited.insert(label.clone());
         let p = self.ensure(at);
         let s = p.text.len();
         p.text.to_mut().push_str(&format!("[{label}]"));

@@ -46,6 +46,9 @@ struct Builder {
     inline_notes: Vec<Para<'static>>,
     /// Labels in use (explicit ones, then generated ones).
     labels: FxHashSet<String>,
+    /// Notes cited so far (references and inline notes), numbered as pandoc
+    /// numbers them all: an inline note takes the next number.
+    cited: FxHashSet<String>,
     /// Cells written in the current table row.
     cells: usize,
     html: html::State,
@@ -219,6 +222,7 @@ pub fn read(src: &str) -> Reading<'static> {
             Event::SoftBreak | Event::HardBreak => line_break(&mut b, at),
             Event::FootnoteReference(label) => {
                 let label = sanitize(&label);
+                b.cited.insert(label.clone());
                 let p = b.ensure(at);
                 let s = p.text.len();
                 p.text.to_mut().push_str(&format!("[{label}]"));
