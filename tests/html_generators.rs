@@ -358,3 +358,15 @@ fn docutils_notes_lose_their_label_and_back_references() {
         ]
     );
 }
+
+#[test]
+fn an_unlinked_superscript_is_no_marker_where_the_markup_links_its_notes() {
+    // pandoc HTML: a linked note, and `x<sup>2</sup>` in a formula.
+    let d = page(
+        r##"<p>Text.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> The area is <em>x</em><sup>2</sup> and <em>y</em><sup>1</sup>.</p>
+<section id="footnotes" class="footnotes" role="doc-endnotes"><hr /><ol>
+<li id="fn1"><p>First note.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>"##,
+    );
+    assert_clean(&d);
+    assert_eq!(links(&d), [("1".into(), "First note.".into())]);
+}

@@ -175,9 +175,15 @@ pub(super) fn assemble(
     }
     drop(scanned);
     // A document whose markup states its footnotes (`[1]_`, `[^1]`, an
-    // anchor) has no bare numbers for markers: `Python 2.7` is a version.
+    // anchor) has no bare numbers for markers: `Python 2.7` is a version,
+    // an unlinked `x<sup>2</sup>` a square.
     if cands.iter().any(|(_, c)| c.strength == Strength::Markup) {
-        cands.retain(|(_, c)| !matches!(c.strength, Strength::Glued | Strength::Interior));
+        cands.retain(|(_, c)| {
+            !matches!(
+                c.strength,
+                Strength::Glued | Strength::Interior | Strength::Superscript
+            )
+        });
     }
     cands.shrink_to_fit();
     let ones: Vec<usize> = layout
