@@ -370,3 +370,22 @@ fn an_unlinked_superscript_is_no_marker_where_the_markup_links_its_notes() {
     assert_clean(&d);
     assert_eq!(links(&d), [("1".into(), "First note.".into())]);
 }
+
+#[test]
+fn notes_numbered_afresh_per_chapter_lose_their_printed_label() {
+    // Hand-made Project Gutenberg HTML: one-way links, notes under each
+    // chapter's FOOTNOTES, numbered afresh.
+    let d = page(
+        r##"<h2>CHAPTER I.</h2><p>First<a href="#fn1_1">[1]</a> chapter.</p>
+<p><b>FOOTNOTES:</b></p><p><a name="fn1_1">[1]</a> Chapter one's note.</p>
+<h2>CHAPTER II.</h2><p>Second<a href="#fn2_1">[1]</a> chapter.</p>
+<p><b>FOOTNOTES:</b></p><p><a name="fn2_1">[1]</a> Chapter two's note.</p>"##,
+    );
+    assert_eq!(
+        links(&d),
+        [
+            ("1".into(), "Chapter one's note.".into()),
+            ("1".into(), "Chapter two's note.".into()),
+        ]
+    );
+}

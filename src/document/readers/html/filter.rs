@@ -208,6 +208,7 @@ pub fn strip_label(p: &mut Para<'static>) {
     let ParaKind::FootnoteDef(label) = &p.kind else {
         return;
     };
+    let label = crate::document::printed_label(label);
     let t = p.text.as_ref();
     let mut cut = t.len() - t.trim_start().len();
     let rest = &t[cut..];
