@@ -533,3 +533,21 @@ fn pandoc_numbers_inline_notes_after_the_notes_cited_before_them() {
         ]
     );
 }
+
+#[test]
+fn unfenced_metadata_lines_open_a_markdown_file() {
+    // MultiMarkdown's metadata, as "500 Lines or Less" chapters open.
+    let md = "title: A Web Crawler With asyncio Coroutines\nauthor: A. Jesse Jiryu Davis and Guido van Rossum\n\nThe text begins here.\n";
+    let d = parse_str(md, Format::Markdown);
+    assert_eq!(d.meta.title, "A Web Crawler With asyncio Coroutines");
+    assert!(
+        d.meta
+            .author
+            .as_deref()
+            .is_some_and(|a| a.contains("Jiryu Davis"))
+    );
+    assert!(!d.text.contains("author:"), "{}", d.text);
+    // A first line of another kind is text.
+    let d = parse_str("Note: this is text.\n\nMore.\n", Format::Markdown);
+    assert!(d.text.contains("Note: this is text."), "{}", d.text);
+}

@@ -33,6 +33,8 @@ pub fn heading_like(text: &str) -> bool {
     if t.len() > 400
         || t.ends_with(['.', ',', ';', ':', '!', ')', ']', '-', '—'])
         || t.contains('_')
+        // A contents line (`1.  INTRODUCTION ........ 1`).
+        || super::readers::preformatted::dot_leader(t)
     {
         return false;
     }
@@ -177,9 +179,12 @@ pub fn classify(paras: &mut [Para], body: &[bool]) -> Vec<BlockKind> {
             BlockKind::Embed
         } else if in_fields(paras, &idx, pos) {
             BlockKind::Paragraph
-        } else if let Some(level) = super::headings::strong(text)
-            .filter(|_| has_next && alone(paras, &idx, pos) && leads_text(paras, &idx, pos, &names))
-        {
+        } else if let Some(level) = super::headings::strong(text).filter(|_| {
+            has_next
+                && alone(paras, &idx, pos)
+                && leads_text(paras, &idx, pos, &names)
+                && !super::readers::preformatted::dot_leader(text)
+        }) {
             BlockKind::Heading { level }
         } else if has_next
             && heading_like(text)

@@ -63,6 +63,14 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
     // `3.5` is a decimal; `at 216.1 Aside` (a page cite, then the note
     // number before a new sentence) is a marker.
     if p == '.' && pp.is_ascii_digit() {
+        // `1.1  Motivation` opening a line is a section number.
+        let number_start =
+            before[..before.len() - 1].trim_end_matches(|c: char| c.is_ascii_digit());
+        if number_start.trim_end_matches([' ', '\t']).is_empty()
+            || number_start.trim_end_matches([' ', '\t']).ends_with('\n')
+        {
+            return None;
+        }
         let next_word = text[i + len..].trim_start().chars().next();
         let sentence =
             text[i + len..].starts_with(' ') && next_word.is_some_and(char::is_uppercase);
@@ -102,6 +110,8 @@ mod tests {
             Some("1".into())
         );
         assert!(marker("costs 3.5 units", 8).is_none(), "a decimal");
+        assert!(marker("1.1  Motivation", 2).is_none(), "a section number");
+        assert!(marker("Contents\n  1.2  Scope ....", 13).is_none());
         assert!(marker("in 1956.2019", 8).is_none(), "too long a run");
         assert!(marker("G7 summit", 1).is_none());
     }

@@ -21,7 +21,7 @@ pub(super) fn take(src: &str) -> (Cow<'_, str>, Stated) {
     } else if src.starts_with("% ") {
         pandoc_title(src, &mut stated)
     } else {
-        0
+        key_lines(src, &mut stated)
     };
     let fences = div_fences(src);
     if end == 0 && fences.is_empty() {
@@ -84,6 +84,42 @@ fn json(src: &str, stated: &mut Stated) -> usize {
         }
         _ => 0,
     }
+}
+
+/// `MultiMarkdown`'s metadata, unfenced: `Title: …`, `Author: …` lines opening
+/// the file (up to a line of another shape), when one of them names the
+/// title, author or date.
+fn key_lines(src: &str, stated: &mut Stated) -> usize {
+    let mut end = 0;
+    let mut v = serde_json::Map::new();
+    for line in src.split_inclusive('\n') {
+        let l = line.trim_end();
+        let Some((k, val)) = l.split_once(": ") else {
+            break;
+        };
+        let k = k.trim();
+        let key = !k.is_empty()
+            && k.len() <= 24
+            && k.starts_with(|c: char| c.is_ascii_alphabetic())
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-' || c == '_');
+        if !key || val.trim().is_empty() {
+            break;
+        }
+        v.insert(
+            k.to_ascii_lowercase(),
+            Value::String(val.trim().to_string()),
+        );
+        end += line.len();
+    }
+    if !["title", "author", "date"]
+        .iter()
+        .any(|k| v.contains_key(*k))
+    {
+        return 0;
+    }
+    apply(stated, &Value::Object(v));
+    end
 }
 
 /// `% Title`, `% Author; Author`, `% Date` (continuation lines start with a space).

@@ -181,6 +181,7 @@ fn outdented_heading<'a>(lines: &[&'a str]) -> Option<(u8, &'a str)> {
         && (2..=80).contains(&t.chars().count())
         && !t.contains("   ")
         && !t.ends_with([',', ';', '-'])
+        && !crate::document::readers::preformatted::dot_leader(t)
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
