@@ -336,3 +336,15 @@ fn a_paragraph_opening_with_a_listed_citation_cites_it() {
     assert_eq!(labels, vec!["CBCATT", "CBCATT", "TLS1.0"]);
     assert_eq!(d.notes.len(), 2);
 }
+
+#[test]
+fn a_gutenberg_footnote_block_runs_to_its_bracket_over_numbered_lines() {
+    // Darwin's Expression: a wrapped line inside the block opens with the
+    // page of a citation.
+    let text = "Text.[8] More.\n\nFOOTNOTES:\n\n[Footnote 8: 'The Senses and the Intellect,' 2nd edit. 1864, pp. 96 and\n288. The preface to the first edition of this work is dated June, 1855.\nSee also the 2nd edition of Mr. Bain's work on the 'Emotions and Will.']\n";
+    let d = ibid::document::parse_str(text, ibid::document::Format::Plain);
+    assert_eq!(d.notes.len(), 1, "{:?}", d.notes);
+    let note = d.slice(d.notes[0].span);
+    assert!(note.contains("pp. 96 and 288. The preface"), "{note}");
+    assert!(note.ends_with("'Emotions and Will.'"), "{note}");
+}

@@ -130,14 +130,24 @@ pub(super) fn prose<'a>(lines: &[Line<'a>], blank_before: bool, out: &mut Vec<Pa
         .collect();
     for (i, line) in lines.iter().enumerate() {
         let len = line.text.trim_end().chars().count();
+        // A `[Footnote N: …]` block runs to its closing bracket: a wrapped
+        // line inside it opening with a number (`288. The preface …`, the
+        // page of a citation) starts no item.
+        let open_block = group
+            .first()
+            .is_some_and(|g| g.text.trim_start().starts_with("[Footnote"))
+            && !group.iter().any(|g| g.text.trim_end().ends_with(']'));
         // A non-empty group ends with the line before this one.
         if let Some(prev) = group.last()
+            && !open_block
             && item_break(prev.text, line.text, chrome[i - 1] || chrome[i])
         {
             flush(&mut group, out, &mut first);
         }
         group.push(line);
-        if !continues(lines, i, &chrome, len, max, group.len()) {
+        let still_open = group[0].text.trim_start().starts_with("[Footnote")
+            && !line.text.trim_end().ends_with(']');
+        if !still_open && !continues(lines, i, &chrome, len, max, group.len()) {
             flush(&mut group, out, &mut first);
         }
     }
