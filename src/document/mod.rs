@@ -13,6 +13,7 @@
 mod access;
 mod body_notes;
 mod chains;
+mod cited;
 mod clean;
 pub mod conventions;
 mod encoding;

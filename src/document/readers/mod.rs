@@ -8,6 +8,7 @@
 //! becomes a paragraph, or stated metadata.
 
 pub mod asciidoc;
+pub mod c_code;
 pub mod epub;
 pub mod headers;
 pub mod html;

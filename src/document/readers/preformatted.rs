@@ -356,35 +356,6 @@ fn prose_like(lines: &[&str]) -> bool {
     full * 10 >= (lens.len() - 1) * 8 && w * 100 / n.max(1) >= 85 && spaced
 }
 
-/// True for a line of C-like code: it ends a statement or a block (`;`,
-/// `{`, `}`) or it is (part of) a comment (`/* … */`, ` * …`, `// …`) or a
-/// preprocessor line.
-fn code_line(l: &str) -> bool {
-    let t = l.trim();
-    t.ends_with([';', '{', '}'])
-        || t.ends_with("*/")
-        || t.starts_with("/*")
-        || t.starts_with("//")
-        || t == "*"
-        || t.starts_with("* ")
-        || t.starts_with("#include")
-        || t.starts_with("#define")
-}
-
-/// True for a block of C-like code, wherever it is indented (RFC sample
-/// code often sits at column 0, outdented from the prose): at least two
-/// lines, most of them [`code_line`]s, and not a bulleted list (`* item`
-/// lines of words).
-fn c_like(lines: &[&str]) -> bool {
-    let code = lines.iter().filter(|l| code_line(l)).count();
-    let bullets = lines
-        .iter()
-        .filter(|l| l.trim_start().starts_with("* ") && !l.trim_end().ends_with("*/"))
-        .count();
-    let statements = code - bullets;
-    lines.len() >= 2 && code * 2 > lines.len() && statements * 4 >= lines.len()
-}
-
 /// Classifies one block of raw lines, given the document's body indentation.
 #[must_use]
 pub fn classify(lines: &[&str], base: usize) -> Shape {
@@ -411,7 +382,7 @@ pub fn classify(lines: &[&str], base: usize) -> Shape {
     let rules = lines.iter().filter(|l| assignment(l)).count();
     if (gaps >= 1 && flush_right(lines))
         || rules * 2 >= lines.len()
-        || c_like(lines)
+        || super::c_code::c_like(lines)
         || mostly_symbolic(lines)
     {
         return Shape::Preformatted;

@@ -383,25 +383,8 @@ fn is_inside(a: &NodeRef, root: NodeId) -> bool {
     a.id == root || a.ancestors_it(None).any(|x| x.id == root)
 }
 
-/// A label unique among the notes: the marker's text when it has one, else
-/// the note's number; a repeat gets a suffix after
-/// [`crate::document::LABEL_SUFFIX`] (`1`, `1`+`2`), dropped once the
-/// markers are linked.
-fn unique_label(text: &str, ordinal: usize, used: &mut HashSet<String>) -> String {
-    let clean: String = crate::document::clean::sanitize(text);
-    let base = if clean.is_empty() {
-        ordinal.to_string()
-    } else {
-        clean
-    };
-    let mut label = base.clone();
-    let mut k = 2;
-    while !used.insert(label.clone()) {
-        label = format!("{base}{}{k}", crate::document::LABEL_SUFFIX);
-        k += 1;
-    }
-    label
-}
+mod label;
+use label::unique_label;
 
 #[cfg(test)]
 mod tests;
