@@ -138,11 +138,7 @@ pub(super) fn add_notes(
             marker_src.push(src);
         }
         doc.text.push('\n');
-        // Printed pages number their notes afresh (on each page, even in
-        // each column): labels shared by a PDF's notes are by design.
-        if let Some(&first) = seen.get(d.label.as_str())
-            && p.page.is_none()
-        {
+        if let Some(&first) = seen.get(d.label.as_str()) {
             doc.diagnostics.push(diag(
                 DiagnosticKind::DuplicateLabel,
                 format!(

@@ -182,6 +182,18 @@ pub struct Inline {
 /// dropped ([`printed_label`]), so the reader shows what the page printed.
 pub const LABEL_SUFFIX: char = '\u{E000}';
 
+/// `base` if `used` does not hold it yet, else `base`, [`LABEL_SUFFIX`] and
+/// the first number from 2 that makes it new; recorded in `used`.
+pub fn distinct_label(base: &str, used: &mut rustc_hash::FxHashSet<String>) -> String {
+    let mut label = base.to_string();
+    let mut k = 2;
+    while !used.insert(label.clone()) {
+        label = format!("{base}{LABEL_SUFFIX}{k}");
+        k += 1;
+    }
+    label
+}
+
 /// `label` without a [`LABEL_SUFFIX`] and what follows it.
 #[must_use]
 pub fn printed_label(label: &str) -> &str {

@@ -1,5 +1,5 @@
 //! Blocks → paragraphs: lines joined (hyphenation undone), markers given as
-//! explicit references, notes as `FootnoteDef` paragraphs with their printed labels,
+//! explicit references, notes as `FootnoteDef` paragraphs with unique labels (shown as printed),
 //! and body paragraphs that run on over a column or page break joined.
 
 use super::blocks::{Block, Kind};
@@ -36,7 +36,7 @@ pub fn paras(blocks: &[Block]) -> Vec<Para<'static>> {
         |l: &str, p: u32| cited.contains(&(l, p)) || cited.contains(&(l, p.saturating_sub(1)));
     let (found, taken) = notes::find(blocks, &is_cited);
     let links = notes::link(&marks, blocks, &found);
-    let labels = notes::printed_labels(&found);
+    let labels = notes::unique_labels(&found);
     // Linked marks per (block, line): range in the line and final label.
     let mut by_line: MarksByLine = HashMap::default();
     for (m, note) in marks.iter().zip(&links) {

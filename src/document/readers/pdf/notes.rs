@@ -240,14 +240,17 @@ pub fn link(marks: &[Mark], blocks: &[Block], notes: &[Found]) -> Vec<Option<usi
         .collect()
 }
 
-/// The notes' labels as printed. Notes numbered afresh on each page (`1`
-/// on page 7 and `1` on page 8, `*` on every page) keep their printed
-/// labels: each marker was linked to its own note on its page, and the
-/// model links a marker to the first unused note of its label after it,
-/// which is that note.
+/// Labels unique among the notes: notes numbered afresh on each page (`1`
+/// on pages 7 and 8, `*` on every page) keep their printed label with a
+/// [`crate::document::LABEL_SUFFIX`] after it, so that each marker stays
+/// linked to the note on its own page; the suffix is dropped once linked.
 #[must_use]
-pub fn printed_labels(notes: &[Found]) -> Vec<String> {
-    notes.iter().map(|n| n.label.clone()).collect()
+pub fn unique_labels(notes: &[Found]) -> Vec<String> {
+    let mut used = rustc_hash::FxHashSet::default();
+    notes
+        .iter()
+        .map(|n| crate::document::distinct_label(&n.label, &mut used))
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,11 +13,5 @@ pub(super) fn unique_label(text: &str, ordinal: usize, used: &mut HashSet<String
     } else {
         clean
     };
-    let mut label = base.clone();
-    let mut k = 2;
-    while !used.insert(label.clone()) {
-        label = format!("{base}{}{k}", crate::document::LABEL_SUFFIX);
-        k += 1;
-    }
-    label
+    crate::document::distinct_label(&base, used)
 }
