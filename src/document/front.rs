@@ -174,7 +174,7 @@ pub fn read(paras: &[Para]) -> Front {
             .iter()
             .skip(skip)
             .take(DECIDED_REACH)
-            .find_map(|p| decided(&p.text));
+            .find_map(|p| cued_date(&p.text));
     }
     front.masthead.sort_unstable();
     front.masthead.dedup();
@@ -184,13 +184,45 @@ pub fn read(paras: &[Para]) -> Front {
 /// How many opening paragraphs may hold a court's decision date.
 const DECIDED_REACH: usize = 60;
 
-/// The date after `Decided` in a court's caption (`Argued October 10,
-/// 2012—Decided June 24, 2013`), even inside a preformatted header.
-fn decided(text: &str) -> Option<String> {
-    let at = text.find("Decided ").or_else(|| text.find("DECIDED "))?;
-    let rest = &text[at + 8..];
-    let end = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
-    find_date(&rest[..end])
+/// Words a document's own date follows.
+const DATE_CUES: &[&str] = &[
+    "decided",
+    "filed",
+    "dated",
+    "date:",
+    "issued",
+    "published",
+    "updated",
+    "released",
+];
+
+/// True when `word` is one of the cues a document's date follows.
+#[must_use]
+pub fn is_date_cue(word: &str) -> bool {
+    let w = word.trim().to_ascii_lowercase();
+    DATE_CUES
+        .iter()
+        .any(|c| c.trim_end_matches(':') == w.trim_end_matches(':'))
+}
+
+/// The date after a cue word (`Argued October 10, 2012—Decided June 24,
+/// 2013`, `Filed 11 February 2022`, `Updated April 21, 2026`), even inside
+/// a preformatted header; the cue is a word of its own (not `profiled`).
+#[must_use]
+pub fn cued_date(text: &str) -> Option<String> {
+    // ASCII lower case keeps every byte offset of `text`.
+    let low = text.to_ascii_lowercase();
+    DATE_CUES.iter().find_map(|c| {
+        low.match_indices(c).find_map(|(at, _)| {
+            let word = low[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphabetic());
+            let rest = &text[at + c.len()..];
+            let end = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
+            word.then(|| find_date(&rest[..end])).flatten()
+        })
+    })
 }
 
 #[cfg(test)]
@@ -211,6 +243,25 @@ mod tests {
             PROSE,
         ]));
         assert_eq!(f.date.as_deref(), Some("2013-06-24"));
+    }
+
+    #[test]
+    fn dates_follow_their_cue_words() {
+        assert_eq!(
+            cued_date("Filed 11 February 2022").as_deref(),
+            Some("2022-02-11")
+        );
+        assert_eq!(
+            cued_date("Argued January 21, 2013—Decided June 13, 2013").as_deref(),
+            Some("2013-06-13")
+        );
+        assert_eq!(cued_date("He profiled March 3, 2001 events"), None);
+        // Non-ASCII before the cue keeps offsets (no panic, still found).
+        assert_eq!(
+            cued_date("İSTANBUL ŞUBESİ — Dated 2 May 2019").as_deref(),
+            Some("2019-05-02")
+        );
+        assert!(is_date_cue("Updated") && !is_date_cue("Your Name"));
     }
 
     #[test]

@@ -100,23 +100,9 @@ fn without_date(a: &str) -> Option<String> {
             || w.starts_with(|c: char| c.is_ascii_digit())
     })?;
     let head = words[..start].join(" ");
-    let cue = DATE_CUES
-        .iter()
-        .any(|c| head.to_lowercase().trim_end_matches(':') == c.trim_end_matches(':'));
-    (!head.is_empty() && !cue).then_some(head)
+    // Nothing left but a cue (`Updated April 21, 2026` is a dateline).
+    (!head.is_empty() && !crate::document::front::is_date_cue(&head)).then_some(head)
 }
-
-/// Words before the date a document is known by.
-const DATE_CUES: &[&str] = &[
-    "decided",
-    "filed",
-    "dated",
-    "date:",
-    "issued",
-    "published",
-    "updated",
-    "released",
-];
 
 /// The date the first page prints: after a cue word (`Filed`, `Decided`,
 /// `Updated`) anywhere on it, else a line that is a date and nothing more.
@@ -128,20 +114,7 @@ fn printed_date(blocks: &[Block]) -> Option<String> {
             .filter(|b| b.page() == first)
             .flat_map(|b| b.lines.iter().map(|l| l.line.text.as_str()))
     };
-    let cued = lines().find_map(|t| {
-        let low = t.to_lowercase();
-        DATE_CUES.iter().find_map(|c| {
-            let at = low.find(c)?;
-            // A cue word of its own (`Filed`, not `profiled`).
-            let word_start = low[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|p| !p.is_alphabetic());
-            word_start
-                .then(|| crate::document::metadata::find_date(&t[at..]))
-                .flatten()
-        })
-    });
+    let cued = lines().find_map(crate::document::front::cued_date);
     cued.or_else(|| {
         lines().find_map(|t| {
             let t = t.trim();
