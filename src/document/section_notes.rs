@@ -38,9 +38,10 @@ pub(super) fn find(
             end += 1;
         }
         let closes = end == paras.len() || is_heading(end);
+        // Every number cited since the previous run, read in one pass.
         let cited = || {
-            let window = &paras[since..i];
-            (1..=end - i).all(|n| window.iter().any(|p| cites(&p.text, n)))
+            let numbers = glued_numbers(&paras[since..i]);
+            (1..=end - i).all(|n| numbers.contains(&n))
         };
         if closes && cited() {
             for (k, l) in labels.iter().enumerate().take(end).skip(i) {
@@ -66,11 +67,23 @@ pub(super) fn find(
     }
 }
 
-/// True when `text` holds `(n)` as a glued marker.
-fn cites(text: &str, n: usize) -> bool {
-    let needle = format!("({n})");
-    text.match_indices(&needle)
-        .any(|(at, _)| enclosed::is_glued_marker(text, at + 1))
+/// The numbers `paras` cite as glued `(n)` markers.
+fn glued_numbers(paras: &[Para]) -> rustc_hash::FxHashSet<usize> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for p in paras {
+        let t = p.text.as_ref();
+        for (at, _) in t.match_indices('(') {
+            let digits = &t[at + 1..];
+            let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+            if len > 0
+                && enclosed::is_glued_marker(t, at + 1)
+                && let Ok(n) = digits[..len].parse()
+            {
+                out.insert(n);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
