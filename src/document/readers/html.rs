@@ -46,9 +46,11 @@ pub fn read_str(html: &str) -> Reading<'static> {
     // an absurdly deep page is walked whole instead.
     // A site whose article container is known (MediaWiki) needs no
     // extractor, which drops its infoboxes and short sections.
+    let generated = generated_root(&full);
     let known = KNOWN_ROOTS
         .iter()
-        .find_map(|sel| full.select(sel).nodes().first().map(|n| n.id));
+        .find_map(|sel| full.select(sel).nodes().first().map(|n| n.id))
+        .or(generated);
     let gutenberg = gutenberg::is_gutenberg(html);
     let content = if known.is_some() || gutenberg || depth_over(&full, MAX_EXTRACT_DEPTH) {
         None
@@ -78,7 +80,9 @@ pub fn read_str(html: &str) -> Reading<'static> {
         ),
     };
     let found = Notes::find(&pages, walked, stated.source_url.as_deref());
-    let mut w = walk::Walker::new(&found, true);
+    // A generator's page has no site chrome: its asides and "sidebar"s are
+    // the document's own.
+    let mut w = walk::Walker::new(&found, generated.is_none());
     let root = match (content.is_none(), known.and_then(|id| full.tree.get(&id))) {
         (true, Some(r)) => r,
         _ => pages[0].doc.body().unwrap_or_else(|| pages[0].doc.root()),
@@ -112,6 +116,39 @@ pub fn read_str(html: &str) -> Reading<'static> {
 /// Article containers of sites that are walked without the extractor
 /// (`MediaWiki`'s content area: Wikipedia and every other wiki on it).
 const KNOWN_ROOTS: &[&str] = &["#mw-content-text"];
+
+/// Document generators whose page is the whole document, with no site
+/// around it: the extractor, which drops short sections (docutils' two-line
+/// "Meta" section with its note), is not needed.
+const GENERATORS: &[&str] = &[
+    "docutils",
+    "pandoc",
+    "makeinfo",
+    "texi2any",
+    "texi2html",
+    "latexml",
+    "asciidoctor",
+    "org mode",
+];
+
+/// The content root of a page made by one of [`GENERATORS`] (stated in
+/// `<meta name="generator">`): its `main`, docutils' `div.document`, or the body.
+fn generated_root(doc: &Document) -> Option<dom_query::NodeId> {
+    let generated = doc.select("meta[name]").nodes().iter().any(|m| {
+        m.attr("name")
+            .is_some_and(|n| n.trim().eq_ignore_ascii_case("generator"))
+            && m.attr("content").is_some_and(|c| {
+                let c = c.trim().to_ascii_lowercase();
+                GENERATORS.iter().any(|g| c.starts_with(g))
+            })
+    });
+    if !generated {
+        return None;
+    }
+    ["main", "div.document", "body"]
+        .iter()
+        .find_map(|sel| doc.select(sel).nodes().first().map(|n| n.id))
+}
 
 /// Deepest nesting handed to the extractor.
 const MAX_EXTRACT_DEPTH: usize = 256;

@@ -178,15 +178,30 @@ pub fn is_backlink(notes: &Notes, page: &str, n: &NodeRef, name: &str) -> bool {
 }
 
 /// A note's own label or list of back-references as docutils and Sphinx set
-/// them (`span.label` holding `[1]`, `span.backrefs` holding `(1, 2)`): the
-/// note's label is known, and the back-references are links back.
+/// them (`span.label` holding `[1]`, html4css1's `td.label` cell,
+/// `span.backrefs` holding `(1, 2)` or an `<em>(1, 2)</em>` of `fn-backref`
+/// links, a stray `span.fn-bracket`): the note's label is known, and the
+/// back-references are links back.
 #[must_use]
 pub fn note_label(n: &NodeRef, name: &str) -> bool {
-    name == "span"
-        && n.attr("class").is_some_and(|c| {
-            c.split_whitespace()
-                .any(|w| matches!(w, "label" | "backrefs" | "fn-backref"))
-        })
+    let class_is = |want: &[&str]| {
+        n.attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|w| want.contains(&w)))
+    };
+    match name {
+        "span" => class_is(&["label", "backrefs", "fn-backref", "fn-bracket"]),
+        "td" => class_is(&["label"]),
+        "em" => {
+            n.descendants_it().any(|d| {
+                d.attr("class")
+                    .is_some_and(|c| c.split_whitespace().any(|w| w == "fn-backref"))
+            }) && n
+                .text()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '(' | ')' | ','))
+        }
+        _ => false,
+    }
 }
 
 /// A `<sup>` holding only a short number (no link inside).

@@ -260,7 +260,28 @@ fn trimmed_title(title: Option<&str>, h1: Option<&str>, site: Option<String>) ->
             }
         }
     }
+    // The site named by its host (`PEP 557 – Data Classes | peps.python.org`).
+    for sep in [" | ", " - ", " — ", " – ", " · "] {
+        if let Some((head, tail)) = t.rsplit_once(sep)
+            && !head.trim().is_empty()
+            && is_host(tail.trim())
+        {
+            return Some(head.trim_end().to_string());
+        }
+    }
     Some(t.to_string())
+}
+
+/// `peps.python.org`, `example.com`: a host name standing for a site.
+fn is_host(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Internet Explorer's and Chrome's mark of a saved page,
@@ -325,70 +346,4 @@ fn clip(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn citation_tags_win_and_authors_join() {
-        let doc = Document::from(
-            r#"<html lang="en"><head><title>Ignored | Journal</title>
-            <meta name="citation_title" content="On Notes">
-            <meta name="citation_author" content="Smith, Ann">
-            <meta name="citation_author" content="Li, Bo">
-            <meta name="citation_publication_date" content="2013/11/11">
-            <meta property="og:url" content="https://example.org/a">
-            </head><body><h1>Other</h1></body></html>"#,
-        );
-        let s = stated(&doc);
-        assert_eq!(s.title.as_deref(), Some("On Notes"));
-        assert_eq!(s.author.as_deref(), Some("Smith, Ann and Li, Bo"));
-        assert_eq!(s.date.as_deref(), Some("2013-11-11"));
-        assert_eq!(s.source_url.as_deref(), Some("https://example.org/a"));
-        assert_eq!(s.language.as_deref(), Some("en"));
-    }
-
-    #[test]
-    fn json_ld_time_and_title_suffix() {
-        let doc = Document::from(
-            r#"<head><title>Foo bar - Wikipedia</title>
-            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
-              {"@type":"NewsArticle","author":[{"@type":"Person","name":"Jo Doe"}]}]}</script>
-            </head><body><h1>Foo bar</h1><time datetime="2020-02-03T10:00">Feb</time></body>"#,
-        );
-        let s = stated(&doc);
-        assert_eq!(s.title.as_deref(), Some("Foo bar"));
-        assert_eq!(s.author.as_deref(), Some("Jo Doe"));
-        assert_eq!(s.date.as_deref(), Some("2020-02-03"));
-    }
-
-    #[test]
-    fn a_stated_title_loses_the_site_name_too() {
-        // Newer wiki pages state `og:title` with the site's name.
-        let doc = Document::from(
-            r#"<head><title>Rust (programming language) - Wikipedia</title>
-            <meta property="og:title" content="Rust (programming language) - Wikipedia">
-            </head><body><h1><span>Rust (programming language)</span></h1></body>"#,
-        );
-        assert_eq!(
-            stated(&doc).title.as_deref(),
-            Some("Rust (programming language)")
-        );
-        let doc = Document::from(
-            r#"<head><meta property="og:title" content="Notes on notes | Ann's blog">
-            <meta property="og:site_name" content="Ann's blog"></head><body></body>"#,
-        );
-        assert_eq!(stated(&doc).title.as_deref(), Some("Notes on notes"));
-    }
-
-    #[test]
-    fn saved_from_comment_gives_the_source() {
-        let doc = Document::from(
-            "<!DOCTYPE html>\n<!-- saved from url=(0025)https://example.org/page -->\n<html><body>x</body></html>",
-        );
-        assert_eq!(
-            stated(&doc).source_url.as_deref(),
-            Some("https://example.org/page")
-        );
-        assert_eq!(iso_date("November 11, 2013").as_deref(), Some("2013-11-11"));
-    }
-}
+mod tests;

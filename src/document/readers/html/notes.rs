@@ -53,6 +53,18 @@ pub struct Notes {
     own: Option<String>,
 }
 
+/// What [`Notes::find`] keeps while it reads the links.
+#[derive(Default)]
+struct Found {
+    /// Note elements → index into the list.
+    by_root: HashMap<At, usize>,
+    /// Accepted markers and their close wrappers: a link to one of them is
+    /// a back-link, never a marker.
+    marker_side: HashSet<At>,
+    /// Labels given so far.
+    used: HashSet<String>,
+}
+
 /// Longest marker text, in characters (`[note 12]`).
 const MAX_MARKER: usize = 12;
 
@@ -76,52 +88,128 @@ impl Notes {
                 }
             }
         }
-        let mut by_root: HashMap<At, usize> = HashMap::default();
-        // Accepted markers and their close wrappers: a link to one of them
-        // is a back-link, never a marker.
-        let mut marker_side: HashSet<At> = HashSet::default();
-        let mut used: HashSet<String> = HashSet::default();
+        let mut st = Found::default();
         for (p, page) in pages.iter().enumerate().take(walked) {
             for a in page.doc.select("a[href]").nodes() {
-                let Some(key) = a.attr("href").and_then(|h| n.resolve(&page.name, &h)) else {
-                    continue;
-                };
-                let Some(&(tp, tid)) = n.ids.get(&key) else {
-                    continue;
-                };
-                if marker_side.contains(&(tp, tid)) {
-                    continue;
-                }
-                let Some(target) = pages[tp].doc.tree.get(&tid) else {
-                    continue;
-                };
-                let text = marker_text(a);
-                if !is_noteref(a, &target, &text) {
-                    continue;
-                }
-                let Some(root) = note_root(&target) else {
-                    continue;
-                };
-                let root = (tp, root.id);
-                if tp == p && is_inside(a, root.1) {
-                    continue; // a note's own back-link or label
-                }
-                let idx = *by_root.entry(root).or_insert_with(|| {
-                    let label = unique_label(&text, n.list.len() + 1, &mut used);
-                    n.list.push(Note { label, root });
-                    n.list.len() - 1
-                });
-                n.markers.insert((p, a.id), idx);
-                n.roots.insert(root, idx);
-                for anc in std::iter::once(*a).chain(a.ancestors_it(Some(3))) {
-                    marker_side.insert((p, anc.id));
-                    if let Some(id) = anc.attr("id") {
-                        n.marker_keys.insert(format!("{}#{id}", page.name));
-                    }
+                n.take_link(pages, p, a, &mut st);
+            }
+        }
+        // Notes the extractor cut away are walked from the full page: the
+        // references inside them (a note citing another) are markers too.
+        let mut k = 0;
+        while k < n.list.len() {
+            let (p, id) = n.list[k].root;
+            k += 1;
+            if p < walked {
+                continue;
+            }
+            let Some(root) = pages[p].doc.tree.get(&id) else {
+                continue;
+            };
+            for a in root.descendants_it() {
+                if shape::name_of(&a) == "a" && a.has_attr("href") {
+                    n.take_link(pages, p, &a, &mut st);
                 }
             }
         }
+        n.add_declared(pages, walked, &mut st);
         n
+    }
+
+    /// Takes link `a` of page `p` as a marker when it references a note.
+    fn take_link(&mut self, pages: &[Page], p: usize, a: &NodeRef, st: &mut Found) {
+        let name = &pages[p].name;
+        let Some(key) = a.attr("href").and_then(|h| self.resolve(name, &h)) else {
+            return;
+        };
+        let Some(&(tp, tid)) = self.ids.get(&key) else {
+            return;
+        };
+        if st.marker_side.contains(&(tp, tid)) || self.markers.contains_key(&(p, a.id)) {
+            return;
+        }
+        let Some(target) = pages[tp].doc.tree.get(&tid) else {
+            return;
+        };
+        let text = marker_text(a);
+        if !is_noteref(a, &target, &text) {
+            return;
+        }
+        let Some(root) = note_root(&target) else {
+            return;
+        };
+        let root = (tp, root.id);
+        // A note's own back-link or label, unless the link says it is a
+        // reference (docutils' note citing itself).
+        if tp == p && is_inside(a, root.1) && !shape::says_noteref(a) {
+            return;
+        }
+        let idx = *st.by_root.entry(root).or_insert_with(|| {
+            let label = unique_label(&text, self.list.len() + 1, &mut st.used);
+            self.list.push(Note { label, root });
+            self.list.len() - 1
+        });
+        self.markers.insert((p, a.id), idx);
+        self.roots.insert(root, idx);
+        // The marker and its inline wrappers (`sup#fnref1`), up to the
+        // block it sits in.
+        let wrappers = a.ancestors_it(Some(3)).take_while(|x| {
+            let n = shape::name_of(x);
+            !super::filter::BLOCKS.contains(&n.as_str()) && !matches!(n.as_str(), "td" | "th")
+        });
+        for anc in std::iter::once(*a).chain(wrappers) {
+            st.marker_side.insert((p, anc.id));
+            if let Some(id) = anc.attr("id") {
+                self.marker_keys.insert(format!("{name}#{id}"));
+            }
+        }
+    }
+
+    /// Adds the notes of the walked pages that nothing cites but that say
+    /// they are notes (docutils' "unreferenced footnote", an EPUB footnote
+    /// whose reference was cut): a reader still finds them among the notes.
+    fn add_declared(&mut self, pages: &[Page], walked: usize, st: &mut Found) {
+        for (p, page) in pages.iter().enumerate() {
+            for el in page
+                .doc
+                .select("[role], aside, table, div.citation")
+                .nodes()
+            {
+                // On a page only read for its notes (the full page behind
+                // the extractor's cut), only a note with an id of its own:
+                // the same note in the walked cut is the one kept.
+                let own_id = el.attr("id").is_some_and(|id| {
+                    self.ids.get(&format!("{}#{id}", page.name)) == Some(&(p, el.id))
+                });
+                let by_root = &st.by_root;
+                if !shape::declares_note(el)
+                    || (p >= walked && !own_id)
+                    || by_root.contains_key(&(p, el.id))
+                    || el
+                        .ancestors_it(None)
+                        .any(|x| by_root.contains_key(&(p, x.id)))
+                    || el
+                        .descendants_it()
+                        .any(|x| by_root.contains_key(&(p, x.id)))
+                {
+                    continue;
+                }
+                let text = el
+                    .descendants_it()
+                    .filter(|d| {
+                        d.attr("class")
+                            .is_some_and(|c| c.split_whitespace().any(|w| w == "label"))
+                    })
+                    .map(|l| marker_text(&l))
+                    .find(|t| !t.is_empty())
+                    .unwrap_or_default();
+                let label = unique_label(&text, self.list.len() + 1, &mut st.used);
+                let root = (p, el.id);
+                self.list.push(Note { label, root });
+                st.by_root.insert(root, self.list.len() - 1);
+                self.roots.insert(root, self.list.len() - 1);
+            }
+        }
     }
 
     /// The `file#id` a link on page `name` points to, if it is a back-link
@@ -217,174 +305,10 @@ fn marker_text(a: &NodeRef) -> String {
         .to_string()
 }
 
-fn attr_has(n: &NodeRef, attr: &str, words: &[&str]) -> bool {
-    n.attr(attr).is_some_and(|v| {
-        let v = v.to_ascii_lowercase();
-        words.iter().any(|w| v.contains(w))
-    })
-}
-
-fn name_of(n: &NodeRef) -> String {
-    n.node_name()
-        .map(|s| s.to_ascii_lowercase())
-        .unwrap_or_default()
-}
-
-/// True when link `a` (text `text`) to `target` is a footnote reference.
-fn is_noteref(a: &NodeRef, target: &NodeRef, text: &str) -> bool {
-    if text.is_empty() || text.chars().count() > MAX_MARKER {
-        return false;
-    }
-    // Wikipedia's author-date links (`Bain 2006` → `#CITEREFBain2006`)
-    // point into the bibliography: citations, not footnote markers.
-    // The same links to a hand-set id (`Aditi 2008` → `cite#Aditi2008`):
-    // the target is a bibliography entry, a `cite.citation`.
-    if target
-        .attr("id")
-        .is_some_and(|id| id.starts_with("CITEREF"))
-        || (name_of(target) == "cite" && attr_has(target, "class", &["citation"]))
-    {
-        return false;
-    }
-    if target.ancestors_it(Some(2)).any(|x| {
-        matches!(
-            name_of(&x).as_str(),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        )
-    }) {
-        return false; // a link to a section
-    }
-    let tname = name_of(target);
-    if matches!(
-        tname.as_str(),
-        "h1" | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "body"
-            | "html"
-            | "ol"
-            | "ul"
-            | "table"
-            | "section"
-            | "article"
-            | "main"
-            | "nav"
-    ) && !is_note_element(target)
-    {
-        return false;
-    }
-    let in_sup = a.ancestors_it(Some(2)).any(|x| name_of(&x) == "sup")
-        || a.descendants_it().any(|x| name_of(&x) == "sup");
-    let says = attr_has(a, "epub:type", &["noteref"])
-        || attr_has(a, "role", &["doc-noteref"])
-        || attr_has(
-            a,
-            "class",
-            &[
-                "footnote", "fnref", "noteref", "fnanchor", "endnote", "fn-ref", "ftn",
-            ],
-        )
-        || a.parent()
-            .is_some_and(|p| attr_has(&p, "class", &["reference", "footnote", "fn"]));
-    says || (in_sup && !text.is_empty()) || is_note_element(target) || looks_like_note_id(target)
-}
-
-/// An element that declares itself a note, or sits in a notes container.
-fn is_note_element(n: &NodeRef) -> bool {
-    let own = |x: &NodeRef| {
-        attr_has(x, "epub:type", &["footnote", "endnote", "rearnote", "note"])
-            || attr_has(x, "role", &["doc-endnote", "doc-footnote", "doc-endnotes"])
-            || attr_has(
-                x,
-                "class",
-                &["footnote", "endnote", "references", "reflist", "fn-"],
-            )
-    };
-    own(n) || n.ancestors_it(Some(4)).any(|x| own(&x))
-}
-
-/// `fn1`, `fn:1`, `note-3`, `cite_note-x`, `_ftn2`, `en4`, `ref5`: a note's
-/// prefix followed by something other than a letter (`References` is none).
-fn looks_like_note_id(n: &NodeRef) -> bool {
-    n.attr("id").or_else(|| n.attr("name")).is_some_and(|id| {
-        let id = id.to_ascii_lowercase();
-        [
-            "fn",
-            "note",
-            "cite_note",
-            "endnote",
-            "ftn",
-            "_ftn",
-            "edn",
-            "_edn",
-            "en",
-            "footnote",
-            "ref",
-        ]
-        .iter()
-        .any(|p| {
-            id.strip_prefix(p)
-                .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphabetic()))
-        })
-    })
-}
-
-/// The element holding the note that `target` names: the target itself when
-/// it is a block, else its nearest block ancestor (and that block's parent
-/// when it is a one-note wrapper such as Substack's `div.footnote`).
-fn note_root<'a>(target: &NodeRef<'a>) -> Option<NodeRef<'a>> {
-    const BLOCKS: &[&str] = &[
-        "li",
-        "aside",
-        "dd",
-        "p",
-        "div",
-        "section",
-        "td",
-        "blockquote",
-        "tr",
-        "dt",
-    ];
-    let mut n = *target;
-    for _ in 0..6 {
-        let name = name_of(&n);
-        if BLOCKS.contains(&name.as_str()) {
-            if name == "p"
-                && let Some(parent) = n.parent()
-                && matches!(name_of(&parent).as_str(), "li" | "aside" | "div")
-                && is_note_element(&parent)
-                // Every id inside the wrapper is this note's (the `<p>`'s
-                // own or its children's): a `div.footnote` holding two notes'
-                // paragraphs is a list of notes, not one note's wrapper.
-                && count_ids(&parent) <= usize::from(n.has_attr("id")) + count_ids(&n)
-                && !parent.descendants_it().any(|d| {
-                    matches!(
-                        name_of(&d).as_str(),
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                    )
-                })
-            {
-                return Some(parent);
-            }
-            return Some(n);
-        }
-        n = n.parent()?;
-    }
-    None
-}
-
-fn count_ids(n: &NodeRef) -> usize {
-    n.descendants_it().filter(|d| d.has_attr("id")).count()
-}
-
-fn is_inside(a: &NodeRef, root: NodeId) -> bool {
-    a.id == root || a.ancestors_it(None).any(|x| x.id == root)
-}
-
 mod label;
+mod shape;
 use label::unique_label;
+use shape::{is_inside, is_noteref, note_root};
 
 #[cfg(test)]
 mod tests;

@@ -104,9 +104,7 @@ impl<'n> Walker<'n> {
             .unwrap_or_default();
         let at = (self.page, n.id);
         if let Some(&i) = self.notes.markers.get(&at) {
-            if self.note.as_ref().is_none_or(|(own, _)| *own != i) {
-                self.marker(i);
-            }
+            self.marker(i);
             return;
         }
         if let Some(&i) = self.notes.roots.get(&at) {

@@ -77,3 +77,104 @@ fn two_notes_in_one_footnote_div_are_two_notes() {
         "the one-note div"
     );
 }
+
+fn one_page(doc: &Document) -> Notes {
+    Notes::find(
+        &[Page {
+            name: String::new(),
+            doc,
+        }],
+        1,
+        None,
+    )
+}
+
+fn note_texts(n: &Notes, doc: &Document) -> Vec<String> {
+    n.list
+        .iter()
+        .map(|note| {
+            let node = NodeRef::new(note.root.1, &doc.tree);
+            node.text().split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn docutils_note_tables_are_one_note_each_and_back_references_no_markers() {
+    // html4css1: every note a table of its own inside the section; the
+    // `(1, 2)` back-references come before the note that cites note 1.
+    let doc = Document::from(
+        r##"<div class="section" id="s"><p>See<a class="footnote-reference" href="#f1"
+            id="r1">[1]</a> and<a class="footnote-reference" href="#f2" id="r2">[2]</a>.</p>
+            <table class="docutils footnote" id="f1"><tr><td class="label">[1]</td>
+            <td><em>(<a class="fn-backref" href="#r1">1</a>, <a class="fn-backref"
+            href="#r3">2</a>)</em> One.</td></tr></table>
+            <table class="docutils footnote" id="f2"><tr><td class="label"><a
+            class="fn-backref" href="#r2">[2]</a></td><td>Two, as in<a
+            class="footnote-reference" href="#f1" id="r3">[1]</a>.</td></tr></table>
+            <table class="docutils footnote" id="f3"><tr><td class="label">[3]</td>
+            <td>Three, cited nowhere.</td></tr></table>
+            <p>An error <em><a href="#r2">backlink</a></em>.</p></div>"##,
+    );
+    let n = one_page(&doc);
+    assert_eq!(n.list.len(), 3, "{:?}", note_texts(&n, &doc));
+    assert_eq!(
+        n.list.iter().map(|x| x.label.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
+    assert!(note_texts(&n, &doc)[1].contains("Two, as in"));
+    assert_eq!(n.markers.len(), 3, "r1, r2 and r3; no back-reference");
+}
+
+#[test]
+fn a_note_citing_itself_and_a_bracketed_citation_are_markers() {
+    let doc = Document::from(
+        r##"<p>Body<a class="brackets" href="#label" id="r1" role="doc-noteref">[2]</a>,
+            see <a class="citation-reference" href="#cit" id="c1">[CIT2002]</a>
+            and <a role="doc-biblioref" href="#ref-smith">Smith 2000</a>.</p>
+            <aside class="footnote" id="label" role="doc-footnote">
+            <span class="label"><span class="fn-bracket">[</span>2<span class="fn-bracket">]</span></span>
+            <p>Cited again here (<a class="brackets" href="#label" id="r2"
+            role="doc-noteref">[2]</a>).</p></aside>
+            <div class="citation" id="cit" role="doc-biblioentry"><p>A citation.</p></div>
+            <div class="csl-entry" id="ref-smith" role="doc-biblioentry">Smith, J. 2000.</div>"##,
+    );
+    let n = one_page(&doc);
+    assert_eq!(
+        n.list.iter().map(|x| x.label.as_str()).collect::<Vec<_>>(),
+        ["2", "CIT2002"],
+        "the author-date link stays a link"
+    );
+    assert_eq!(n.markers.len(), 3);
+}
+
+#[test]
+fn notes_behind_the_extractors_cut_bring_their_own_markers() {
+    // Page 0 is the extractor's cut (no notes), page 1 the full page: the
+    // marker inside note 1 that cites note 2 is a marker, and an uncited
+    // note of the full page is kept once.
+    let cut = Document::from(r##"<p>Body<a href="#fn1" role="doc-noteref">1</a>.</p>"##);
+    let full = Document::from(
+        r##"<p>Body<a href="#fn1" role="doc-noteref">1</a>.</p>
+            <aside id="fn1" role="doc-footnote">One, see<a href="#fn2"
+            role="doc-noteref">2</a>.</aside>
+            <aside id="fn2" role="doc-footnote">Two.</aside>
+            <aside id="fn3" role="doc-footnote">Three.</aside>"##,
+    );
+    let pages = [
+        Page {
+            name: String::new(),
+            doc: &cut,
+        },
+        Page {
+            name: String::new(),
+            doc: &full,
+        },
+    ];
+    let n = Notes::find(&pages, 1, None);
+    assert_eq!(
+        n.list.iter().map(|x| x.label.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
+    assert_eq!(n.markers.len(), 2);
+}
