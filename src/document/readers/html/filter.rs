@@ -166,7 +166,10 @@ pub fn is_backlink(notes: &Notes, page: &str, n: &NodeRef, name: &str) -> bool {
     }
     if n.attr("role").is_some_and(|r| r.contains("doc-backlink"))
         || n.attr("epub:type").is_some_and(|r| r.contains("backlink"))
-        || n.attr("href").is_some_and(|h| notes.is_backlink(page, &h))
+        || n.attr("href").is_some_and(|h| {
+            notes.is_backlink(page, &h)
+                || (h.trim().starts_with('#') && notes.is_back_text(&n.text()))
+        })
     {
         return true;
     }

@@ -46,6 +46,8 @@ pub struct Notes {
     pub roots: HashMap<At, usize>,
     /// `file#id` keys of the markers' own anchors, which back-links point to.
     pub marker_keys: HashSet<String>,
+    /// The words of the back-links found (`(return)`).
+    back_texts: HashSet<String>,
     /// Every `file#id` → its element, the first occurrence winning.
     ids: HashMap<String, At>,
     /// The web page's own address (`https://host/path`, no fragment): a
@@ -55,7 +57,7 @@ pub struct Notes {
 
 /// What [`Notes::find`] keeps while it reads the links.
 #[derive(Default)]
-struct Found {
+pub(super) struct Found {
     /// Note elements → index into the list.
     by_root: HashMap<At, usize>,
     /// Accepted markers and their close wrappers: a link to one of them is
@@ -113,7 +115,17 @@ impl Notes {
             }
         }
         n.add_declared(pages, walked, &mut st);
+        n.learn_back_texts(pages);
         n
+    }
+
+    /// True when `text` is what this reading's back-links say.
+    #[must_use]
+    pub fn is_back_text(&self, text: &str) -> bool {
+        !self.back_texts.is_empty()
+            && self
+                .back_texts
+                .contains(&text.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     /// Takes link `a` of page `p` as a marker when it references a note.
@@ -157,58 +169,24 @@ impl Notes {
             let n = shape::name_of(x);
             !super::filter::BLOCKS.contains(&n.as_str()) && !matches!(n.as_str(), "td" | "th")
         });
+        let mut top = *a;
         for anc in std::iter::once(*a).chain(wrappers) {
             st.marker_side.insert((p, anc.id));
             if let Some(id) = anc.attr("id") {
                 self.marker_keys.insert(format!("{name}#{id}"));
             }
+            top = anc;
         }
-    }
-
-    /// Adds the notes of the walked pages that nothing cites but that say
-    /// they are notes (docutils' "unreferenced footnote", an EPUB footnote
-    /// whose reference was cut): a reader still finds them among the notes.
-    fn add_declared(&mut self, pages: &[Page], walked: usize, st: &mut Found) {
-        for (p, page) in pages.iter().enumerate() {
-            for el in page
-                .doc
-                .select("[role], aside, table, div.citation")
-                .nodes()
-            {
-                // On a page only read for its notes (the full page behind
-                // the extractor's cut), only a note with an id of its own:
-                // the same note in the walked cut is the one kept.
-                let own_id = el.attr("id").is_some_and(|id| {
-                    self.ids.get(&format!("{}#{id}", page.name)) == Some(&(p, el.id))
-                });
-                let by_root = &st.by_root;
-                if !shape::declares_note(el)
-                    || (p >= walked && !own_id)
-                    || by_root.contains_key(&(p, el.id))
-                    || el
-                        .ancestors_it(None)
-                        .any(|x| by_root.contains_key(&(p, x.id)))
-                    || el
-                        .descendants_it()
-                        .any(|x| by_root.contains_key(&(p, x.id)))
-                {
-                    continue;
-                }
-                let text = el
-                    .descendants_it()
-                    .filter(|d| {
-                        d.attr("class")
-                            .is_some_and(|c| c.split_whitespace().any(|w| w == "label"))
-                    })
-                    .map(|l| marker_text(&l))
-                    .find(|t| !t.is_empty())
-                    .unwrap_or_default();
-                let label = unique_label(&text, self.list.len() + 1, &mut st.used);
-                let root = (p, el.id);
-                self.list.push(Note { label, root });
-                st.by_root.insert(root, self.list.len() - 1);
-                self.roots.insert(root, self.list.len() - 1);
-            }
+        // An empty anchor set just before the marker (Project Gutenberg's
+        // `<a id="footnotetag1"></a><a href="#footnote1">`) is where the
+        // note's "(return)" link goes.
+        if let Some(prev) = top.prev_element_sibling()
+            && shape::name_of(&prev) == "a"
+            && prev.text().trim().is_empty()
+            && let Some(id) = prev.attr("id").or_else(|| prev.attr("name"))
+        {
+            st.marker_side.insert((p, prev.id));
+            self.marker_keys.insert(format!("{name}#{id}"));
         }
     }
 
@@ -305,6 +283,7 @@ fn marker_text(a: &NodeRef) -> String {
         .to_string()
 }
 
+mod declared;
 mod label;
 mod shape;
 use label::unique_label;

@@ -79,8 +79,23 @@ pub(super) fn is_noteref(a: &NodeRef, target: &NodeRef, text: &str) -> bool {
                 "footnote", "fnref", "noteref", "fnanchor", "endnote", "fn-ref", "ftn",
             ],
         )
-        || a.parent()
-            .is_some_and(|p| attr_has(&p, "class", &["reference", "footnote", "fn"]));
+        || a.parent().is_some_and(|p| {
+            // A marker's wrapper (`sup.reference`, `span.footnote`), not the
+            // note it sits in (a `blockquote.footnote`'s "(return)" link).
+            matches!(
+                name_of(&p).as_str(),
+                "sup" | "span" | "small" | "b" | "strong"
+            ) && attr_has(&p, "class", &["reference", "footnote", "fn"])
+        });
+    // From inside a note, a link to an empty anchor in the text (`<a
+    // id="footnotetag1"></a>` beside the marker) is the note's way back.
+    if is_empty_anchor(target)
+        && is_note_element(a)
+        && !is_note_element(target)
+        && !looks_like_note_id(target)
+    {
+        return false;
+    }
     says || (in_sup && !text.is_empty())
         || ((is_note_element(target) || looks_like_note_id(target)) && label_like(a, text))
 }
@@ -94,6 +109,11 @@ fn label_like(a: &NodeRef, text: &str) -> bool {
     text.chars().count() <= 4
         || text.chars().any(|c| c.is_ascii_digit())
         || (raw.starts_with('[') && raw.ends_with(']'))
+}
+
+/// An element with no text and no element inside: a bare anchor.
+fn is_empty_anchor(n: &NodeRef) -> bool {
+    n.text().trim().is_empty() && !n.children_it(false).any(|c| c.is_element())
 }
 
 /// The link says it is a note reference (`role="doc-noteref"`, EPUB's

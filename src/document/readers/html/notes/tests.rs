@@ -178,3 +178,26 @@ fn notes_behind_the_extractors_cut_bring_their_own_markers() {
     );
     assert_eq!(n.markers.len(), 2);
 }
+
+#[test]
+fn return_links_to_the_anchor_beside_a_marker_are_back_links() {
+    // Project Gutenberg 2007: an empty anchor before each marker, and a
+    // "(return)" link to it in a blockquote.footnote; note 2 is cited nowhere.
+    let doc = Document::from(
+        r##"<p>Woes,<a id="tag1" name="tag1"></a>
+            <a href="#fn1"><sup class="sml">1</sup></a> and souls.</p>
+            <blockquote class="footnote"><a id="fn1" name="fn1"></a><b>Footnote 1:</b><a
+            href="#tag1">(return)</a> One.</blockquote>
+            <blockquote class="footnote"><a id="fn2" name="fn2"></a><b>Footnote 2:</b><a
+            href="#tag2">(return)</a> Two.</blockquote>"##,
+    );
+    let n = one_page(&doc);
+    assert_eq!(n.markers.len(), 1, "the (return) links are no markers");
+    assert_eq!(
+        n.list.iter().map(|x| x.label.as_str()).collect::<Vec<_>>(),
+        ["1", "2"],
+        "the uncited note shaped like note 1 is a note"
+    );
+    assert!(n.is_backlink("", "#tag1"));
+    assert!(n.is_back_text(" (return) "));
+}
