@@ -65,7 +65,7 @@ pub(super) fn in_body_notes(
             || (matches!(l.style, Style::Bracket | Style::Symbol)
                 && i > 0
                 && !listed
-                && has_marker(label, i));
+                && (has_marker(label, i) || in_run(paras, labels, i, has_marker, layout)));
         if keep {
             layout.taken[i] = true;
             // A label alone on its line (`[14]`) heads the block below it
@@ -93,6 +93,32 @@ pub(super) fn in_body_notes(
         inner.sort_by_key(|n| n.para);
         layout.notes = inner;
     }
+}
+
+/// A bracketed number between its two neighbours in a run of notes (`[1337]
+/// … [1338] … [1339] …`): the one before taken as a note, the one after
+/// cited; the transcriber missed only this note's marker.
+fn in_run(
+    paras: &[Para],
+    labels: &[Option<Label>],
+    i: usize,
+    has_marker: &dyn Fn(&str, usize) -> bool,
+    layout: &NotesLayout,
+) -> bool {
+    let num = |k: usize| {
+        labels[k]
+            .as_ref()
+            .filter(|l| l.style == Style::Bracket)
+            .and_then(|l| l.label.as_ref())
+            .and_then(|l| l.parse::<u64>().ok())
+    };
+    let Some(n) = num(i) else { return false };
+    i + 1 < paras.len()
+        && n > 0
+        && layout.taken[i - 1]
+        && num(i - 1) == Some(n - 1)
+        && num(i + 1) == Some(n + 1)
+        && has_marker(&(n + 1).to_string(), i + 1)
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ mod inline;
 mod json_escape;
 mod linking;
 mod metadata;
+mod note_runs;
 mod notes;
 mod page_heads;
 pub(crate) mod page_notes;

@@ -6,6 +6,7 @@ use super::cited::{Cached, first_citations, merge_by_para, para_candidates};
 use super::conventions::{Candidate, Strength, scan};
 use super::furniture;
 use super::normalise_words;
+use super::note_runs;
 use super::notes::{self};
 use super::raw::{Para, ParaKind};
 use super::readers::{Format, Reading};
@@ -44,6 +45,9 @@ pub(super) fn assemble(
         stated,
         title_para,
     } = reading;
+    // Pass: runs of notes printed in one paragraph become one note each.
+    // (After the reader's title, whose index must hold.)
+    note_runs::split(&mut paras, title_para.map_or(0, |t| t + 1));
     // Pass: masthead (title, byline, header blocks).
     let front = match title_para {
         // The reader found the header and the title: nothing to guess.

@@ -62,6 +62,12 @@ pub fn dot_leader(t: &str) -> bool {
         return false;
     };
     let rest = t[at..].trim_start_matches(['.', ' ', '\u{a0}']).trim_end();
+    // `Pages 1-26`, `p. 9`, `pp. 10-12`: the page word before the number.
+    let rest = ["Pages ", "PAGES ", "Page ", "PAGE ", "pp. ", "p. "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .filter(|r| r.bytes().any(|b| b.is_ascii_digit()))
+        .unwrap_or(rest);
     rest.len() <= 8 && !rest.contains(' ')
 }
 

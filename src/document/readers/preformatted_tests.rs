@@ -55,6 +55,8 @@ fn shapes() {
     ];
     assert_eq!(classify(&ellipses, 0), Shape::Prose);
     assert!(dot_leader("Scope . . . . . . 12") && dot_leader("Contents ........"));
+    assert!(dot_leader("INTRODUCTION............Pages 1-26") && dot_leader("Preface .... p. 9"));
+    assert!(!dot_leader("Wait.... Pages of it were gone"));
     let header = [
         "Network Working Group                                      R. Fielding",
         "Request for Comments: 2616                                   UC Irvine",

@@ -288,7 +288,9 @@ fn column_margin(ls: &[Line], body: f32) -> f32 {
     #[allow(clippy::cast_precision_loss)]
     counts
         .into_iter()
-        .max_by_key(|&(k, n)| (n, -k))
+        // The leftmost of equally common edges (`Reverse`: `-k` overflows
+        // at `i32::MIN`, which a hostile file's coordinates reach).
+        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
         .map_or_else(
             || ls.iter().map(|l| l.x0).fold(f32::MAX, f32::min),
             |(k, _)| k as f32,
