@@ -272,7 +272,7 @@ pub fn body_size(pages: &[Vec<Line>]) -> f32 {
     #[allow(clippy::cast_precision_loss)]
     counts
         .into_iter()
-        .max_by_key(|&(k, n)| (n, -k))
+        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
         .map_or(10.0, |(k, _)| k as f32 / 2.0)
 }
 
