@@ -231,7 +231,9 @@ fn open(b: &mut Builder, name: &str, body: &str, at: usize) -> Effect {
             }
             Effect::Nothing
         }
-        "script" | "style" | "template" | "head" | "title" => {
+        // `<latex>`/`<tex>`: what a book's print build typesets instead
+        // (a second copy of a note, a print-only note), never shown.
+        "script" | "style" | "template" | "head" | "title" | "latex" | "tex" => {
             b.html.skip += 1;
             Effect::Skip
         }

@@ -9,6 +9,7 @@ mod entities;
 mod front;
 mod html;
 mod inline_notes;
+mod wrappers;
 
 use super::{Reading, Stated};
 use crate::document::InlineKind;
@@ -173,6 +174,7 @@ fn strip_attributes(p: &mut Para<'_>, starts: &[char]) {
 #[must_use]
 pub fn read(src: &str) -> Reading<'static> {
     let (masked, stated) = front::take(src);
+    let masked = wrappers::unwrap(masked);
     let opts = Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TABLES
