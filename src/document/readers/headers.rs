@@ -19,6 +19,9 @@ pub fn read(paras: &mut [Para<'_>], source: &str) -> (Stated, Option<usize>) {
     if let Some(found) = rfc_first_page(paras) {
         return found;
     }
+    if let Some(found) = rfc_cover(paras) {
+        return found;
+    }
     if let Some(found) = rfc822(paras) {
         return (found, None);
     }
@@ -280,7 +283,13 @@ fn initialled_name(t: &str) -> bool {
 /// (`Network Working Group      R. Fielding`) and the title after it.
 fn rfc_first_page(paras: &mut [Para<'_>]) -> Option<(Stated, Option<usize>)> {
     let head = paras.first()?;
-    let first = head.text.lines().next()?.trim_start().to_lowercase();
+    // (A saved tools page puts its link bar first.)
+    let first = head
+        .text
+        .lines()
+        .find(|l| !link_bar(l) && !l.trim().is_empty())?
+        .trim_start()
+        .to_lowercase();
     let known = [
         "network working group",
         "internet engineering task force",
@@ -325,9 +334,84 @@ fn rfc_first_page(paras: &mut [Para<'_>]) -> Option<(Stated, Option<usize>)> {
     Some((stated, title_at))
 }
 
+/// A line of a saved web page's link bar: bracketed words only
+/// (`[Search] [txt|html|pdf|with errata|bibtex] [Tracker] [Email]`).
+fn link_bar(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with('[')
+        && t.ends_with(']')
+        && t.matches('[').count() >= 3
+        && t.split(']')
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .all(|g| g.starts_with('[') && !g[1..].contains('['))
+}
+
+/// The cover page of an early RFC (1970s–1981): no column-aligned header,
+/// but a line `RFC:  791` near the top, the centred title after it and the
+/// month and year on the cover. A saved page's link bar and its `Updated
+/// by:` lines before it are masthead furniture.
+fn rfc_cover(paras: &mut [Para<'_>]) -> Option<(Stated, Option<usize>)> {
+    let at = paras.iter().take(4).position(|p| {
+        p.text.lines().any(|l| {
+            let l = l.trim();
+            l.strip_prefix("RFC:")
+                .or_else(|| l.strip_prefix("RFC #"))
+                .or_else(|| l.strip_prefix("RFC "))
+                .is_some_and(|n| {
+                    let n = n.trim();
+                    !n.is_empty() && n.len() <= 5 && n.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
+    })?;
+    for p in &mut paras[..=at] {
+        p.hidden = Some(Furniture::Masthead);
+    }
+    let mut stated = Stated::default();
+    let title_at = (at + 1..paras.len().min(at + 4)).find(|&i| {
+        let t = paras[i].text.trim();
+        !t.is_empty() && t.chars().count() <= 80 && month_year(t).is_none()
+    });
+    if let Some(i) = title_at {
+        stated.title = Some(
+            paras[i]
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    stated.date = paras
+        .iter()
+        .skip(at + 1)
+        .take(12)
+        .find_map(|p| month_year(p.text.trim()));
+    Some((stated, title_at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_early_rfc_cover_gives_title_and_date() {
+        let mut paras = crate::document::raw::test_paras(&[
+            "[Search] [txt|html|pdf|with errata|bibtex] [Tracker] [Email] [Diff1]\nUpdated by: 1349, 2474\nRFC:  791",
+            "INTERNET PROTOCOL",
+            "DARPA INTERNET PROGRAM",
+            "September 1981",
+            "prepared for",
+        ]);
+        let (stated, title) = rfc_cover(&mut paras).expect("a cover");
+        assert_eq!(title, Some(1));
+        assert_eq!(stated.title.as_deref(), Some("INTERNET PROTOCOL"));
+        assert_eq!(stated.date.as_deref(), Some("1981-09"));
+        assert!(paras[0].hidden.is_some());
+        assert!(link_bar("[Search] [txt|html|pdf] [Tracker]"));
+        assert!(!link_bar("[1] Cerf, V. [2] BBN [3] Postel"));
+        let mut plain = crate::document::raw::test_paras(&["A title", "Some text about RFC 791."]);
+        assert!(rfc_cover(&mut plain).is_none());
+    }
 
     #[test]
     fn dates_and_names() {
