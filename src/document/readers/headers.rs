@@ -34,7 +34,7 @@ fn field<'a>(t: &'a str, key: &str) -> Option<&'a str> {
 }
 
 /// `05-Jul-2001`, `2001-07-05`, `July 5, 2001` → ISO.
-fn date_of(v: &str) -> Option<String> {
+pub(crate) fn date_of(v: &str) -> Option<String> {
     let parts: Vec<&str> = v.split(['-', ' ']).collect();
     if let [d, m, y] = parts[..]
         && let (Ok(d), Some(m), Ok(y)) = (d.parse::<u32>(), month(m), y.parse::<u32>())

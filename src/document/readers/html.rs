@@ -8,7 +8,8 @@
 //! skipped by element, role and class.
 
 pub mod decode;
-pub mod filter;
+pub mod fields;
+mod filter;
 pub mod gutenberg;
 pub mod meta;
 pub mod notes;

@@ -278,3 +278,51 @@ pub fn superscript(c: char) -> char {
             .unwrap_or(d),
     }
 }
+
+/// A heading's section number set in an element of its own
+/// (`span.secnum` `2.4` beside `span.sectitle`, Texinfo; docutils'
+/// `span.sectnum`; pandoc's `span.header-section-number`): a space follows it.
+#[must_use]
+pub fn number_span(n: &NodeRef) -> bool {
+    n.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "secnum" | "sectnum" | "section-number" | "header-section-number" | "chapternum"
+            )
+        })
+    })
+}
+
+/// The text of heading `h`, a space after its number element.
+#[must_use]
+pub fn heading_text(h: &NodeRef) -> String {
+    fn go(n: &NodeRef, out: &mut String) {
+        for c in n.children_it(false) {
+            if c.is_text() {
+                out.push_str(&c.text());
+            } else if c.is_element() {
+                go(&c, out);
+                if number_span(&c) {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    go(h, &mut out);
+    out
+}
+
+/// A link that only jumps within the page, shown as an arrow (`⇡` to the
+/// top, `⇣` to the bottom): navigation, not text.
+#[must_use]
+pub fn jump_link(n: &NodeRef) -> bool {
+    n.attr("href").is_some_and(|h| h.trim().starts_with('#')) && {
+        let t = n.text();
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars()
+                .all(|c| matches!(c, '⇡' | '⇣' | '↑' | '↓' | '⇧' | '⇩' | '▲' | '▼' | '⤒' | '⤓'))
+    }
+}

@@ -20,7 +20,14 @@ pub fn stated(doc: &Document) -> Stated {
     let m = Metas::of(doc);
     let page_title = one(&doc.select("head title").text());
     let ld = json_ld(doc, page_title.as_deref());
-    let h1 = one(&doc.select("h1").text());
+    // The first heading: the `h1`, else (a book's section page, whose
+    // title is `Book: 2.4`) the first `h2`/`h3`.
+    let h1 = ["h1", "h2, h3"].iter().find_map(|sel| {
+        doc.select(sel)
+            .nodes()
+            .first()
+            .and_then(|h| one(&super::filter::heading_text(h)))
+    });
     // Whichever states it, a title may carry the site's name (`og:title`
     // is `Foo - Wikipedia` on newer wiki pages).
     let title = m
@@ -28,6 +35,7 @@ pub fn stated(doc: &Document) -> Stated {
         .or_else(|| ld.title.clone())
         .or(page_title)
         .and_then(|t| trimmed_title(Some(&t), h1.as_deref(), m.first(&["og:site_name"])));
+    let fields = super::fields::read(doc);
     let authors = m.all("citation_author");
     let author = if authors.is_empty() {
         m.first(&[
@@ -39,6 +47,7 @@ pub fn stated(doc: &Document) -> Stated {
         ])
         .filter(|a| !a.starts_with("http"))
         .or_else(|| ld.author.clone())
+        .or(fields.author)
     } else {
         Some(join_names(&authors))
     };
@@ -62,7 +71,8 @@ pub fn stated(doc: &Document) -> Stated {
                 .and_then(|t| t.attr("datetime"))
                 .map(|d| d.to_string())
         })
-        .and_then(|d| iso_date(&d));
+        .and_then(|d| iso_date(&d))
+        .or(fields.date);
     let canonical = doc
         .select("link[rel=canonical]")
         .nodes()
@@ -252,6 +262,21 @@ fn trimmed_title(title: Option<&str>, h1: Option<&str>, site: Option<String>) ->
             .starts_with(['-', '|', '—', '–', ':', '·'])
     {
         return Some(h.to_string());
+    }
+    // `Structure and Interpretation of Computer Programs, 2e: 2.4` over a
+    // page headed `2.4 Multiple Representations…`: the heading is the title.
+    if let Some(h) = h1 {
+        for sep in [": ", " - ", " | ", " — ", " – "] {
+            if let Some((_, tail)) = t.rsplit_once(sep)
+                && !tail.trim().is_empty()
+                && tail.len() <= 12
+                && h.len() > tail.len()
+                && h.starts_with(tail.trim())
+                && h[tail.trim().len()..].starts_with(' ')
+            {
+                return Some(h.to_string());
+            }
+        }
     }
     if let Some(site) = site {
         for sep in [" - ", " | ", " — ", " – "] {

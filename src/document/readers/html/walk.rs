@@ -124,6 +124,7 @@ impl<'n> Walker<'n> {
                 .any(|d| self.notes.markers.contains_key(&(self.page, d.id)))
         };
         if filter::SKIP.contains(&name.as_str())
+            || (name == "a" && filter::jump_link(n))
             || (filter::hidden(self.web, n, &name)
                 && !(name == "aside" && !filter::set_hidden(n) && cites()))
         {
@@ -237,6 +238,9 @@ impl<'n> Walker<'n> {
         };
         let Some(kind) = kind else {
             self.children(n, depth);
+            if filter::number_span(n) {
+                self.space();
+            }
             return;
         };
         let paras = self.out.len();

@@ -78,3 +78,16 @@ fn saved_from_comment_gives_the_source() {
     );
     assert_eq!(iso_date("November 11, 2013").as_deref(), Some("2013-11-11"));
 }
+
+#[test]
+fn a_book_sections_title_is_its_heading() {
+    let doc = Document::from(
+        r#"<head><title>Structure and Interpretation of Computer Programs, 2e: 2.4</title></head>
+        <body><h3 class="section"><span class="secnum">2.4</span><span class="sectitle">Multiple
+        Representations for Abstract Data</span></h3></body>"#,
+    );
+    assert_eq!(
+        stated(&doc).title.as_deref(),
+        Some("2.4 Multiple Representations for Abstract Data")
+    );
+}
